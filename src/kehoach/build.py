@@ -1,0 +1,234 @@
+"""The pipeline assembled: read → segment → extract → :class:`~kehoach.models.Document`.
+
+:func:`parse` is the library's entry point. It never raises on messy text:
+what looks wrong becomes a warning in the result. It raises
+:class:`~kehoach.errors.InputError` only for input that is not a document
+at all (missing, empty, binary, a format it cannot read).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .extract.assignments import extract_assignments
+from .extract.citations import Segment, extract_references
+from .extract.closing import extract_addressees, extract_closing
+from .extract.header import extract_header, infer_issuer, locality_of
+from .models import Document, Issuer, Section, Signer, Source, Warning
+from .read import Text, read, read_bytes, read_text
+from .segment import Node, Para, Skeleton, segment
+from .text import fold
+from .vocab import vocabulary
+
+__all__ = ["parse", "parse_text", "parse_bytes", "parse_file", "build_document"]
+
+_STRUCTURED = ("roman", "part", "chapter", "article", "upper")
+
+
+def parse(source: str | os.PathLike | bytes, *, encoding: str | None = None) -> Document:
+    """Parse a document given as a path, as bytes, or as its text.
+
+    A ``str`` is taken as a path when it names an existing file or looks like
+    one (a single line ending in a file extension); otherwise as the
+    document's text. Use :func:`parse_text` or :func:`parse_file` to say which.
+    """
+    if isinstance(source, (bytes, bytearray)):
+        return parse_bytes(bytes(source), encoding=encoding)
+    if isinstance(source, os.PathLike):
+        return parse_file(source, encoding=encoding)
+    if _looks_like_path(source):
+        return parse_file(source, encoding=encoding)
+    return parse_text(source)
+
+
+def _looks_like_path(value: str) -> bool:
+    if "\n" in value or len(value) > 4096:
+        return False
+    try:
+        if Path(value).exists():
+            return True
+    except (OSError, ValueError):
+        return False
+    return bool(os.path.splitext(value)[1]) and len(value.split()) <= 3 and not value.strip().endswith(".")
+
+
+def parse_text(text: str, *, name: str | None = None) -> Document:
+    """Parse a document's text."""
+    return build_document(read_text(text, name=name))
+
+
+def parse_bytes(data: bytes, *, encoding: str | None = None, name: str | None = None) -> Document:
+    """Parse a document's bytes (text in any encoding, .docx or .pdf)."""
+    return build_document(read_bytes(data, encoding=encoding, name=name))
+
+
+def parse_file(path: str | os.PathLike, *, encoding: str | None = None) -> Document:
+    """Parse the document in a file."""
+    return build_document(read(path, encoding=encoding))
+
+
+# --- assembly ----------------------------------------------------------------
+
+
+def build_document(text: Text, *, with_source: bool = True) -> Document:
+    """Run segment and extract over read lines."""
+    sk = segment(text)
+    warnings: list[tuple[str, str, int | None]] = list(text.warnings) + list(sk.warnings)
+    header = extract_header(sk)
+    warnings += header.warnings
+    closing = extract_closing(sk.closing)
+    warnings += closing.warnings
+    provenance = dict(header.provenance)
+    issuer_name, issuer_parent = header.issuer, header.parent
+    if not issuer_name:
+        name, line, how = infer_issuer(sk)
+        if name:
+            issuer_name = name
+            provenance["issuer"] = [line] if line else []
+            header.issuer_lines = [line] if line else []
+            warnings.append(("header-inferred", f"no issuer in the header: issuer '{name}' taken from {how}", line))
+        elif sk.header or sk.type_line:
+            warnings.append(("issuer-missing", "no issuing body found in the header or the text", None))
+    locality = locality_of(issuer_name, issuer_parent) or header.place
+    _assign_kinds(sk.sections)
+    paragraphs = [(p.text, p.first) for p in sk.preamble]
+    assignments = extract_assignments(sk.sections, paragraphs, issuer_name)
+    _kinds_from_assignments(sk.sections, assignments)
+    references, ref_warnings = extract_references(
+        _citation_segments(sk, closing.attachments),
+        own_symbol=header.symbol_text,
+        locality=locality,
+        doc_date=header.date,
+    )
+    warnings += ref_warnings
+    if closing.recipient_lines:
+        provenance["recipients"] = closing.recipient_lines
+    if not sk.closing:
+        warnings.append(("closing-missing", "no Nơi nhận list or signature block found", None))
+    elif closing.signer_name is None:
+        warnings.append(("signer-missing", "no signer's name in the signature block", sk.closing[0].no))
+    if not sk.sections and not sk.preamble:
+        warnings.append(("body-missing", "no body text found", None))
+    doc = Document(
+        doc_type=header.doc_type,
+        doc_type_name=header.doc_type_name,
+        symbol=header.symbol_text,
+        number=header.number,
+        issuer=Issuer(name=issuer_name, parent=issuer_parent, code=header.issuer_code, lines=header.issuer_lines),
+        place=header.place,
+        date=header.date,
+        title=header.title,
+        sections=[_section(node, top=True) for node in sk.sections],
+        references=references,
+        assignments=assignments,
+        recipients=closing.recipients,
+        signer=Signer(name=closing.signer_name, position=closing.position, authority=closing.authority, lines=closing.signer_lines),
+        warnings=_warnings(warnings),
+        addressees=extract_addressees(sk.addressees) if sk.addressees else [],
+        attachments=closing.attachments,
+        authority=header.authority,
+        preamble="\n".join(p.text for p in sk.preamble),
+        closing="\n".join(p.text for p in sk.closing_paras),
+        provenance=provenance,
+        appendices=[_appendix(lines, text) for lines in sk.appendices],
+    )
+    if with_source:
+        doc.source = Source(
+            path=text.path,
+            format=text.format,
+            encoding=text.encoding,
+            sha256=text.sha256,
+            lines=len(text.lines),
+        )
+    return doc
+
+
+def _appendix(lines, parent: Text) -> Document:
+    sub = Text(lines=list(lines), format=parent.format, encoding=parent.encoding)
+    return build_document(sub, with_source=False)
+
+
+def _warnings(items) -> list[Warning]:
+    out = []
+    seen = set()
+    for code, message, line in items:
+        key = (code, message, line)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(Warning(code=code, message=message, line=line))
+    return out
+
+
+def _assign_kinds(sections: list[Node]) -> None:
+    vocab = vocabulary()
+    structured = any(n.marker.type in _STRUCTURED for n in sections)
+    for node in sections:
+        kind = vocab.heading_kind(node.heading)
+        if kind is None and (node.marker.type == "article" or not structured):
+            folded = fold(node.heading or "") + " " + fold(node.text)
+            if any(phrase in folded for phrase in vocab.execution_phrases):
+                kind = "implementation"
+        node.kind = kind
+
+
+def _kinds_from_assignments(sections: list[Node], assignments) -> None:
+    tasked = {a.section.split(".")[0] for a in assignments if a.section} | {a.section for a in assignments if a.section}
+    structured = any(n.marker.type in _STRUCTURED for n in sections)
+    for node in sections:
+        if node.kind is None:
+            if not structured and any(s == node.path or s.startswith(node.path + ".") for s in tasked):
+                node.kind = "tasks"
+            else:
+                node.kind = "other"
+
+
+def _section(node: Node, *, top: bool = False) -> Section:
+    return Section(
+        label=node.marker.label,
+        heading=node.heading,
+        kind=node.kind if top else None,
+        text=node.text,
+        children=[_section(child) for child in node.children],
+        path=node.path,
+        lines=(node.first, node.last),
+    )
+
+
+def _para_segment(para: Para) -> Segment:
+    return Segment(para.text, para.line_at)
+
+
+def _citation_segments(sk: Skeleton, attachments: list[str]) -> list[Segment]:
+    segments: list[Segment] = []
+    if sk.title:
+        text = ""
+        starts: list[tuple[int, int]] = []
+        for frag in sk.title:
+            if text:
+                text += "" if text.endswith("-") else " "
+            starts.append((len(text), frag.line.no))
+            text += frag.text
+
+        def title_line(offset: int, starts=starts) -> int:
+            no = starts[0][1]
+            for start, line in starts:
+                if start <= offset:
+                    no = line
+            return no
+
+        segments.append(Segment(text, title_line))
+    for para in sk.preamble:
+        segments.append(_para_segment(para))
+    for node in sk.sections:
+        for sub in node.walk():
+            for para in sub.paras:
+                segments.append(_para_segment(para))
+    for para in sk.closing_paras:
+        segments.append(_para_segment(para))
+    if attachments and sk.closing:
+        first = sk.closing[0].no
+        for item in attachments:
+            segments.append(Segment(item, lambda _offset, first=first: first))
+    return segments

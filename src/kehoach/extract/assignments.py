@@ -1,0 +1,339 @@
+"""Who is tasked with what, in which role, by when.
+
+Where: the implementation part(s) of the document (TỔ CHỨC THỰC HIỆN, the
+executing Điều of a Quyết định); a document whose top level is plain
+numbered items (a Chỉ thị, a công văn) is read whole; a document with no
+sections at all (a short Thông báo) is read paragraph by paragraph.
+
+How, inside an item:
+
+* a heading that names bodies ("1. Sở Công Thương", "2. Bộ Tài nguyên và
+  Môi trường:") tasks them; their role is the strongest role the item's
+  bullets give (``data/roles.toml`` rank), or the heading's own predicate
+  ("1. Ủy ban nhân dân tỉnh, chỉ đạo ...");
+* a clause that opens with bodies tasks them ("Ban Tuyên giáo Tỉnh ủy chỉ
+  đạo ..."), unless its predicate asks others ("UBND thành phố đề nghị các
+  cơ quan ...": then those others are tasked) or reports a fact ("đã nhận");
+* "Giao X ...", "Đề nghị X ..." task X;
+* "chủ trì, phối hợp với X" adds X as coordinating (not when X is a generic
+  "các cơ quan, đơn vị liên quan").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from ..models import Assignment, Deadline
+from ..segment import Node
+from ..text import squash
+from ..vocab import phrase_pattern, vocabulary
+from .bodies import BodyName, View, body_regexes, is_verb, read_body, read_body_list
+from .deadlines import find_deadline
+
+__all__ = ["extract_assignments", "role_of"]
+
+_BULLETS = ("dash", "plus", "bullet")
+# a predicate that reports or narrates rather than tasks
+_NOT_A_TASK = re.compile(r"(?:đã|đang|không|chưa|vừa|xin|sẽ được|được\s+(?!giao))(?!\w)")
+# clause breaks inside a paragraph: a sentence end, or "; " before a capital
+_CLAUSE = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ])|\n")
+
+
+@dataclass(frozen=True)
+class _RoleRx:
+    final: re.Pattern
+    tentative: re.Pattern
+    final_role: dict[str, str]
+    tentative_role: dict[str, str]
+    tasking: re.Pattern
+    partner: re.Pattern
+    generic: re.Pattern
+    report: re.Pattern
+
+
+@functools.cache
+def _rx() -> _RoleRx:
+    vocab = vocabulary()
+    final_role = {" ".join(p.lower().split()): role for role, phrases in vocab.role_final.items() for p in phrases}
+    tentative_role = {" ".join(p.lower().split()): role for role, phrases in vocab.role_tentative.items() for p in phrases}
+    report = vocab.deadlines["report"]
+    return _RoleRx(
+        final=re.compile(phrase_pattern(list(final_role), folder=str.lower)),
+        tentative=re.compile(phrase_pattern(list(tentative_role), folder=str.lower)),
+        final_role=final_role,
+        tentative_role=tentative_role,
+        tasking=re.compile(r"(?<!\w)(?:" + phrase_pattern(vocab.tasking_verbs, word_boundary=False, folder=str.lower) + r")\s+"),
+        partner=re.compile(r"chủ\s+trì\s*,?\s*phối\s+hợp(?:\s+chặt\s+chẽ|\s+tốt)?\s+với\s+"),
+        generic=re.compile(r"^(?:" + phrase_pattern(vocab.generic_partners, word_boundary=False, folder=str.lower) + r")(?!\w)"),
+        report=re.compile(
+            r"(?:" + phrase_pattern(report["verbs"], word_boundary=False, folder=str.lower) + r")[^.;]{0,80}?\s(?:"
+            + phrase_pattern(report["targets"], word_boundary=False, folder=str.lower) + r")\s+(?=[A-ZĐÀ-Ỹ])"
+        ),
+    )
+
+
+_WORD = re.compile(r"\S+")
+_PARTNER_TAIL = re.compile(r"(?:\s+(?:chặt chẽ|tốt|thường xuyên|với nhau))?\s+với\s+")
+
+
+def _window(text: str, start: int, words: int) -> int:
+    """Offset after ``words`` words from ``start``, or at the first ';', ':' or sentence end."""
+    stop = re.compile(r"[;:]|\.(?=\s|$)").search(text, start)
+    end = stop.start() if stop else len(text)
+    count = 0
+    for m in _WORD.finditer(text, start, end):
+        count += 1
+        if count == words:
+            return m.end()
+    return end
+
+
+def role_of(predicate: str) -> str | None:
+    """The role a predicate gives its subject, or None when it names no role verb.
+
+    Only the predicate's first words count (a "giám sát" deep in the action is
+    not the body's role), and the partner after "phối hợp với" is skipped: in
+    "phối hợp với các cơ quan chủ trì", "chủ trì" is the partner's role.
+    """
+    rx = _rx()
+    v = View(predicate)
+    combined = re.compile(rx.final.pattern + "|" + rx.tentative.pattern)
+    limit = _window(predicate, 0, 12)
+    pos = 0
+    tentative = None
+    while pos < limit:
+        m = combined.search(v.lc, pos, limit)
+        if not m:
+            break
+        key = " ".join(m.group(0).split())
+        if key in rx.final_role:
+            role = rx.final_role[key]
+            if tentative is None or role == "monitor":
+                return role
+            pos = m.end()
+            continue
+        tentative = tentative or rx.tentative_role.get(key)
+        pos = m.end()
+        tail = _PARTNER_TAIL.match(v.lc, pos)
+        if tail:
+            names, end = read_body_list(v, tail.end(), allow_lower=True)
+            if names:
+                pos = end
+                limit = max(limit, _window(predicate, end, 6))
+    return tentative
+
+
+def _strongest(roles: list[str]) -> str:
+    rank = vocabulary().role_rank
+    known = [r for r in roles if r]
+    return min(known, key=rank.index) if known else "implement"
+
+
+def _clause_end(text: str, start: int) -> int:
+    """End of the clause that starts at ``start``: the next ';' or sentence end."""
+    m = re.compile(r"[;]|\.(?=\s|$)").search(text, start)
+    return m.start() if m else len(text)
+
+
+def _is_generic(name: BodyName) -> bool:
+    return name.head.kind == "collective" or bool(_rx().generic.match(name.text.lower()))
+
+
+class _Collector:
+    def __init__(self, issuer: str | None):
+        self.out: list[Assignment] = []
+        self.issuer = (issuer or "").lower()
+        self._seen: set[tuple[str, str, str | None]] = set()
+
+    def add(self, name: BodyName, role: str, action: str, deadline: Deadline | None, node: Node, line: int, report_to: str | None = None) -> None:
+        body = name.text.strip(" ,;:.")
+        key = (body.lower(), role, node.path)
+        if not body or key in self._seen:
+            return
+        self._seen.add(key)
+        self.out.append(
+            Assignment(
+                body=body,
+                role=role,
+                action=squash(action)[:400],
+                deadline=deadline,
+                function=name.function,
+                report_to=report_to,
+                section=node.path or None,
+                line=line,
+            )
+        )
+
+
+def _report_target(text: str) -> str | None:
+    m = _rx().report.search(text)
+    if not m:
+        return None
+    v = View(text)
+    name = read_body(v, m.end())
+    return name.text if name else None
+
+
+def _heading_bodies(node: Node) -> tuple[list[BodyName], str] | None:
+    """Bodies a heading names, and the heading's predicate after them ('' for a pure list)."""
+    heading = node.heading
+    if not heading or node.marker.type in ("roman", "part", "chapter", "upper"):
+        return None
+    v = View(heading)
+    names, end = read_body_list(v, 0)
+    if not names:
+        return None
+    rest = heading[end:].strip(" ,:;")
+    if rest and not body_regexes().verb.match(rest.lower()) and not rest[0].islower():
+        return None
+    return names, rest
+
+
+def _node_lines(node: Node) -> int:
+    return node.paras[0].first
+
+
+def _scan_clauses(text: str, node: Node, line: int, col: _Collector, *, subjects: bool = True, deadline_scope: str = "") -> None:
+    """Task-giving clauses of a paragraph: subjects, "Giao X", "đề nghị X", partners."""
+    rx = _rx()
+    v = View(text)
+    starts = [0] + [m.end() for m in _CLAUSE.finditer(text)]
+    for start in starts:
+        end = _clause_end(text, start)
+        pos = start
+        while pos < len(text) and text[pos] in " -–+•\"“(":
+            pos += 1
+        lead = rx.tasking.match(v.lc, pos)
+        if lead:
+            _objects(v, lead.end(), node, line, col, deadline_scope or text)
+            continue
+        if not subjects:
+            continue
+        names, after = read_body_list(v, pos)
+        if not names:
+            continue
+        predicate = text[after:].lstrip(" ,:")
+        clause_end = _clause_end(text, after)
+        pred_lc = predicate.lower()
+        asks = rx.tasking.match(pred_lc)
+        if asks:
+            _objects(v, after + (len(text[after:]) - len(predicate)) + asks.end(), node, line, col, deadline_scope or text)
+            continue
+        if _NOT_A_TASK.match(pred_lc) or not _opens_predicate(predicate):
+            continue
+        clause = text[after:clause_end]
+        role = role_of(clause) or "implement"
+        deadline = find_deadline(text[start:], line) or (find_deadline(deadline_scope, line) if deadline_scope else None)
+        report = _report_target(text[start:])
+        for name in names:
+            if col.issuer and name.text.lower() == col.issuer:
+                continue
+            col.add(name, role, clause, deadline, node, line, report)
+        _partners(v, after, clause_end, node, line, col)
+        del end
+
+
+def _opens_predicate(predicate: str) -> bool:
+    """Does the text after a subject start with a verb (within its first two words)?"""
+    pv = View(predicate)
+    if is_verb(pv, 0):
+        return True
+    first = _WORD.match(predicate)
+    if first and first.end() < len(predicate):
+        nxt = first.end() + 1
+        return is_verb(pv, nxt) and not predicate[:1].isupper()
+    return False
+
+
+def _objects(v: View, pos: int, node: Node, line: int, col: _Collector, scope: str) -> None:
+    """Bodies right after "giao" / "đề nghị" / "yêu cầu": the ones tasked."""
+    names, after = read_body_list(v, pos, allow_lower=True)
+    if not names:
+        return
+    clause_end = _clause_end(v.text, after)
+    clause = v.text[after:clause_end]
+    role = role_of(clause) or "implement"
+    deadline = find_deadline(v.text[pos:], line) or find_deadline(scope, line)
+    for name in names:
+        col.add(name, role, clause, deadline, node, line, _report_target(v.text[pos:]))
+    _partners(v, after, clause_end, node, line, col)
+
+
+def _partners(v: View, start: int, end: int, node: Node, line: int, col: _Collector) -> None:
+    """"chủ trì, phối hợp với X": X coordinates (unless X is a generic class of bodies)."""
+    m = _rx().partner.search(v.lc, start, end)
+    if not m:
+        return
+    names, _ = read_body_list(v, m.end(), allow_lower=True)
+    for name in names:
+        if not _is_generic(name):
+            col.add(name, "coordinate", v.text[start:end], None, node, line)
+
+
+def _bullet_role(text: str) -> str | None:
+    """The role a bullet under a body heading gives that body (None when it is about another body)."""
+    v = View(text)
+    if read_body(v, 0) or _rx().tasking.match(v.lc):
+        return None
+    return role_of(text[: _clause_end(text, 0)])
+
+
+def _visit(node: Node, col: _Collector) -> None:
+    line = _node_lines(node)
+    whole = _subtree_text(node)
+    heading = _heading_bodies(node)
+    if heading:
+        names, predicate = heading
+        if predicate:
+            role = role_of(predicate) or "implement"
+            action = predicate
+        else:
+            roles = [_bullet_role(p) for p in node.text.split("\n") if p]
+            roles += [_bullet_role(c.text or c.heading or "") for c in node.children]
+            role = _strongest([r for r in roles if r])
+            action = node.text or "; ".join(c.text or c.heading or "" for c in node.children)
+        deadline = find_deadline(whole, line)
+        report = _report_target(whole)
+        for name in names:
+            col.add(name, role, action, deadline, node, line, report)
+        # the item's own paragraphs restate its bodies; only explicit tasking there adds bodies
+        for para in node.paras[1:]:
+            _scan_clauses(para.text, node, para.first, col, subjects=False, deadline_scope=whole)
+    else:
+        first = node.heading or ""
+        if first:
+            _scan_clauses(first + (". " + node.text if node.text else ""), node, line, col, deadline_scope=whole)
+        else:
+            _scan_clauses(node.text, node, line, col, deadline_scope=whole)
+    for child in node.children:
+        _visit(child, col)
+
+
+def _subtree_text(node: Node) -> str:
+    parts = [node.heading or "", node.text]
+    for child in node.children:
+        parts.append(_subtree_text(child))
+    return " ".join(p for p in parts if p)
+
+
+def _scope(sections: list[Node]) -> list[Node]:
+    impl = [n for n in sections if n.kind == "implementation"]
+    structured = any(n.marker.type in ("roman", "part", "chapter", "article", "upper") for n in sections)
+    if impl and structured:
+        return impl
+    return sections
+
+
+def extract_assignments(sections: list[Node], paragraphs: list[tuple[str, int]], issuer: str | None) -> list[Assignment]:
+    """Assignments of a document: from its sections, or from its paragraphs when it has none."""
+    col = _Collector(issuer)
+    if sections:
+        for node in _scope(sections):
+            _visit(node, col)
+    else:
+        root = Node(marker=None, paras=[])  # type: ignore[arg-type]
+        for text, line in paragraphs:
+            _scan_clauses(text, root, line, col, deadline_scope=text)
+    return col.out

@@ -1,0 +1,239 @@
+"""The closing: "Nơi nhận" recipients, the signature block (authority,
+position, name), "Gửi kèm" attachments; and the "Kính gửi" addressees of a
+công văn, which share the list format.
+
+Recipients and signature usually stand side by side (Nơi nhận left, the
+signature right). Where the reader kept the columns (pdftotext -layout
+lines, table rows) they are read as two streams; where they were flattened
+into one (OCR, copied text), the lines are read in order and a signature
+piece glued to a recipient ("- Các đ/c Ủy viên BTV Tỉnh ủy, PHÓ BÍ THƯ") is
+cut off by its capitals.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..patterns import patterns
+from ..read import Line
+from ..segment import looks_like_name
+from ..text import fold, is_syllable, is_upper, squash
+from ..vocab import vocabulary
+
+__all__ = ["Closing", "extract_closing", "list_entries"]
+
+
+@dataclass
+class Closing:
+    recipients: list[str] = field(default_factory=list)
+    recipient_lines: list[int] = field(default_factory=list)
+    attachments: list[str] = field(default_factory=list)
+    signer_name: str | None = None
+    position: str | None = None
+    authority: str | None = None
+    signer_lines: list[int] = field(default_factory=list)
+    warnings: list[tuple[str, str, int | None]] = field(default_factory=list)
+
+
+@dataclass
+class _Piece:
+    text: str
+    line: int
+    right: bool
+    gap_before: bool = False
+
+
+# a list separator inside one flattened line: "- Như Điều 4; - Bộ Lao động ..."
+_ENTRY_SPLIT = re.compile(r"(?<=[;,.])\s+[-–+•]\s+|^\s*[-–+•]\s*")
+_ENTRY_TRIM = re.compile(r"^[\s\-–+•*]+|[\s,;.`'*]+$")
+# a recipient entry followed by a signature piece in capitals: "..., PHÓ BÍ THƯ"
+_CAPS_TAIL = re.compile(r"^(?P<entry>.*?[,;.])\s+(?P<tail>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹa-zđà-ỹ\s.]{3,})$")
+
+
+def _streams(lines: list[Line]) -> tuple[list[_Piece], bool]:
+    """The closing's pieces, with a left/right column where the layout tells it."""
+    columns = any(line.cells for line in lines if line.text)
+    width = max((line.end for line in lines if line.text), default=0)
+    pieces: list[_Piece] = []
+    gap = False
+    for line in lines:
+        if not line.text:
+            gap = True
+            continue
+        if line.cells:
+            for i, (start, text) in enumerate(line.cells):
+                right = i > 0 or (width > 0 and start >= width * 0.4)
+                pieces.append(_Piece(text, line.no, right, gap))
+        else:
+            right = columns and width > 0 and line.indent >= width * 0.4
+            pieces.append(_Piece(line.text, line.no, right, gap))
+        gap = False
+    return pieces, columns
+
+
+def list_entries(pieces: list[tuple[str, int, bool]]) -> tuple[list[str], list[int]]:
+    """Dash-list entries from (text, line, gap_before) pieces, wrapped entries joined."""
+    entries: list[str] = []
+    lines: list[int] = []
+    for text, line, gap in pieces:
+        parts = [p for p in _ENTRY_SPLIT.split(text) if p is not None]
+        starts_entry = bool(re.match(r"^\s*[-–+•]", text))
+        for k, part in enumerate(parts):
+            part = part.strip()
+            if not part:
+                continue
+            new = k > 0 or starts_entry or not entries
+            if not new and entries:
+                prev = entries[-1]
+                continues = part[0].islower() or part[0] in "(" or not re.search(r"[,;.]$", prev)
+                if not continues or gap:
+                    new = True
+            if new:
+                entries.append(part)
+                lines.append(line)
+            else:
+                entries[-1] = entries[-1] + " " + part
+    cleaned = []
+    kept_lines = []
+    for entry, line in zip(entries, lines):
+        entry = _ENTRY_TRIM.sub("", squash(entry))
+        if entry:
+            cleaned.append(entry)
+            kept_lines.append(line)
+    return cleaned, kept_lines
+
+
+def _looks_like_position(text: str) -> bool:
+    """Capitals that read as a signer's position ("PHÓ BÍ THƯ"), not an abbreviation ("KGVX")."""
+    words = text.split()
+    if len(words) < 2 or not is_upper(text):
+        return False
+    return sum(1 for w in words if is_syllable(w)) * 2 >= len(words)
+
+
+def _is_authority(text: str) -> bool:
+    return bool(patterns().authority.match(text)) and is_upper(text)
+
+
+def _split_caps_name(text: str) -> tuple[str | None, str | None]:
+    """"CHỦ TỊCH Đặng Văn Minh" → ("CHỦ TỊCH", "Đặng Văn Minh")."""
+    words = text.split()
+    for i in range(1, len(words)):
+        head = " ".join(words[:i])
+        tail = " ".join(words[i:])
+        if is_upper(head) and looks_like_name(tail, require_surname=False):
+            return head, tail
+    return None, None
+
+
+def _strip_title(name: str) -> str:
+    for title in sorted(vocabulary().person_titles, key=len, reverse=True):
+        if name.startswith(title + " "):
+            return name[len(title) + 1 :].strip()
+    return name
+
+
+def _signature(pieces: list[_Piece], c: Closing) -> None:
+    pat = patterns()
+    authority: list[str] = []
+    positions: list[str] = []
+    for piece in pieces:
+        text = squash(piece.text)
+        folded = fold(text)
+        if pat.signed.match(folded) and len(text) < 30:
+            rest = text[pat.signed.match(folded).end() :].strip()
+            if not rest:
+                continue
+            text = rest
+        if _is_authority(text):
+            if c.signer_name is None and not positions:
+                authority.append(text)
+                c.signer_lines.append(piece.line)
+            continue
+        if c.signer_name is None and is_upper(text) and len(text) <= 80 and not re.search(r"\d", text):
+            positions.append(text)
+            c.signer_lines.append(piece.line)
+            continue
+        position, name = _split_caps_name(text)
+        if name and c.signer_name is None:
+            positions.append(position)
+            c.signer_name = _strip_title(name)
+            c.signer_lines.append(piece.line)
+            continue
+        candidate = _strip_title(text.strip(" ."))
+        if c.signer_name is None and looks_like_name(candidate, require_surname=False):
+            c.signer_name = candidate
+            c.signer_lines.append(piece.line)
+    c.authority = " ".join(authority) or None
+    c.position = " ".join(positions) or None
+
+
+def extract_closing(lines: list[Line], addressee_lines: list[Line] | None = None) -> Closing:
+    pat = patterns()
+    c = Closing()
+    pieces, columns = _streams(lines)
+    recipients: list[tuple[str, int, bool]] = []
+    signature: list[_Piece] = []
+    mode = None  # "recipients" | "attachments" | None
+    for piece in pieces:
+        text = piece.text
+        folded = fold(text)
+        if columns and piece.right:
+            signature.append(piece)
+            continue
+        m = pat.recipients.match(folded)
+        if m:
+            mode = "recipients"
+            rest = text[m.end() :].strip()
+            if rest.startswith(":"):
+                rest = rest[1:].strip()
+            if rest and _is_authority(rest):
+                signature.append(_Piece(rest, piece.line, True))
+            elif rest:
+                recipients.append((rest, piece.line, False))
+            c.recipient_lines.append(piece.line)
+            continue
+        m = pat.attachments.match(folded)
+        if m:
+            mode = "attachments"
+            rest = text[m.end() :].strip()
+            if rest:
+                c.attachments.append(rest.strip(" .;"))
+            continue
+        if mode == "recipients":
+            is_entry = bool(re.match(r"^\s*[-–+•]", text))
+            continues = recipients and (text[:1].islower() or text[:1] == "(") and not piece.gap_before
+            if is_entry or continues:
+                tail = _CAPS_TAIL.match(text) if is_entry else None
+                if tail and not columns and _looks_like_position(tail.group("tail")):
+                    recipients.append((tail.group("entry"), piece.line, piece.gap_before))
+                    signature.append(_Piece(tail.group("tail"), piece.line, True))
+                else:
+                    recipients.append((text, piece.line, piece.gap_before))
+                continue
+            mode = None
+        if mode == "attachments" and not piece.gap_before and not _is_authority(text):
+            c.attachments[-1:] = [squash((c.attachments[-1] if c.attachments else "") + " " + text)]
+            continue
+        mode = None
+        signature.append(piece)
+    c.recipients, entry_lines = list_entries(recipients)
+    c.recipient_lines = sorted(set(c.recipient_lines + entry_lines))
+    _signature(signature, c)
+    return c
+
+
+def extract_addressees(lines: list[Line]) -> list[str]:
+    """"Kính gửi: - A, - B" → ["A", "B"]."""
+    pat = patterns()
+    pieces = []
+    for k, line in enumerate(lines):
+        text = line.text
+        if k == 0:
+            m = pat.addressees.match(fold(text))
+            text = text[m.end() :] if m else text
+        if text.strip():
+            pieces.append((text, line.no, False))
+    entries, _ = list_entries(pieces)
+    return entries

@@ -1,0 +1,277 @@
+"""The header: issuing body and its superior, national name, symbol, place and
+date, document type and title (trích yếu).
+
+The segmenter hands over the header as fragments (a line, or one column of a
+two-column line). A fragment may still hold several elements where columns
+were merged ("TỈNH ỦY LÀO CAI ĐẢNG CỘNG SẢN VIỆT NAM", "Số 34 -NQ/TU Lào Cai,
+ngày ..."), so each is first cut where a known element starts, then every
+piece is classified: Party line, national name, motto, date line, symbol,
+or (in capitals, left column) part of the issuer block.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..patterns import WORDED_DATE, patterns
+from ..segment import Fragment, Skeleton
+from ..text import fold, is_upper, squash
+from ..vocab import vocabulary
+from .dates import iso_date
+from .symbols import Symbol, parse_symbol
+
+__all__ = ["Header", "extract_header", "locality_of", "infer_issuer"]
+
+
+@dataclass
+class Header:
+    family: str | None = None  # "party" or "state"
+    issuer: str | None = None
+    parent: str | None = None
+    issuer_code: str | None = None
+    issuer_lines: list[int] = field(default_factory=list)
+    symbol: Symbol | None = None
+    symbol_text: str | None = None
+    number: str | None = None
+    doc_type: str | None = None
+    doc_type_name: str | None = None
+    place: str | None = None
+    date: str | None = None
+    title: str | None = None
+    authority: str | None = None
+    provenance: dict[str, list[int]] = field(default_factory=dict)
+    warnings: list[tuple[str, str, int | None]] = field(default_factory=list)
+
+
+def _cut_points(text: str) -> list[int]:
+    """Offsets inside a fragment where another header element starts."""
+    pat = patterns()
+    folded = fold(text)
+    points = set()
+    for rx in (pat.party, pat.state):
+        for m in rx.finditer(folded):
+            points.add(m.start())
+    m = pat.motto.search(folded)
+    if m:
+        points.add(m.start())
+    m = pat.date_line.search(text)
+    if m:
+        points.add(m.start("place"))
+    for m in re.finditer(r"(?<=\s)(?:số|so)\s*[:.]?\s*(?=\d|/)", folded):
+        points.add(m.start())
+    return sorted(p for p in points if p > 0)
+
+
+def _pieces(fragment: Fragment) -> list[tuple[Fragment, str]]:
+    text = fragment.text
+    cuts = _cut_points(text)
+    out = []
+    prev = 0
+    for cut in cuts + [len(text)]:
+        piece = text[prev:cut].strip(" -–*")
+        if piece:
+            out.append((fragment, piece))
+        prev = cut
+    return out
+
+
+def _classify(piece: str) -> str:
+    pat = patterns()
+    folded = fold(piece)
+    if pat.party.match(folded):
+        return "party"
+    if pat.state.match(folded):
+        return "state"
+    if pat.motto.match(folded):
+        return "motto"
+    if pat.date_line.match(piece) or pat.date_line.search(piece) and pat.date_line.search(piece).start() == 0:
+        return "date"
+    if pat.symbol_line.match(folded) and (re.search(r"\d", piece) or "/" in piece or "-" in piece):
+        return "symbol"
+    if pat.abstract.match(folded):
+        return "abstract"
+    if is_upper(piece):
+        return "issuer"
+    return "other"
+
+
+def _date(rest: str) -> tuple[str | None, bool]:
+    """(ISO date, blank) of the part of a date line after the place."""
+    folded = fold(rest)
+    m = WORDED_DATE.search(folded)
+    if m:
+        return iso_date(int(m.group("d")), int(m.group("m")), int(m.group("y"))), False
+    m = re.search(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})", folded)
+    if m:
+        return iso_date(int(m.group(1)), int(m.group(2)), int(m.group(3))), False
+    return None, True
+
+
+def _issuer_units(pieces: list[tuple[Fragment, str]]) -> list[tuple[str, list[int]]]:
+    pat = patterns()
+    units: list[tuple[str, list[int]]] = []
+    for frag, text in pieces:
+        folded = fold(text)
+        opens = bool(pat.issuer_head.match(folded))
+        if units and (not opens or pat.needs_complement.match(fold(units[-1][0]))):
+            units[-1] = (units[-1][0] + " " + text, units[-1][1] + [frag.line.no])
+        else:
+            units.append((text, [frag.line.no]))
+    return [(squash(t), lines) for t, lines in units]
+
+
+_LOCALITY = re.compile(
+    r"(?:tinh uy|thanh uy|huyen uy|thi uy|tinh|thanh pho|huyen|quan|thi xa|xa|phuong)\s+(?P<name>.+?)\s*$"
+)
+
+
+def locality_of(*names: str | None) -> str | None:
+    """The locality a body name carries ("TỈNH ỦY LÀO CAI" → "Lào Cai", "ĐẢNG BỘ TỈNH TRÀ VINH" → "Trà Vinh")."""
+    for name in names:
+        if not name:
+            continue
+        folded = fold(name)
+        for m in _LOCALITY.finditer(folded):
+            start = m.start("name")
+            printed = name[start : start + len(m.group("name"))].strip()
+            if printed and len(printed.split()) <= 4:
+                return " ".join(w[:1].upper() + w[1:].lower() for w in printed.split())
+    return None
+
+
+def extract_header(sk: Skeleton) -> Header:
+    pat = patterns()
+    vocab = vocabulary()
+    h = Header()
+    issuer_pieces: list[tuple[Fragment, str]] = []
+    for fragment in sk.header:
+        for frag, piece in _pieces(fragment):
+            kind = _classify(piece)
+            line = frag.line.no
+            if kind == "party":
+                h.family = "party"
+            elif kind in ("state", "motto"):
+                h.family = h.family or "state"
+            elif kind == "date" and h.place is None and h.date is None:
+                m = pat.date_line.search(piece)
+                h.place = m.group("place").strip()
+                h.date, blank = _date(m.group("rest"))
+                h.provenance["place"] = [line]
+                if h.date:
+                    h.provenance["date"] = [line]
+                elif blank:
+                    h.warnings.append(("date-blank", f"the date line has no complete date ('{squash(piece)}'): date left empty", line))
+                else:
+                    h.warnings.append(("date-invalid", f"the date line's date is not a calendar date ('{squash(piece)}')", line))
+            elif kind == "symbol" and h.symbol_text is None:
+                _read_symbol(h, piece, line)
+            elif kind == "issuer" and frag.column == 0:
+                issuer_pieces.append((frag, piece))
+            elif kind == "issuer" and not any(f.column == 0 for f in sk.header):
+                issuer_pieces.append((frag, piece))
+    units = _issuer_units(issuer_pieces)
+    if units:
+        h.issuer, lines = units[-1]
+        h.issuer_lines = list(lines)
+        if len(units) > 1:
+            h.parent, parent_lines = units[-2]
+            h.issuer_lines = parent_lines + h.issuer_lines
+        h.provenance["issuer"] = h.issuer_lines
+    # type and title
+    if sk.type_name:
+        name = " ".join(sk.type_name.split())
+        folded = fold(name)
+        m = pat.type_line.match(folded)
+        printed = name[: m.end("more") if m and m.group("more") else m.end("name")] if m else name
+        h.doc_type_name = printed[:1].upper() + printed[1:].lower()
+        t = vocab.type_by_folded_name.get(" ".join(fold(printed).split()))
+        if t is None and m:
+            t = vocab.type_by_folded_name.get(" ".join(m.group("name").split()))
+        if t is not None:
+            h.doc_type = _family_code(t.code, h)
+        h.provenance["doc_type"] = [sk.type_line.line.no]
+    if sk.title:
+        h.title = squash(" ".join(f.text for f in sk.title)).strip() or None
+        h.provenance["title"] = sorted({f.line.no for f in sk.title})
+    if sk.authority:
+        h.authority = squash(" ".join(line.text for line in sk.authority))
+    # the type from the symbol, for a document without a type line (công văn)
+    if h.symbol is not None:
+        h.family = h.family or ("party" if h.symbol.family == "party" else "state")
+        sym_type = h.symbol.type
+        if h.doc_type is None:
+            if sym_type and h.symbol.known:
+                h.doc_type = sym_type
+                h.doc_type_name = vocab.type_name_by_code.get(sym_type)
+        elif sym_type and h.symbol.family != "cv" and sym_type != h.doc_type and h.symbol.known:
+            h.warnings.append(
+                ("type-mismatch", f"the type line says {h.doc_type} but the symbol {h.symbol_text} says {sym_type}", h.provenance.get("symbol", [None])[0])
+            )
+    if h.doc_type is None and sk.abstract:
+        h.doc_type, h.doc_type_name = "CV", vocab.type_name_by_code.get("CV", "Công văn")
+    return h
+
+
+def _family_code(code: str, h: Header) -> str:
+    """"Quy định" is QĐi for the Party, QyĐ for the state; "Thông tri" / "Thông tư" likewise."""
+    if code in ("QĐi", "QyĐ"):
+        return "QĐi" if h.family == "party" else "QyĐ"
+    return code
+
+
+def _read_symbol(h: Header, piece: str, line: int) -> None:
+    pat = patterns()
+    body = pat.symbol_line.sub("", fold(piece), count=1)
+    raw = piece[len(piece) - len(body) :].strip()
+    symbol = parse_symbol(raw)
+    h.provenance["symbol"] = [line]
+    if symbol is not None and symbol.start <= 2:
+        h.symbol = symbol
+        h.symbol_text = symbol.text
+        h.number = symbol.number
+        h.issuer_code = symbol.issuer
+        if not symbol.known:
+            h.warnings.append(("symbol-unknown-form", f"symbol {symbol.text} has an unknown type code '{symbol.type}'", line))
+        return
+    blank = pat.symbol_blank.search(piece)
+    if blank:
+        h.issuer_code = blank.group("siss") or blank.group("piss")
+        code = blank.group("stype") or blank.group("ptype")
+        h.symbol = None
+        h.warnings.append(("symbol-blank-number", f"the symbol has no number ('{squash(piece)}'): symbol left empty", line))
+        if code and code in vocabulary().type_codes:
+            h.symbol = Symbol("", "", code, h.issuer_code, None, "state" if blank.group("stype") else "party", True)
+        return
+    compact = "".join(raw.split())
+    if compact:
+        h.symbol_text = compact
+        h.warnings.append(("symbol-unknown-form", f"symbol '{compact}' fits no known form", line))
+
+
+_ISSUES = re.compile(r"(?<!\w)(?:ban hanh|xay dung|thong bao|chi dao|de nghi|yeu cau)\s+(?:(?:ke hoach|chi thi|nghi quyet|quyet dinh|chuong trinh|huong dan|ket luan|thong bao)(?!\w)|$)")
+
+
+def infer_issuer(sk: Skeleton) -> tuple[str | None, int | None, str]:
+    """The issuer from the text when the header lacks it: (name, line, how)."""
+    from .bodies import View, body_regexes, read_body  # noqa: PLC0415 - bodies imports this module's siblings
+
+    if sk.authority:
+        return squash(" ".join(line.text for line in sk.authority)), sk.authority[0].no, "the authority line"
+    paras = list(sk.preamble) + [p for node in sk.sections[:1] for p in node.paras[:1]]
+    for para in paras:
+        folded = fold(para.text)
+        for m in _ISSUES.finditer(folded):
+            v = View(para.text)
+            best = None
+            for h in body_regexes().head.finditer(v.tf, max(0, m.start() - 120), m.start()):
+                name = read_body(v, h.start())
+                if name and abs(name.end - m.start()) <= 2:
+                    best = name
+                    break
+            if best is not None:
+                return best.text, para.line_at(best.start), "the body text"
+    if sk.type_suffix is not None:
+        text = sk.type_suffix.text
+        return squash(text[text.lower().find("của") + 3 :] if "của" in text.lower() else text), sk.type_suffix.line.no, "the type line"
+    return None, None, ""

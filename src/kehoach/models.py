@@ -1,0 +1,150 @@
+"""The result of a parse, as pydantic v2 models.
+
+The field names of :class:`Document` and of the nested models below are the
+contract of ``../shared/spec/output-contract.md`` (schema_version "1"):
+every contract key is always present, ``null`` or ``[]`` when the document
+does not have it. Fields beyond the contract (``lines``, ``mentions``,
+``provenance``, ``source`` ...) say where each value came from: line numbers
+are 1-based and count lines of the input as the reader saw it (for .docx and
+.pdf, lines of the extracted text, see ``source.format``).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Issuer",
+    "Section",
+    "Mention",
+    "Reference",
+    "Deadline",
+    "Assignment",
+    "Signer",
+    "Warning",
+    "Source",
+    "Document",
+]
+
+SCHEMA_VERSION = "1"
+
+Kind = Literal["purpose", "tasks", "implementation", "other"]
+Role = Literal["lead", "coordinate", "advise", "monitor", "implement"]
+Scope = Literal["national", "local"]
+LineRange = tuple[int, int]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False)
+
+
+class Issuer(_Model):
+    name: str | None = Field(None, description="the issuing body, as printed")
+    parent: str | None = Field(None, description="the superior body printed above it in the header")
+    code: str | None = Field(None, description="the issuer's part of the symbol: 'ĐUK', 'UBND'")
+    lines: list[int] = Field(default_factory=list, description="lines the name and parent were read from")
+
+
+class Section(_Model):
+    label: str | None = Field(description="printed marker without trailing punctuation: 'I', '1', '1.2', 'a', '-', 'Điều 1'")
+    heading: str | None = Field(None, description="heading text when the item is a heading")
+    kind: Kind | None = Field(None, description="on top-level sections: purpose / tasks / implementation / other")
+    text: str = Field("", description="body text; wrapped lines joined, paragraphs separated by a newline")
+    children: list[Section] = Field(default_factory=list)
+    path: str = Field("", description="dotted label path from the top: 'II.1', 'IV.2.a'")
+    lines: LineRange = Field(description="first and last line of the section in the input")
+
+
+class Mention(_Model):
+    line: int
+    text: str = Field(description="the citation as printed, wraps joined")
+
+
+class Reference(_Model):
+    kind: str | None = Field(description="type code: KL, CT, NĐ, TT, QĐ, KH, Luật ...")
+    number: str | None = None
+    symbol: str | None = Field(None, description="as printed, spaces and wraps removed; null for a law cited by name")
+    date: str | None = Field(None, description="ISO date where the citation gives one")
+    issuer: str | None = Field(None, description="the issuer as the citation prints it")
+    title: str | None = Field(None, description="the abstract where quoted or after 'về'; the name of a law cited by name")
+    issuer_code: str | None = Field(None, description="the issuer's part of the symbol")
+    scope: Scope | None = Field(None, description="national for central issuers (TW, CP, QH ...), local otherwise")
+    locality: str | None = Field(None, description="for a local reference: the citing document's locality")
+    mentions: list[Mention] = Field(default_factory=list)
+
+
+class Deadline(_Model):
+    text: str
+    date: str | None = Field(None, description="ISO 8601 at the printed precision; '--11-15' yearly, '---20' monthly")
+    recurrence: Literal["yearly", "semiannual", "quarterly", "monthly", "weekly"] | None = None
+    line: int | None = None
+
+
+class Assignment(_Model):
+    body: str = Field(description="the tasked body as printed")
+    role: Role
+    action: str = Field("", description="what the body is to do")
+    deadline: Deadline | None = None
+    function: str | None = Field(None, description="what the body does, the same at every level: 'propaganda', 'office'")
+    report_to: str | None = Field(None, description="where results are to be reported")
+    section: str | None = Field(None, description="path of the section the assignment was read from")
+    line: int | None = None
+
+
+class Signer(_Model):
+    name: str | None = None
+    position: str | None = None
+    authority: str | None = None
+    lines: list[int] = Field(default_factory=list)
+
+
+class Warning(_Model):  # noqa: A001 - the contract's word
+    code: str
+    message: str
+    line: int | None = None
+
+
+class Source(_Model):
+    path: str | None = None
+    format: str = Field(description="txt, docx, pdf")
+    encoding: str | None = Field(None, description="the byte encoding the text was decoded from (utf-8, tcvn3, vni ...)")
+    sha256: str | None = None
+    lines: int = Field(0, description="lines of text the reader produced")
+
+
+class Document(_Model):
+    schema_version: str = SCHEMA_VERSION
+    doc_type: str | None = None
+    doc_type_name: str | None = None
+    symbol: str | None = None
+    number: str | None = None
+    issuer: Issuer = Field(default_factory=Issuer)
+    place: str | None = None
+    date: str | None = None
+    title: str | None = None
+    sections: list[Section] = Field(default_factory=list)
+    references: list[Reference] = Field(default_factory=list)
+    assignments: list[Assignment] = Field(default_factory=list)
+    recipients: list[str] = Field(default_factory=list)
+    signer: Signer = Field(default_factory=Signer)
+    warnings: list[Warning] = Field(default_factory=list)
+    # beyond the contract
+    addressees: list[str] = Field(default_factory=list, description="'Kính gửi' addressees of a công văn")
+    attachments: list[str] = Field(default_factory=list, description="'Gửi kèm' attachments")
+    authority: str | None = Field(None, description="the enacting authority line of a Quyết định ('CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ...')")
+    preamble: str = Field("", description="unnumbered text between the title and the first section")
+    closing: str = Field("", description="unnumbered closing text after the last section ('Trên đây là ...')")
+    provenance: dict[str, list[int]] = Field(default_factory=dict, description="field name → the lines it was read from")
+    appendices: list[Document] = Field(default_factory=list, description="documents carried by this one (Phụ lục, ban hành kèm theo)")
+    source: Source | None = None
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The contract JSON of this document."""
+        return self.model_dump_json(indent=indent)
+
+
+Section.model_rebuild()
+Document.model_rebuild()

@@ -1,0 +1,192 @@
+"""Every regular expression of the pipeline, each a named constant with the why.
+
+Patterns that depend on the vocabulary (type names and codes, body heads,
+layout phrases) are built once by :func:`patterns` from the data tables.
+Patterns on *printed* text are case-sensitive where case carries meaning
+(symbol codes, capitalised names); patterns on *folded* text (see
+:func:`kehoach.text.fold`) ignore case, tones and diacritics.
+
+All patterns are linear: no nested quantifiers over overlapping classes, so a
+1 MB line costs time in proportion to its length (a property test checks).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .vocab import phrase_pattern, vocabulary
+
+__all__ = ["patterns", "Patterns", "MARKER", "ROMAN_VALUES", "roman_value", "LETTERS"]
+
+# --- section markers (printed text, at the start of a stripped line) -------
+
+# Roman numerals I..XXXIX, the only ones part numbers use.
+_ROMAN = r"(?=[IVXL])X{0,3}(?:IX|IV|V?I{0,3})"
+# "PHẦN I", "Phần thứ nhất", "PHẦN THỨ HAI", "Phần 1"
+_PART = r"(?:PHẦN|Phần)\s+(?:(?:THỨ|thứ|Thứ)\s+[^\s.:]+|" + _ROMAN + r"|\d{1,2})"
+# "Chương II", "CHƯƠNG 3"
+_CHAPTER = r"(?:CHƯƠNG|Chương)\s+(?:" + _ROMAN + r"|\d{1,2})"
+# "Điều 1", "ĐIỀU 12a"
+_ARTICLE = r"(?:Điều|ĐIỀU|Ðiều)\s+\d{1,3}[a-zđ]?"
+
+MARKER = re.compile(
+    r"^(?:"
+    # part / chapter / article, then optional punctuation
+    r"(?P<part>" + _PART + r")(?:\s*[.:\-–—]\s*|\s+|$)"
+    r"|(?P<chapter>" + _CHAPTER + r")(?:\s*[.:\-–—]\s*|\s+|$)"
+    r"|(?P<article>" + _ARTICLE + r")(?:\s*[.:\-–—]\s*|\s+|$)"
+    # "1.1.", "2.3.1" (each component one or two digits, so dates never match)
+    r"|(?P<dotted>\d{1,2}(?:\.\d{1,2}){1,3})\.?(?=\s)\s*"
+    # Roman part: "I-", "I.", "II –", "IV:", "III)"; never "V/v"
+    r"|(?P<roman>" + _ROMAN + r")\s*[.\-–—:)]\s*"
+    # capital letter part: "A.", "B-"
+    r"|(?P<upper>[A-H])\s*[.\-–]\s+(?=\S)"
+    # arabic item: "1.", "2)", "3 -", "12."
+    r"|(?P<arabic>\d{1,2})\s*\.(?=\s|$)\s*"
+    r"|(?P<arabic_paren>\d{1,2})\s*\)\s*"
+    r"|(?P<arabic_dash>\d{1,2})\s*[-–]\s+(?=\D)"
+    # letter item: "a)", "b.", "đ)"
+    r"|(?P<letter>[a-zđ])\s*\)\s*"
+    r"|(?P<letter_dot>[a-zđ])\.\s+"
+    # parenthesised: "(1)", "(a)", "(iv)"
+    r"|\((?P<paren>\d{1,2}|[a-zđ]|[ivx]{1,4})\)\s*"
+    # bullets
+    r"|(?P<dash>[-–—−])(?!-)\s*"
+    r"|(?P<plus>\+)\s*"
+    r"|(?P<bullet>[•·●▪■○◦♦❖✓➢►])\s*"
+    r")"
+)
+
+# A damaged or bare arabic label, accepted only where the numbering expects
+# it: "1 Đổi mới ..." (OCR lost the period) or "Š. Tập trung ..." (OCR read
+# 5 as Š). The character classes list the OCR confusions seen for digits.
+WEAK_MARKER = re.compile(r"^(?P<weak>\d{1,2}|[ŠSšsOoIl|ZzBg])(?:\s*[.)]\s*|\s+)(?=[A-ZĐÀ-Ỹ\"“])")
+OCR_DIGITS = {"Š": "5", "S": "5", "š": "5", "s": "5", "O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "Z": "2", "z": "2", "B": "8", "g": "9"}
+
+ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def roman_value(numeral: str) -> int:
+    total = 0
+    prev = 0
+    for ch in reversed(numeral):
+        value = ROMAN_VALUES[ch]
+        total = total - value if value < prev else total + value
+        prev = max(prev, value)
+    return total
+
+
+# The Vietnamese alphabet as lists are lettered (no f, j, w, z).
+LETTERS = "abcdđeghiklmnopqrstuvxy"
+
+# --- text shape -------------------------------------------------------------
+
+# a paragraph that ends a sentence or a clause
+TERMINAL = re.compile(r"[.;:!?…]\s*[\"”’)]*\s*$|\./\.\s*$")
+# a line that ends in a wrap inside a symbol: "Kết luận số 02-"
+WRAP_HYPHEN = re.compile(r"\w-$")
+# the end-of-text mark of administrative documents
+END_MARK = re.compile(r"\./\.\s*$")
+
+# --- dates (printed text) ---------------------------------------------------
+
+# "18/5/2021", "01-11-2021", "1.11.2021"; a five-digit year is an OCR or typing
+# slip ("20210") that the citation extractor repairs from the symbol's year.
+NUMERIC_DATE = re.compile(r"(?<!\d)(?P<d>\d{1,2})\s*(?P<sep>[/.\-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>\d{4,5})(?!\d)")
+# "ngày 18 tháng 5 năm 2021" on folded text (so "Ngày", "ngay" and OCR tones pass)
+WORDED_DATE = re.compile(r"ngay\s+(?P<d>\d{1,2})\s+thang\s+(?P<m>\d{1,2})\s*(?:,\s*)?nam\s+(?P<y>\d{4})(?!\d)")
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """Vocabulary-built patterns (compiled once, see :func:`patterns`)."""
+
+    type_line: re.Pattern  # folded: a line that is a document-type name
+    symbol: re.Pattern  # printed: a document symbol, every form
+    symbol_blank: re.Pattern  # printed: "Số: /QĐ-UBND" (number not filled in)
+    date_line: re.Pattern  # printed: "<Place>, ngày .. tháng .. năm ..." (the rest is parsed folded)
+    symbol_line: re.Pattern  # folded: "Số ..." prefix
+    motto: re.Pattern  # folded
+    party: re.Pattern  # folded
+    state: re.Pattern  # folded
+    abstract: re.Pattern  # folded: "V/v", "Về việc"
+    recipients: re.Pattern  # folded: "Nơi nhận:"
+    addressees: re.Pattern  # folded: "Kính gửi:"
+    attachments: re.Pattern  # folded: "Gửi kèm:"
+    authority: re.Pattern  # printed: "T/M BAN THƯỜNG VỤ", "KT. CHỦ TỊCH"
+    closing_paragraph: re.Pattern  # folded
+    appendix: re.Pattern  # folded
+    grounds: re.Pattern  # folded
+    issuer_head: re.Pattern  # folded: a header line that opens an issuer unit
+    needs_complement: re.Pattern  # folded
+    type_names: re.Pattern  # folded: any type name, anywhere
+    signed: re.Pattern  # printed/folded: "(Đã ký)"
+
+
+def _type_alternation() -> str:
+    vocab = vocabulary()
+    names = [name for t in vocab.doc_types for name in t.names]
+    return phrase_pattern(names)
+
+
+def _symbol_pattern(codes: frozenset[str]) -> str:
+    # An issuer or unit code: capitals and digits, one lower-case letter at most
+    # inside ("TTg", "QĐi", "CTr"), ending at a word boundary.
+    code = r"[A-ZĐ][A-ZĐ0-9&]*(?:[a-zđ][A-ZĐ0-9&]*)?(?![\w])"
+    num = r"(?P<num>\d{1,5}[a-zđ]?)"
+    sep = r"\s?"
+    return (
+        r"(?<![\w/.-])"
+        r"(?:"
+        # legislature: 146/2025/QH15, 80/2015/QH13
+        + num + sep + r"/" + sep + r"(?P<lyear>(?:19|20)\d\d)" + sep + r"/" + sep + r"(?P<lcode>(?:UBTV)?QH\d{1,2})(?![\w])"
+        # state, with a year: 136/2020/NĐ-CP, 02/2017/TT-VPCP, 19/2020/QĐ-UBND, 07/2023/TTLT-BTC-BNV
+        + r"|(?P<snum>\d{1,5}[a-zđ]?)" + sep + r"/" + sep + r"(?P<syear>(?:19|20)\d\d)" + sep + r"/" + sep
+        + r"(?P<stype>" + code + r")" + sep + r"[-–]" + sep + r"(?P<siss>" + code + r"(?:-" + code + r")*)"
+        # party: 37-KH/ĐUK, 02-KL/TW, 05-QC/BTCTU-BDVTU, 2449 -CV/ĐU
+        + r"|(?P<pnum>\d{1,5}[a-zđ]?)" + sep + r"[-–]" + sep + r"(?P<ptype>" + code + r")" + sep + r"/" + sep
+        + r"(?P<piss>" + code + r"(?:-" + code + r")*)"
+        # state without a year: 134/KH-UBND, 13/CT-TTg, 1289/UBND-TH (a công văn: no type code)
+        + r"|(?P<tnum>\d{1,5}[a-zđ]?)" + sep + r"/" + sep + r"(?P<ttype>" + code + r")" + sep + r"[-–]" + sep
+        + r"(?P<tiss>" + code + r"(?:-" + code + r")*)"
+        + r")"
+    )
+
+
+@functools.cache
+def patterns() -> Patterns:
+    vocab = vocabulary()
+    layout = vocab.layout
+    types = _type_alternation()
+    auth = [re.escape(a.strip()) for a in layout["closing"]["authority"]]
+    return Patterns(
+        type_line=re.compile(r"^(?P<name>" + types + r")(?:\s+(?P<more>" + types + r"))?(?P<rest>\s+cua\s+.*)?\s*$"),
+        symbol=re.compile(_symbol_pattern(vocab.type_codes)),
+        symbol_blank=re.compile(
+            r"(?:Số|SỐ|So)\s*:?\s*(?:[./…_ ]*)"
+            r"(?:/\s*(?P<stype>[A-ZĐ][A-Za-zĐđ]*)\s*[-–]\s*(?P<siss>[A-ZĐ][A-ZĐ0-9&-]*)"
+            r"|[-–]\s*(?P<ptype>[A-ZĐ][A-Za-zĐđ]*)\s*/\s*(?P<piss>[A-ZĐ][A-ZĐ0-9&-]*))"
+        ),
+        date_line=re.compile(
+            r"(?<![\w/-])(?P<place>(?:[A-ZĐÀ-Ỹ][^\W\d_]*\.?\s+){0,4}[A-ZĐÀ-Ỹ][^\W\d_]*)\s*,\s*"
+            r"(?P<rest>(?:[Nn]g[àa]y|NG[ÀA]Y)\b.*|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}.*)$"
+        ),
+        symbol_line=re.compile(r"^(?:so|s0)\s*[:.]?\s*"),
+        motto=re.compile(r"doc\s*lap\s*[-–—]?\s*tu\s*do\s*[-–—]?\s*hanh\s*phuc"),
+        party=re.compile(phrase_pattern(layout["header"]["party"])),
+        state=re.compile(phrase_pattern(layout["header"]["state"])),
+        abstract=re.compile(r"^(?:v\s*/\s*v\b\.?|ve\s+viec\b)\s*:?\s*"),
+        recipients=re.compile(r"^(?:" + phrase_pattern(layout["closing"]["recipients"], word_boundary=False) + r")\s*:?"),
+        addressees=re.compile(r"^(?:" + phrase_pattern(layout["closing"]["addressees"], word_boundary=False) + r")\s*:?\s*"),
+        attachments=re.compile(r"^(?:" + phrase_pattern(layout["closing"]["attachments"], word_boundary=False) + r")\s*:\s*"),
+        authority=re.compile(r"^(?:" + "|".join(sorted(auth, key=len, reverse=True)) + r")\s*[A-ZĐÀ-Ỹ]"),
+        closing_paragraph=re.compile(r"^(?:" + phrase_pattern(layout["closing"]["closing_paragraph"], word_boundary=False) + r")"),
+        appendix=re.compile(r"^(?:phu\s+luc)(?:\s+(?:[ivxl]+|\d+|so\s+\d+)\b|\s*$|\s*:|\s+[a-z])"),
+        grounds=re.compile(r"^(?:" + phrase_pattern(layout["body"]["grounds"], word_boundary=False) + r")\b"),
+        issuer_head=re.compile(r"^(?:" + phrase_pattern(layout["issuer"]["heads"], word_boundary=False) + r")(?![a-z])"),
+        needs_complement=re.compile(r"^(?:" + phrase_pattern(layout["issuer"]["needs_complement"], word_boundary=False) + r")\s*$"),
+        type_names=re.compile(types),
+        signed=re.compile(r"^\(?\[?\s*(?:da\s+ky|ky)(?:\s+va\s+dong\s+dau)?\s*\]?\)?\s*"),
+    )

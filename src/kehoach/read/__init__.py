@@ -1,0 +1,111 @@
+"""Stage 1, read: a file (or bytes, or text) → clean, numbered lines.
+
+The format is chosen by content, not by the file name: a ZIP holding
+``word/document.xml`` is Word, ``%PDF-`` is PDF, an OLE2 compound file is an
+old binary Word document (refused with a clear message), anything else is
+text in whichever encoding :func:`kehoach.read.decode.decode` finds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from ..errors import InputError, UnsupportedFormat
+from .decode import decode
+from .lines import Line, Text, clean_lines
+
+__all__ = ["read", "read_bytes", "read_text", "Line", "Text", "MAX_BYTES", "sniff"]
+
+MAX_BYTES = 64 * 1024 * 1024  # a directive is kilobytes; anything this large is not one
+
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def sniff(data: bytes) -> str:
+    """The format of ``data``: 'docx', 'pdf', 'doc', 'zip', 'rtf', 'image' or 'txt'."""
+    head = data[:8]
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        return "docx" if b"word/" in data[:65536] or b"[Content_Types].xml" in data[:65536] else "zip"
+    if data[:1024].lstrip().startswith(b"%PDF-") or b"%PDF-" in data[:1024]:
+        return "pdf"
+    if head == _OLE2:
+        return "doc"
+    if data.startswith(b"{\\rtf"):
+        return "rtf"
+    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*")):
+        return "image"
+    return "txt"
+
+
+def read_text(text: str, *, name: str | None = None) -> Text:
+    """Lines of an already-decoded text."""
+    lines, warnings = clean_lines(text)
+    return Text(lines, format="txt", encoding=None, warnings=warnings, path=name)
+
+
+def read_bytes(data: bytes, *, encoding: str | None = None, name: str | None = None) -> Text:
+    """Lines of a document given as bytes, whatever its format."""
+    if not data.strip():
+        raise InputError("empty input")
+    if len(data) > MAX_BYTES:
+        raise InputError(f"input of {len(data) // (1024 * 1024)} MiB is larger than the {MAX_BYTES // (1024 * 1024)} MiB limit")
+    digest = hashlib.sha256(data).hexdigest()
+    kind = sniff(data)
+    if kind == "docx":
+        from .docx import read_docx
+
+        result = read_docx(data)
+    elif kind == "pdf":
+        from .pdf import read_pdf
+
+        result = read_pdf(data)
+    elif kind == "doc":
+        raise UnsupportedFormat(
+            "old binary Word .doc (Word 97-2003) is not read; save it as .docx or PDF "
+            "(e.g. libreoffice --headless --convert-to docx FILE)"
+        )
+    elif kind == "zip":
+        raise UnsupportedFormat("a ZIP archive that is not a Word .docx document (use 'kehoach batch' for archives)")
+    elif kind == "rtf":
+        raise UnsupportedFormat("RTF is not read; save the document as .docx, PDF or text")
+    elif kind == "image":
+        raise UnsupportedFormat("an image, not a document with text (run OCR first)")
+    else:
+        text, used = decode(data, encoding)
+        lines, warnings = clean_lines(text)
+        result = Text(lines, format="txt", encoding=used, warnings=warnings)
+        if used not in ("utf-8", "ascii"):
+            result.warnings.insert(0, ("encoding-converted", f"text decoded from {used}", None))
+    if not any(line.text for line in result.lines):
+        raise InputError("no text in the input" + (" (scanned PDF?)" if kind == "pdf" else ""))
+    result.path = name
+    result.sha256 = digest
+    return result
+
+
+def read(source: str | os.PathLike | bytes, *, encoding: str | None = None) -> Text:
+    """Read a path, or bytes, into :class:`Text`."""
+    if isinstance(source, (bytes, bytearray)):
+        return read_bytes(bytes(source), encoding=encoding)
+    path = Path(source)
+    try:
+        if path.is_dir():
+            raise InputError(f"{path}: is a directory (use 'kehoach batch' for folders)")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(f"{path}: {size // (1024 * 1024)} MiB is larger than the {MAX_BYTES // (1024 * 1024)} MiB limit")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory (use 'kehoach batch' for folders)") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    try:
+        return read_bytes(data, encoding=encoding, name=str(path))
+    except InputError as exc:
+        raise type(exc)(f"{path}: {exc}") from None

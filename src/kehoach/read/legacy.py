@@ -1,0 +1,93 @@
+"""Legacy Vietnamese font encodings: TCVN3 (ABC, ``.VnTime``), VNI, VISCII.
+
+Documents typed in those fonts reach us as text whose "letters" are the
+font's code points read as Latin-1 ("KÕ ho¹ch" for "Kế hoạch"). The
+conversion tables come from viparse (MIT), which validated them against real
+government documents; viparse's own auto-detection misses short fragments, so
+the decision here is made once, on the whole document: each table is tried
+and kept only when the converted text reads as Vietnamese syllables markedly
+better than the text as it came.
+
+TCVN3 has no capital letters with diacritics (a heading is typed in capitals
+with a ``.VnTimeH`` font that draws the lower-case code points as capitals),
+so after conversion a line or word whose plain letters are all capitals is
+put in capitals.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ..text import is_syllable
+
+__all__ = ["CODECS", "detect", "to_unicode"]
+
+CODECS = ("tcvn3", "vni", "viscii")
+
+_WORD = re.compile(r"[^\W\d_]+")
+# code points the legacy fonts put where Vietnamese letters should be
+_LEGACY_SURFACE = re.compile(r"[\u00a1-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a]")
+_VIETNAMESE = re.compile(r"[\u1ea0-\u1ef9ăâêôơưđĂÂÊÔƠƯĐ]")
+
+
+@functools.cache
+def _charmaps():
+    from viparse.normalize.encodings import CHARMAPS  # lazy: ~60 ms, only for suspect input
+
+    return {name: CHARMAPS[name] for name in CODECS if name in CHARMAPS}
+
+
+def _syllable_rate(text: str, limit: int = 4000) -> float:
+    words = _WORD.findall(text[: limit * 8])[:limit]
+    words = [w for w in words if len(w) > 1]
+    if not words:
+        return 0.0
+    return sum(1 for w in words if is_syllable(w)) / len(words)
+
+
+def detect(text: str) -> str | None:
+    """The legacy encoding ``text`` is written in, or None for real Unicode."""
+    surface = len(_LEGACY_SURFACE.findall(text[:50000]))
+    if surface < 3:
+        return None
+    native = len(_VIETNAMESE.findall(text[:50000]))
+    if native > surface:
+        return None
+    base = _syllable_rate(text)
+    best, best_rate = None, base
+    for name in _charmaps():
+        rate = _syllable_rate(to_unicode(text[:40000], name))
+        if rate > best_rate:
+            best, best_rate = name, rate
+    if best is None or best_rate < 0.6 or best_rate - base < 0.1:
+        return None
+    return best
+
+
+def _restore_capitals(line: str) -> str:
+    ascii_letters = [c for c in line if "A" <= c <= "Z" or "a" <= c <= "z"]
+    if len(ascii_letters) >= 3 and all(c.isupper() for c in ascii_letters):
+        return line.upper()
+
+    def word_case(m: re.Match) -> str:
+        word = m.group(0)
+        plain = [c for c in word if "A" <= c <= "Z" or "a" <= c <= "z"]
+        if len(plain) >= 2 and all(c.isupper() for c in plain):
+            return word.upper()
+        return word
+
+    return _WORD.sub(word_case, line)
+
+
+def to_unicode(text: str, codec: str) -> str:
+    """Convert legacy-font text to Unicode (NFC)."""
+    from viparse.normalize.tables import convert
+
+    maps = _charmaps()
+    if codec not in maps:
+        raise ValueError(f"unknown legacy encoding {codec!r}")
+    converted = convert(text, maps[codec])
+    if codec == "tcvn3":
+        converted = "\n".join(_restore_capitals(line) for line in converted.split("\n"))
+    return converted

@@ -1,0 +1,269 @@
+"""Raw text → clean lines, each keeping its line number and layout hints.
+
+What is stripped from the text is kept as a hint on the line: Markdown bold
+(``bold``), ``#`` headings (``md_heading``), ``-----`` and ``*`` rules
+(``rule_before`` on the next line), page markers and page numbers
+(``page_break`` on the next line), and columns: a pdftotext ``-layout`` line
+that holds two columns side by side, or a Markdown/HTML table row, keeps its
+pieces in ``cells`` with their start columns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..text import nfc, repair_split_diacritics
+
+__all__ = ["Line", "Text", "clean_lines"]
+
+
+@dataclass(slots=True)
+class Line:
+    no: int  # 1-based line number in the input
+    text: str  # cleaned text, inner white space collapsed; "" for a blank line
+    indent: int = 0
+    end: int = 0  # column after the last character (for "is this line full?")
+    cells: tuple[tuple[int, str], ...] | None = None  # (start column, text) when the line holds columns
+    bold: bool = False
+    md_heading: bool = False
+    table: bool = False
+    page_break: bool = False
+    rule_before: bool = False
+    centered: bool = False
+    label: str | None = None  # a list label supplied by the reader (Word numbering)
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+@dataclass
+class Text:
+    """What a reader hands to the segmenter."""
+
+    lines: list[Line]
+    format: str = "txt"
+    encoding: str | None = None
+    warnings: list[tuple[str, str, int | None]] = field(default_factory=list)  # (code, message, line)
+    path: str | None = None
+    sha256: str | None = None
+
+
+# --- patterns (each named for what it removes) ------------------------------
+
+# a line that is only a rule: "-----", "___", "* * *", "───", "=====", a lone "*"
+RULE_LINE = re.compile(r"^\s*(?:[-_=─—–~.·•*]\s*){3,}$|^\s*\*\s*$")
+# a rule glued to the end of a cell: "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI -------"
+TRAILING_RULE = re.compile(r"\s+[-_=─—]{3,}\s*$")
+LEADING_RULE = re.compile(r"^\s*[-_=─—]{3,}\s+")
+# page markers: "===== Trang 2 =====", "- 2 -", "Trang 2/10", "Page 3"
+PAGE_MARKER = re.compile(r"^\s*(?:=+\s*)?(?:Trang|Page)\s+\d+(?:\s*/\s*\d+)?(?:\s*=+)?\s*$|^\s*[-–]\s*\d{1,3}\s*[-–]\s*$", re.I)
+# a line holding nothing but a page number
+PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
+# Markdown
+MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+MD_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+MD_EMPHASIS = re.compile(r"(?<!\()\*{1,3}(?!\))|(?<![\w])_{2}(?=\S)|(?<=\S)_{2}(?![\w])")
+HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+HTML_CELL_BREAK = re.compile(r"</t[dh]>\s*<t[dh][^>]*>", re.I)
+# LaTeX math left by OCR engines: "$\mathrm { k } \mathring { \mathrm { e } }$"
+LATEX_MATH = re.compile(r"\$([^$]{1,200})\$")
+LATEX_COMMAND = re.compile(r"\\[a-zA-Z]+")
+LATEX_ACCENTS = {"hat": "\u0302", "breve": "\u0306", "acute": "\u0301", "grave": "\u0300", "tilde": "\u0303", "dot": "\u0323"}
+LATEX_ACCENT = re.compile(r"\\(hat|breve|acute|grave|tilde|dot)\s*\{\s*(?:\\[a-zA-Z]+\s*\{\s*)?([A-Za-z])\s*\}?\s*\}")
+# a gap wide enough to separate two columns of a pdftotext -layout line
+COLUMN_GAP = re.compile(r"\S(\s{4,})(?=\S)")
+# invisible characters: zero-width, soft hyphen, BOM inside the text
+INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]+")
+# a first line the source repository added around the document: "[Bản trích ... ]"
+BANNER = re.compile(r"^\s*(?:\[[^\]]*\]\s*)+$")
+
+
+def _unlatex(m: re.Match) -> str:
+    inner = m.group(1)
+    inner = LATEX_ACCENT.sub(lambda a: a.group(2) + LATEX_ACCENTS[a.group(1)], inner)
+    inner = LATEX_COMMAND.sub("", inner)
+    inner = inner.replace("{", "").replace("}", "")
+    return nfc(re.sub(r"\s+", "", inner))
+
+
+def _clean_fragment(text: str) -> tuple[str, bool]:
+    """Strip inline markup from a piece of a line; say whether it was bold."""
+    bold = "**" in text or "__" in text
+    if "$" in text:
+        text = LATEX_MATH.sub(_unlatex, text)
+    if "![" in text:
+        text = MD_IMAGE.sub(" ", text)
+    if "<" in text and ">" in text:
+        text = HTML_TAG.sub(" ", text)
+    if "*" in text or "__" in text:
+        text = MD_EMPHASIS.sub("", text)
+    text = TRAILING_RULE.sub("", text)
+    text = LEADING_RULE.sub("", text)
+    return text, bold
+
+
+def _split_columns(raw: str, indent: int) -> tuple[tuple[int, str], ...] | None:
+    body = raw[indent:]
+    if "    " not in body:
+        return None
+    cells = []
+    start = 0
+    for m in COLUMN_GAP.finditer(body):
+        gap_start = m.start(1)
+        cells.append((indent + start, body[start:gap_start].strip()))
+        start = m.end(1)
+    if not cells:
+        return None
+    cells.append((indent + start, body[start:].strip()))
+    return tuple(c for c in cells if c[1])
+
+
+def _table_cells(raw: str) -> list[str]:
+    inner = raw.strip()
+    if inner.startswith("|"):
+        inner = inner[1:]
+    if inner.endswith("|"):
+        inner = inner[:-1]
+    return [c.strip() for c in inner.split("|")]
+
+
+def clean_lines(raw_text: str) -> tuple[list[Line], list[tuple[str, str, int | None]]]:
+    """Split decoded text into :class:`Line` objects; return them and reader warnings."""
+    warnings: list[tuple[str, str, int | None]] = []
+    text = raw_text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\u2028" in text or "\u2029" in text:
+        text = text.replace("\u2028", "\n").replace("\u2029", "\n")
+    text = nfc(text)
+    raw_lines = text.split("\n")
+    lines: list[Line] = []
+    pending_break = False
+    pending_rule = False
+    page_markers = 0
+    seen_content = False
+    bold_open = False  # a "**" run opened on an earlier line and not yet closed
+    for index, raw in enumerate(raw_lines):
+        no = index + 1
+        if "\f" in raw:
+            pending_break = True
+            raw = raw.replace("\f", "")
+        if "\t" in raw:
+            raw = raw.expandtabs(8)
+        raw = INVISIBLE.sub("", raw).rstrip()
+        stripped = raw.strip()
+        if not stripped:
+            lines.append(Line(no, ""))
+            continue
+        if not seen_content and BANNER.match(stripped):
+            warnings.append(("banner-removed", f"line {no} is a note added around the document, not part of it: {stripped[:60]}", no))
+            lines.append(Line(no, ""))
+            seen_content = True
+            continue
+        seen_content = True
+        if PAGE_MARKER.match(stripped) or (PAGE_NUMBER.match(stripped) and _lone(raw_lines, index)):
+            page_markers += 1
+            pending_break = True
+            lines.append(Line(no, ""))
+            continue
+        if RULE_LINE.match(stripped) or MD_TABLE_SEPARATOR.match(stripped) and "-" in stripped:
+            pending_rule = True
+            lines.append(Line(no, ""))
+            continue
+        markers = raw.count("**")
+        in_bold_run = bold_open
+        if markers % 2:
+            bold_open = not bold_open
+        md_heading = False
+        if stripped.startswith("#") and MD_HEADING.match(raw):
+            md_heading = True
+            raw = MD_HEADING.sub("", raw)
+        indent = len(raw) - len(raw.lstrip(" \u00a0"))
+        cells: tuple[tuple[int, str], ...] | None = None
+        is_table = False
+        bold = False
+        if stripped.startswith("|") and stripped.count("|") >= 2:
+            is_table = True
+            parts = []
+            for cell in _table_cells(raw):
+                cell_text, cell_bold = _clean_fragment(cell)
+                bold = bold or cell_bold
+                cell_text = SPACES.sub(" ", cell_text).strip()
+                if cell_text:
+                    parts.append(cell_text)
+            cells = tuple((i * 40, p) for i, p in enumerate(parts)) if len(parts) > 1 else None
+            content = " ".join(parts)
+        elif "<td" in raw or "<th" in raw:
+            is_table = True
+            raw = HTML_CELL_BREAK.sub(" | ", raw)
+            content, bold = _clean_fragment(raw)
+        else:
+            cells = _split_columns(raw, indent)
+            if cells:
+                cleaned = []
+                for start, cell in cells:
+                    cell_text, cell_bold = _clean_fragment(cell)
+                    bold = bold or cell_bold
+                    cell_text = SPACES.sub(" ", cell_text).strip()
+                    if cell_text:
+                        cleaned.append((start, cell_text))
+                cells = tuple(cleaned) if len(cleaned) > 1 else None
+                content = " ".join(c for _, c in cleaned)
+            else:
+                content, bold = _clean_fragment(raw)
+        content = SPACES.sub(" ", content).strip()
+        if not content or RULE_LINE.match(content):
+            pending_rule = pending_rule or bool(content)
+            lines.append(Line(no, ""))
+            continue
+        content = repair_split_diacritics(content)
+        if cells:
+            cells = tuple((s, repair_split_diacritics(c)) for s, c in cells)
+        line = Line(
+            no,
+            content,
+            indent=indent,
+            end=len(raw),
+            cells=cells,
+            bold=bold or in_bold_run,
+            md_heading=md_heading,
+            table=is_table,
+            page_break=pending_break,
+            rule_before=pending_rule,
+        )
+        pending_break = pending_rule = False
+        lines.append(line)
+    if page_markers:
+        warnings.append(("page-markers-removed", f"{page_markers} page marker or page-number line(s) removed", None))
+    _mark_centered(lines)
+    return lines, warnings
+
+
+def _lone(raw_lines: list[str], index: int) -> bool:
+    """A number alone on its line is a page number when a blank line or the text flow surrounds it."""
+    before = raw_lines[index - 1].strip() if index > 0 else ""
+    after = raw_lines[index + 1].strip() if index + 1 < len(raw_lines) else ""
+    value = raw_lines[index].strip()
+    if len(value) > 3:
+        return False
+    if raw_lines[index].startswith(" " * 20):  # pdftotext puts page numbers far right or centred
+        return True
+    return not before or not after or before.startswith("=")
+
+
+def _mark_centered(lines: list[Line]) -> None:
+    ends = sorted(line.end for line in lines if line.text and not line.cells)
+    if len(ends) < 5:
+        return
+    width = ends[int(len(ends) * 0.9)]
+    if width < 40:
+        return
+    for line in lines:
+        if line.text and not line.cells and line.indent >= 8:
+            left = line.indent
+            right = width - line.end
+            if right >= 0 and abs(left - right) <= max(6, width // 10):
+                line.centered = True
+

@@ -1,0 +1,162 @@
+"""Stage 5, render: a :class:`~kehoach.models.Document` as JSON, a rich table or Markdown."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from rich.console import RenderableType
+
+    from .models import Document, Section
+
+__all__ = ["to_json", "to_markdown", "to_rich", "FORMATS"]
+
+FORMATS = ("json", "table", "markdown")
+
+
+def to_json(doc: Document, *, indent: int | None = 2) -> str:
+    return doc.model_dump_json(indent=indent)
+
+
+def _md_escape(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _md_sections(sections: list[Section], depth: int, out: list[str]) -> None:
+    for s in sections:
+        label = s.label or ""
+        if depth == 0:
+            out.append(f"## {label}. {s.heading or ''}".rstrip())
+            if s.kind:
+                out.append(f"*{s.kind}* — lines {s.lines[0]}–{s.lines[1]}")
+            if s.text:
+                out.append("")
+                out.append(s.text)
+            out.append("")
+        else:
+            indent = "  " * (depth - 1)
+            body = s.heading or s.text
+            if s.heading and s.text:
+                body = f"**{s.heading}** — {s.text}"
+            elif s.heading:
+                body = f"**{s.heading}**"
+            out.append(f"{indent}- `{label}` {_md_escape(body)}")
+        _md_sections(s.children, depth + 1, out)
+        if depth == 0 and s.children:
+            out.append("")
+
+
+def to_markdown(doc: Document) -> str:
+    out: list[str] = []
+    title = doc.doc_type_name or "Văn bản"
+    out.append(f"# {title} {doc.symbol or ''}".rstrip())
+    if doc.title:
+        out.append("")
+        out.append(f"**{doc.title}**")
+    out.append("")
+    rows = [
+        ("Cơ quan ban hành", doc.issuer.name),
+        ("Cơ quan cấp trên", doc.issuer.parent),
+        ("Số, ký hiệu", doc.symbol),
+        ("Loại", doc.doc_type),
+        ("Địa danh", doc.place),
+        ("Ngày", doc.date),
+        ("Người ký", " — ".join(x for x in (doc.signer.authority, doc.signer.position, doc.signer.name) if x) or None),
+    ]
+    out.append("| | |")
+    out.append("|---|---|")
+    for key, value in rows:
+        out.append(f"| {key} | {_md_escape(value) if value else '—'} |")
+    out.append("")
+    if doc.preamble:
+        out.append(doc.preamble)
+        out.append("")
+    _md_sections(doc.sections, 0, out)
+    if doc.references:
+        out.append("## Văn bản được dẫn chiếu")
+        out.append("")
+        out.append("| Loại | Số, ký hiệu | Ngày | Cơ quan | Phạm vi | Dòng |")
+        out.append("|---|---|---|---|---|---|")
+        for r in doc.references:
+            lines = ", ".join(str(m.line) for m in r.mentions)
+            out.append(
+                f"| {r.kind or ''} | {_md_escape(r.symbol or r.title or '')} | {r.date or ''} | {_md_escape(r.issuer or '')} | {r.scope or ''} | {lines} |"
+            )
+        out.append("")
+    if doc.assignments:
+        out.append("## Phân công")
+        out.append("")
+        out.append("| Cơ quan | Vai trò | Thời hạn | Mục | Dòng |")
+        out.append("|---|---|---|---|---|")
+        for a in doc.assignments:
+            deadline = a.deadline.text if a.deadline else ""
+            out.append(f"| {_md_escape(a.body)} | {a.role} | {_md_escape(deadline)} | {a.section or ''} | {a.line or ''} |")
+        out.append("")
+    if doc.recipients:
+        out.append("## Nơi nhận")
+        out.append("")
+        out.extend(f"- {r}" for r in doc.recipients)
+        out.append("")
+    if doc.warnings:
+        out.append("## Cảnh báo")
+        out.append("")
+        out.extend(f"- `{w.code}`{f' (dòng {w.line})' if w.line else ''}: {w.message}" for w in doc.warnings)
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def to_rich(doc: Document) -> RenderableType:
+    """A header panel, the section tree, and tables of references and assignments."""
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.tree import Tree
+
+    meta = Table.grid(padding=(0, 2))
+    meta.add_column(style="bold cyan", no_wrap=True)
+    meta.add_column()
+    for key, value in (
+        ("Issuer", doc.issuer.name),
+        ("Parent", doc.issuer.parent),
+        ("Symbol", doc.symbol),
+        ("Type", f"{doc.doc_type} ({doc.doc_type_name})" if doc.doc_type else None),
+        ("Place, date", ", ".join(x for x in (doc.place, doc.date) if x) or None),
+        ("Title", doc.title),
+        ("Signer", " / ".join(x for x in (doc.signer.authority, doc.signer.position, doc.signer.name) if x) or None),
+    ):
+        meta.add_row(key, value if value else "[dim]—[/dim]")
+    parts: list = [Panel(meta, title=f"[bold]{doc.doc_type_name or 'Document'} {doc.symbol or ''}[/bold]", expand=False)]
+    tree = Tree("[bold]Sections[/bold]")
+
+    def add(branch, sections):
+        for s in sections:
+            text = s.heading or (s.text[:90] + ("…" if len(s.text) > 90 else ""))
+            kind = f" [magenta]({s.kind})[/magenta]" if s.kind else ""
+            node = branch.add(f"[bold yellow]{s.label}[/bold yellow] {text}{kind} [dim]{s.lines[0]}–{s.lines[1]}[/dim]")
+            add(node, s.children)
+
+    add(tree, doc.sections)
+    parts.append(tree)
+    if doc.references:
+        refs = Table(title="References", show_lines=False)
+        for col in ("kind", "symbol", "date", "issuer", "scope", "lines"):
+            refs.add_column(col)
+        for r in doc.references:
+            refs.add_row(r.kind or "", r.symbol or r.title or "", r.date or "", r.issuer or "", r.scope or "", ",".join(str(m.line) for m in r.mentions))
+        parts.append(refs)
+    if doc.assignments:
+        table = Table(title="Assignments")
+        for col in ("body", "role", "deadline", "section", "line"):
+            table.add_column(col)
+        for a in doc.assignments:
+            table.add_row(a.body, a.role, a.deadline.text if a.deadline else "", a.section or "", str(a.line or ""))
+        parts.append(table)
+    if doc.warnings:
+        warn = Table(title="Warnings", title_style="yellow")
+        warn.add_column("code", style="yellow")
+        warn.add_column("line")
+        warn.add_column("message")
+        for w in doc.warnings:
+            warn.add_row(w.code, str(w.line or ""), w.message)
+        parts.append(warn)
+    return Group(*parts)

@@ -1,0 +1,806 @@
+"""Stage 2, segment: clean lines → the document's zones and its section tree.
+
+Zones, top to bottom: the header (issuer, national name, symbol, date), the
+type line ("KẾ HOẠCH") and the title under it (trích yếu), an enacting
+authority line and "Kính gửi" addressees, the body, the closing (Nơi nhận,
+signature) and carried appendices. The body becomes paragraphs (hard wraps
+and page breaks joined back) and the paragraphs a tree of numbered parts,
+items and bullets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .patterns import (
+    END_MARK,
+    LETTERS,
+    MARKER,
+    OCR_DIGITS,
+    TERMINAL,
+    WEAK_MARKER,
+    WRAP_HYPHEN,
+    patterns,
+    roman_value,
+)
+from .read import Line, Text
+from .text import fold, is_syllable, is_upper, starts_lower, starts_upper
+from .vocab import vocabulary
+
+__all__ = ["Marker", "Para", "Node", "Skeleton", "segment", "paragraphs", "build_tree", "looks_like_name"]
+
+
+# --- data -------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Marker:
+    type: str  # part chapter article roman upper arabic arabic_paren dotted letter paren dash plus bullet
+    label: str  # as printed, without trailing punctuation
+    value: tuple[int, ...] | None  # ordinal(s), for sequence checks; None for bullets
+    rest: str  # the text after the marker
+    weak: bool = False
+
+
+@dataclass(slots=True)
+class Para:
+    lines: list[Line]
+    text: str
+    marker: Marker | None = None
+    starts: list[int] = field(default_factory=lambda: [0])  # offset in ``text`` where each line begins
+
+    def line_at(self, offset: int) -> int:
+        """The input line number of a character offset in ``text``."""
+        no = self.lines[0].no
+        for start, line in zip(self.starts, self.lines):
+            if start > offset:
+                break
+            no = line.no
+        return no
+
+    @property
+    def first(self) -> int:
+        return self.lines[0].no
+
+    @property
+    def last(self) -> int:
+        return self.lines[-1].no
+
+    @property
+    def content(self) -> str:
+        """The text after the marker."""
+        return self.marker.rest if self.marker else self.text
+
+
+@dataclass
+class Node:
+    marker: Marker
+    paras: list[Para]
+    children: list[Node] = field(default_factory=list)
+    heading: str | None = None
+    text: str = ""
+    kind: str | None = None
+    path: str = ""
+
+    @property
+    def first(self) -> int:
+        return self.paras[0].first
+
+    @property
+    def last(self) -> int:
+        last = self.paras[-1].last
+        if self.children:
+            last = max(last, self.children[-1].last)
+        return last
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass
+class Fragment:
+    """A piece of a line (a whole line, or one column of it)."""
+
+    line: Line
+    text: str
+    column: int = 0  # 0 left / only, 1 right
+
+
+@dataclass
+class Skeleton:
+    header: list[Fragment]
+    type_line: Fragment | None = None
+    type_name: str | None = None
+    type_suffix: Fragment | None = None
+    title: list[Fragment] = field(default_factory=list)
+    abstract: bool = False  # the title came from a "V/v" line (công văn)
+    authority: list[Line] = field(default_factory=list)
+    addressees: list[Line] = field(default_factory=list)
+    preamble: list[Para] = field(default_factory=list)
+    sections: list[Node] = field(default_factory=list)
+    closing_paras: list[Para] = field(default_factory=list)
+    closing: list[Line] = field(default_factory=list)
+    appendices: list[list[Line]] = field(default_factory=list)
+    warnings: list[tuple[str, str, int | None]] = field(default_factory=list)
+    body: list[Line] = field(default_factory=list)
+
+
+# --- helpers ----------------------------------------------------------------
+
+_BULLETS = ("dash", "plus", "bullet")
+_RANK = {
+    "part": 0.0,
+    "chapter": 1.0,
+    "upper": 1.5,
+    "roman": 2.0,
+    "article": 3.0,
+    "arabic": 4.0,
+    "arabic_dash": 4.0,
+    "arabic_paren": 4.6,
+    "letter": 5.0,
+    "paren": 6.0,
+}
+
+
+def _rank(marker: Marker) -> float:
+    if marker.type == "dotted":
+        return 4.0 + 0.1 * len(marker.value or (1,))
+    return _RANK.get(marker.type, 9.0)
+
+
+def _terminal(text: str) -> bool:
+    return bool(TERMINAL.search(text))
+
+
+def _ordinal_letter(letter: str) -> int:
+    index = LETTERS.find(letter)
+    return index + 1 if index >= 0 else ord(letter) - ord("a") + 1
+
+
+def read_marker(text: str) -> Marker | None:
+    """The section marker a paragraph opens with, if any."""
+    m = MARKER.match(text)
+    if not m:
+        return None
+    kind = m.lastgroup
+    raw = m.group(kind)
+    rest = text[m.end() :]
+    if kind == "part":
+        words = raw.split()
+        tail = words[-1]
+        value = (roman_value(tail.upper()),) if re.fullmatch(r"[IVXL]+", tail) else ((int(tail),) if tail.isdigit() else None)
+        return Marker("part", " ".join(words), value, rest)
+    if kind == "chapter":
+        tail = raw.split()[-1]
+        value = (roman_value(tail),) if not tail.isdigit() else (int(tail),)
+        return Marker("chapter", " ".join(raw.split()), value, rest)
+    if kind == "article":
+        digits = re.search(r"\d+", raw)
+        return Marker("article", " ".join(raw.split()), (int(digits.group()),) if digits else None, rest)
+    if kind == "dotted":
+        return Marker("dotted", raw, tuple(int(p) for p in raw.split(".")), rest)
+    if kind == "roman":
+        if not rest.strip():
+            return None
+        return Marker("roman", raw, (roman_value(raw),), rest)
+    if kind == "upper":
+        return Marker("upper", raw, (ord(raw) - ord("A") + 1,), rest)
+    if kind in ("arabic", "arabic_paren", "arabic_dash"):
+        if not rest.strip() and kind != "arabic":
+            return None
+        return Marker("arabic" if kind == "arabic_dash" else kind, raw, (int(raw),), rest)
+    if kind in ("letter", "letter_dot"):
+        return Marker("letter", raw, (_ordinal_letter(raw),), rest, weak=kind == "letter_dot")
+    if kind == "paren":
+        value = (int(raw),) if raw.isdigit() else ((_ordinal_letter(raw),) if len(raw) == 1 else None)
+        return Marker("paren", f"({raw})", value, rest)
+    if kind == "dash":
+        if not rest.strip():
+            return None
+        return Marker("dash", "-", None, rest)
+    if kind == "plus":
+        if not rest.strip():
+            return None
+        return Marker("plus", "+", None, rest)
+    return Marker("bullet", raw, None, rest)
+
+
+def _weak_marker(text: str) -> Marker | None:
+    m = WEAK_MARKER.match(text)
+    if not m:
+        return None
+    raw = m.group("weak")
+    digits = raw if raw.isdigit() else OCR_DIGITS.get(raw)
+    if not digits:
+        return None
+    return Marker("arabic", digits, (int(digits),), text[m.end() :], weak=True)
+
+
+_PERSON_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zđà-ỹ]+$")
+
+
+def looks_like_name(text: str, *, require_surname: bool = True) -> bool:
+    """A person's name: two to six title-case syllables ("Trần Thị Kim Phụng")."""
+    words = text.split()
+    if not 2 <= len(words) <= 6:
+        return False
+    if not all(_PERSON_WORD.match(w) and is_syllable(w) for w in words):
+        return False
+    if require_surname and fold(words[0]) not in vocabulary().surnames:
+        return False
+    return True
+
+
+# --- zones ------------------------------------------------------------------
+
+
+def _fragments(line: Line, width: int) -> list[Fragment]:
+    if line.cells:
+        out = []
+        for i, (start, text) in enumerate(line.cells):
+            column = 0 if i == 0 and start < width * 0.35 else 1
+            out.append(Fragment(line, text, column))
+        return out
+    column = 1 if width and line.indent >= width * 0.4 else 0
+    return [Fragment(line, line.text, column)]
+
+
+def _find_type_line(lines: list[Line], limit: int = 60) -> tuple[int, str, re.Match] | None:
+    pat = patterns()
+    seen = 0
+    for i, line in enumerate(lines):
+        if not line.text:
+            continue
+        seen += 1
+        if seen > limit:
+            break
+        candidates = [line.text] + ([c for _, c in line.cells] if line.cells else [])
+        for cand in candidates:
+            text = cand.strip()
+            if text.endswith(":") or not is_upper(text):
+                continue
+            m = pat.type_line.match(fold(text))
+            if m:
+                return i, cand, m
+        if read_marker(line.text) and read_marker(line.text).type in ("roman", "article", "part"):
+            break
+    return None
+
+
+def _title_continues(title: list[Fragment], line: Line, gap: bool) -> bool:
+    text = line.text
+    if line.rule_before or read_marker(text) and read_marker(text).type not in _BULLETS:
+        return False
+    if starts_lower(text):
+        return not _terminal(title[-1].text)
+    if gap:
+        return False
+    first = title[0].text
+    if _terminal(title[-1].text) and not title[-1].text.rstrip().endswith(","):
+        return False
+    if patterns().grounds.match(fold(text)) or patterns().authority.match(text):
+        return False
+    if is_upper(first):
+        return is_upper(text) and not _is_authority_line(text)
+    # mixed case title: a following line of similar shape (centred, short) continues it
+    if line.centered and title[-1].line.centered:
+        return True
+    return len(text) <= max(len(f.text) for f in title) * 1.2 and not _terminal(title[-1].text) and len(title) < 6
+
+
+_AUTHORITY_HEADS = re.compile(
+    r"^(?:chu\s+tich|bo\s+truong|thu\s+tuong|uy\s+ban\s+nhan\s+dan|ban\s+thuong\s+vu|ban\s+chap\s+hanh|"
+    r"hoi\s+dong\s+nhan\s+dan|giam\s+doc|tong\s+cuc\s+truong|cuc\s+truong|truong\s+ban|chanh\s+van\s+phong)\b"
+)
+
+
+def _is_authority_line(text: str) -> bool:
+    return is_upper(text) and bool(_AUTHORITY_HEADS.match(fold(text))) and len(text) <= 140
+
+
+def _next_content(lines: list[Line], i: int) -> tuple[int, bool]:
+    """Index of the next non-blank line from i, and whether blank lines were skipped."""
+    gap = False
+    while i < len(lines) and not lines[i].text:
+        gap = True
+        i += 1
+    return i, gap
+
+
+def _header_width(lines: list[Line]) -> int:
+    ends = [line.end for line in lines if line.text]
+    return max(ends) if ends else 0
+
+
+def segment(text: Text) -> Skeleton:
+    """Split the document's lines into zones and build the section tree."""
+    lines = text.lines
+    pat = patterns()
+    warnings: list[tuple[str, str, int | None]] = []
+    found = _find_type_line(lines)
+    width = _header_width(lines[: (found[0] if found else min(len(lines), 25))])
+    sk = Skeleton(header=[])
+    body_start = 0
+    if found:
+        t, printed, m = found
+        type_line = lines[t]
+        sk.header = [f for line in lines[:t] if line.text for f in _fragments(line, width)]
+        sk.type_line = Fragment(type_line, printed)
+        sk.type_name = printed
+        i, gap = _next_content(lines, t + 1)
+        if i < len(lines) and is_upper(lines[i].text) and fold(lines[i].text).startswith("cua "):
+            sk.type_suffix = Fragment(lines[i], lines[i].text)
+            i, gap = _next_content(lines, i + 1)
+        blanks_after_type = gap
+        if i < len(lines) and not lines[i].rule_before and _can_open_title(lines[i]):
+            sk.title.append(Fragment(lines[i], lines[i].text))
+            j = i + 1
+            while True:
+                k, gap = _next_content(lines, j)
+                if k >= len(lines) or not _title_continues(sk.title, lines[k], gap):
+                    break
+                sk.title.append(Fragment(lines[k], lines[k].text))
+                j = k + 1
+            body_start = j
+        else:
+            body_start = i
+        del blanks_after_type
+    else:
+        body_start = _headerless(lines, sk, width)
+    # enacting authority ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ...") and addressees
+    i, _ = _next_content(lines, body_start)
+    while i < len(lines) and _is_authority_line(lines[i].text) and not read_marker(lines[i].text):
+        sk.authority.append(lines[i])
+        i, _ = _next_content(lines, i + 1)
+        body_start = i
+    i, _ = _next_content(lines, body_start)
+    if i < len(lines) and pat.addressees.match(fold(lines[i].text)):
+        body_start = _addressees(lines, i, sk)
+    closing_start, appendix_starts = _closing(lines, body_start)
+    body = lines[body_start:closing_start]
+    sk.body = body
+    sk.closing = [line for line in lines[closing_start : appendix_starts[0] if appendix_starts else len(lines)]]
+    for a, b in zip(appendix_starts, appendix_starts[1:] + [len(lines)]):
+        sk.appendices.append(lines[a:b])
+    paras = paragraphs(body)
+    paras, sk.closing_paras = _split_closing_paras(paras)
+    sk.preamble, sk.sections, tree_warnings = build_tree(paras)
+    if not sk.sections and sk.closing_paras:
+        sk.preamble += sk.closing_paras
+        sk.closing_paras = []
+    warnings.extend(tree_warnings)
+    sk.warnings = warnings
+    return sk
+
+
+def _can_open_title(line: Line) -> bool:
+    text = line.text
+    marker = read_marker(text)
+    if marker and marker.type not in _BULLETS:
+        return False
+    folded = fold(text)
+    if patterns().grounds.match(folded) and not folded.startswith("thuc hien"):
+        return False
+    return not _is_authority_line(text)
+
+
+def _headerless(lines: list[Line], sk: Skeleton, width: int) -> int:
+    """No type line: a công văn ("V/v ..." under the symbol) or a body without header."""
+    pat = patterns()
+    limit = 0
+    for i, line in enumerate(lines):
+        if not line.text:
+            continue
+        limit += 1
+        if limit > 40:
+            break
+        frags = _fragments(line, width)
+        for frag in frags:
+            folded = fold(frag.text)
+            m = pat.abstract.match(folded)
+            if m and frag.column == 0 or m and len(frags) == 1:
+                sk.header = [f for prior in lines[:i] if prior.text for f in _fragments(prior, width)]
+                sk.header += [f for f in frags if f is not frag]
+                sk.title.append(Fragment(line, frag.text[m.end() :].strip()))
+                sk.abstract = True
+                j = i + 1
+                while j < len(lines) and lines[j].text:
+                    nxt = _fragments(lines[j], width)
+                    left = [f for f in nxt if f.column == 0] or nxt
+                    lead = left[0].text
+                    if pat.addressees.match(fold(lead)) or read_marker(lead) and read_marker(lead).type != "dash":
+                        break
+                    if not starts_lower(lead) and _terminal(sk.title[-1].text):
+                        break
+                    sk.title.append(Fragment(lines[j], lead))
+                    sk.header += [f for f in nxt if f not in left]
+                    j += 1
+                return j
+    # no title at all: the header is the leading run of header-shaped lines
+    i = 0
+    header: list[Fragment] = []
+    while i < len(lines):
+        line = lines[i]
+        if line.text:
+            folded = fold(line.text)
+            shaped = (
+                is_upper(line.text)
+                or pat.symbol_line.match(folded)
+                or pat.motto.search(folded)
+                or pat.date_line.search(line.text)
+                or line.cells
+            )
+            if not shaped or read_marker(line.text):
+                break
+            header += _fragments(line, width)
+        i += 1
+    sk.header = header
+    return i
+
+
+def _addressees(lines: list[Line], i: int, sk: Skeleton) -> int:
+    sk.addressees.append(lines[i])
+    j = i + 1
+    while j < len(lines) and lines[j].text:
+        sk.addressees.append(lines[j])
+        j += 1
+    return j
+
+
+def _closing(lines: list[Line], start: int) -> tuple[int, list[int]]:
+    """Where the closing (Nơi nhận, signature) starts, and where appendices start."""
+    pat = patterns()
+    closing = None
+    seen_body = False
+    for i in range(start, len(lines)):
+        line = lines[i]
+        if not line.text:
+            continue
+        pieces = [c for _, c in line.cells] if line.cells else [line.text]
+        hit = False
+        for piece in pieces:
+            folded = fold(piece)
+            if pat.recipients.match(folded) or (seen_body and pat.attachments.match(folded)):
+                hit = True
+            elif seen_body and pat.authority.match(piece) and is_upper(piece):
+                hit = True
+        if hit:
+            closing = i
+            break
+        seen_body = True
+    if closing is None:
+        closing = _trailing_signature(lines, start)
+    appendices = []
+    for i in range(closing, len(lines)):
+        line = lines[i]
+        if not line.text or i == closing:
+            continue
+        folded = fold(line.text)
+        if pat.appendix.match(folded) and (is_upper(line.text[:7]) or line.md_heading or line.centered or line.bold or len(line.text) > 20):
+            appendices.append(i)
+        elif not appendices and is_upper(line.text) and pat.type_line.match(folded) and _followed_by_text(lines, i):
+            appendices.append(i)
+    return closing, appendices
+
+
+def _followed_by_text(lines: list[Line], i: int) -> bool:
+    body = sum(1 for line in lines[i + 1 : i + 40] if line.text and not is_upper(line.text))
+    return body >= 3
+
+
+def _trailing_signature(lines: list[Line], start: int) -> int:
+    """No Nơi nhận and no authority line: a name (and caps position) closing the text."""
+    idx = [i for i in range(start, len(lines)) if lines[i].text]
+    if len(idx) < 2:
+        return len(lines)
+    last = idx[-1]
+    if not looks_like_name(lines[last].text):
+        return len(lines)
+    k = len(idx) - 2
+    first = last
+    while k >= 0 and is_upper(lines[idx[k]].text) and len(lines[idx[k]].text) < 60 and not read_marker(lines[idx[k]].text):
+        first = idx[k]
+        k -= 1
+    return first
+
+
+# --- paragraphs -------------------------------------------------------------
+
+
+def _body_geometry(lines: list[Line]) -> tuple[int, int]:
+    """(base indent, full width) of the body's lines."""
+    indents: dict[int, int] = {}
+    ends = []
+    for line in lines:
+        if line.text and not line.cells:
+            indents[line.indent] = indents.get(line.indent, 0) + 1
+            ends.append(line.end)
+    if not ends:
+        return 0, 0
+    ends.sort()
+    base = max(indents.items(), key=lambda kv: (kv[1], -kv[0]))[0]
+    return base, ends[int(len(ends) * 0.9)]
+
+
+def _accept(marker: Marker, prev: Para | None, gap: bool, state: _TreeState) -> bool:
+    """Is a line's apparent marker really one, given the paragraph before it?"""
+    prev_done = prev is None or _terminal(prev.text) or _heading_like(prev) or gap
+    if marker.type in _BULLETS:
+        return starts_upper(marker.rest) or not marker.rest[:1].isalpha() or prev_done
+    fits = state.fits(marker)
+    if marker.weak:
+        return fits and prev_done
+    return prev_done or fits
+
+
+def _heading_like(para: Para) -> bool:
+    text = para.content
+    return len(text) <= 160 and (is_upper(text) or not _terminal(text) and para.marker is not None and para.marker.type not in _BULLETS)
+
+
+class _TreeState:
+    """Expected next numbers at each open level (for accepting doubtful markers)."""
+
+    def __init__(self) -> None:
+        self.last: dict[str, tuple[int, ...]] = {}
+        self.open: list[str] = []
+
+    def fits(self, marker: Marker) -> bool:
+        if marker.value is None:
+            return False
+        if marker.type in self.open and marker.type in self.last:
+            prev = self.last[marker.type]
+            if marker.type == "dotted":
+                return len(prev) == len(marker.value) and marker.value[:-1] == prev[:-1] and marker.value[-1] == prev[-1] + 1
+            return marker.value[0] == prev[0] + 1 or (marker.type == "letter" and marker.value[0] == prev[0] + 2)
+        if marker.type == "dotted":
+            return marker.value[-1] == 1
+        return marker.value[0] == 1
+
+    def push(self, marker: Marker, stack_types: list[str]) -> None:
+        self.open = stack_types
+        if marker.value is not None:
+            self.last[marker.type] = marker.value
+
+
+def paragraphs(lines: list[Line]) -> list[Para]:
+    """Join hard-wrapped lines and page-broken paragraphs; find each paragraph's marker."""
+    base, width = _body_geometry(lines)
+    full = width * 0.78 if width else 0
+    out: list[Para] = []
+    cur: Para | None = None
+    gap = False
+    state = _TreeState()
+    stack_types: list[str] = []
+    for line in lines:
+        if not line.text:
+            if cur is not None:
+                gap = True
+            continue
+        text = line.text
+        marker = None
+        if line.label:
+            marker = read_marker(line.label + " " + text) or Marker("bullet", line.label, None, text)
+        else:
+            candidate = read_marker(text) or _weak_marker(text)
+            if candidate and _accept(candidate, cur, gap, state):
+                marker = candidate
+        if cur is not None and marker is None and _joins(cur, line, gap, base, full):
+            cur.lines.append(line)
+            joined = _join_text(cur.text, text)
+            cur.starts.append(len(joined) - len(text))
+            cur.text = joined
+            if cur.marker:
+                cur.marker.rest = _join_text(cur.marker.rest, text)
+            gap = False
+            continue
+        cur = Para([line], text, marker)
+        if marker is not None:
+            stack_types = _stack_after(stack_types, marker)
+            state.push(marker, stack_types)
+        out.append(cur)
+        gap = False
+    return out
+
+
+def _stack_after(stack: list[str], marker: Marker) -> list[str]:
+    """The open marker types after ``marker`` (a cheap mirror of build_tree's stack)."""
+    types = list(stack)
+    if marker.type in _BULLETS:
+        if marker.type in types:
+            return types[: types.index(marker.type) + 1]
+        return types + [marker.type]
+    rank = _rank(marker)
+    while types and (types[-1] in _BULLETS or _RANK.get(types[-1], 4.5 if types[-1] == "dotted" else 9) >= rank):
+        types.pop()
+    return types + [marker.type]
+
+
+def _join_text(a: str, b: str) -> str:
+    if WRAP_HYPHEN.search(a) and not a.endswith(" -"):
+        # "Kết luận số 02-" + "KL/TW": a symbol wrapped at its hyphen
+        if re.search(r"\d-$", a) or re.match(r"[A-ZĐ]", b):
+            return a + b
+    return a + " " + b
+
+
+def _full(line: Line, full: float) -> bool:
+    return bool(full) and line.end >= full
+
+
+def _joins(cur: Para, line: Line, gap: bool, base: int, full: float) -> bool:
+    prev_line = cur.lines[-1]
+    prev = cur.text
+    text = line.text
+    if line.rule_before:
+        return False
+    terminal = _terminal(prev)
+    if starts_lower(text) or text[:1] in ",;)":
+        return not (terminal and prev.rstrip().endswith((".", ":")) and (gap or not _full(prev_line, full)))
+    if WRAP_HYPHEN.search(prev) and not gap:
+        return True
+    first_digit = text[:1].isdigit()
+    if gap:
+        # a page break (or a blank line) in the middle of a sentence
+        if not terminal and _full(prev_line, full) and (line.page_break or first_digit or not starts_upper(text) or _acronym_start(text)):
+            return True
+        return False
+    if terminal:
+        # a sentence ended at the end of a full line and the next sentence
+        # continues the same paragraph, unless the next line is indented as a
+        # paragraph's first line
+        if prev.rstrip().endswith(":"):
+            return False
+        return _full(prev_line, full) and line.indent <= base + 2 and not _heading_like(Para([prev_line], prev_line.text))
+    if _full(prev_line, full):
+        return True
+    return first_digit and not _heading_like(cur)
+
+
+def _acronym_start(text: str) -> bool:
+    word = text.split()[0] if text.split() else ""
+    return len(word) >= 2 and word.isupper() and not is_syllable(word)
+
+
+def _split_closing_paras(paras: list[Para]) -> tuple[list[Para], list[Para]]:
+    """Trailing unnumbered paragraphs that close the document ("Trên đây là ...")."""
+    if not any(p.marker for p in paras):
+        return paras, []
+    pat = patterns()
+    closing: list[Para] = []
+    while paras and paras[-1].marker is None:
+        para = paras[-1]
+        folded = fold(para.text)
+        opener = pat.closing_paragraph.match(folded)
+        if folded.startswith("tren day") or (opener and ("thuc hien" in folded or END_MARK.search(para.text)) and len(para.text) <= 600):
+            closing.insert(0, paras.pop())
+            continue
+        break
+    return paras, closing
+
+
+# --- tree -------------------------------------------------------------------
+
+
+def build_tree(paras: list[Para]) -> tuple[list[Para], list[Node], list[tuple[str, str, int | None]]]:
+    """Nest paragraphs under their markers. Returns (preamble, top-level nodes, warnings)."""
+    preamble: list[Para] = []
+    roots: list[Node] = []
+    stack: list[Node] = []
+    for para in paras:
+        marker = para.marker
+        if marker is None:
+            target = None
+            for node in reversed(stack):
+                if node.marker.type not in _BULLETS:
+                    target = node
+                    break
+            if target is None and stack:
+                target = stack[-1]
+            if target is None:
+                preamble.append(para)
+            else:
+                target.paras.append(para)
+            continue
+        node = Node(marker, [para])
+        if marker.type in _BULLETS:
+            types = [n.marker.type for n in stack]
+            if marker.type in types:
+                del stack[types.index(marker.type) :]
+        else:
+            rank = _rank(marker)
+            while stack and (stack[-1].marker.type in _BULLETS or _rank(stack[-1].marker) >= rank):
+                stack.pop()
+        if stack:
+            stack[-1].children.append(node)
+        else:
+            roots.append(node)
+        stack.append(node)
+    warnings: list[tuple[str, str, int | None]] = []
+    _finish(roots, "", warnings)
+    _check_numbering(roots, "", warnings)
+    return preamble, roots, warnings
+
+
+def _finish(nodes: list[Node], parent_path: str, warnings: list) -> None:
+    bullet_count = 0
+    for node in nodes:
+        marker = node.marker
+        if marker.type in _BULLETS:
+            bullet_count += 1
+            node.path = f"{parent_path}.{marker.label}{bullet_count}" if parent_path else f"{marker.label}{bullet_count}"
+        else:
+            node.path = f"{parent_path}.{marker.label}" if parent_path else marker.label
+        _decide_heading(node)
+        _finish(node.children, node.path, warnings)
+
+
+def _decide_heading(node: Node) -> None:
+    first = node.paras[0]
+    content = first.content.strip()
+    rest = [p.text for p in node.paras[1:]]
+    followed = bool(node.children or rest)
+    kind = node.marker.type
+    heading = None
+    if kind in ("part", "chapter", "roman", "upper"):
+        if content and (len(content) <= 250 and (is_upper(content) or not _terminal(content) or content.endswith(":")) or not rest and not node.children and len(content) <= 250):
+            heading = content
+    elif content:
+        stripped = content.rstrip()
+        if len(stripped) <= 200 and followed:
+            if stripped.endswith(":") or not _terminal(stripped):
+                heading = stripped
+            elif stripped.endswith(".") and len(stripped) <= 120 and node.children and stripped.count(". ") == 0:
+                heading = stripped
+    if heading is not None:
+        node.heading = heading.rstrip(" :;.").strip() or None
+        node.text = "\n".join(rest)
+    else:
+        node.text = "\n".join([content] + rest) if content else "\n".join(rest)
+
+
+def _label_value(node: Node) -> tuple[int, ...] | None:
+    return node.marker.value
+
+
+def _check_numbering(nodes: list[Node], parent: str, warnings: list) -> None:
+    by_type: dict[str, list[Node]] = {}
+    for node in nodes:
+        if node.marker.value is not None:
+            by_type.setdefault(node.marker.type, []).append(node)
+    for kind, group in by_type.items():
+        prev = None
+        for node in group:
+            value = node.marker.value
+            if prev is not None:
+                pv = prev.marker.value
+                a, b = pv[-1], value[-1]
+                if b == a:
+                    warnings.append(("numbering-repeat", f"{prev.marker.label} is followed by {node.marker.label} again", node.first))
+                elif b < a:
+                    warnings.append(("numbering-back", f"{prev.marker.label} is followed by {node.marker.label}", node.first))
+                elif b > a + 1 and not (kind == "letter" and b == a + 2 and LETTERS[a - 1 : a] == "d"):
+                    missing = ", ".join(_label_of(kind, v) for v in range(a + 1, b))
+                    where = f" in {parent}" if parent else ""
+                    warnings.append(
+                        ("numbering-gap", f"a section-number gap{where}: {prev.marker.label} is followed by {node.marker.label} (no {missing})", node.first)
+                    )
+            prev = node
+    for node in nodes:
+        _check_numbering(node.children, node.path, warnings)
+
+
+def _label_of(kind: str, value: int) -> str:
+    if kind in ("roman", "part", "chapter"):
+        out = ""
+        for n, sym in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+            while value >= n:
+                out += sym
+                value -= n
+        return out
+    if kind == "letter":
+        return LETTERS[value - 1] if 0 < value <= len(LETTERS) else str(value)
+    return str(value)

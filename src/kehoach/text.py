@@ -1,0 +1,220 @@
+"""Vietnamese text primitives shared by every stage.
+
+The pipeline matches vocabulary on a *folded* copy of each text: lower case,
+every diacritic removed and ``đ`` turned into ``d``. Folding maps each
+character to exactly one character, so a match found in the folded copy has
+the same offsets in the printed text, and the printed spelling is what the
+output keeps. Folding makes matching indifferent to case, to old and new tone
+placement ("uỷ" / "ủy"), to composed or decomposed input (the reader gives
+NFC) and to the tone errors OCR makes ("ĐÁNG" for "ĐẢNG", "Tình" for "Tỉnh").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+__all__ = [
+    "fold",
+    "tfold",
+    "lower",
+    "nfc",
+    "normalize_tones",
+    "is_upper",
+    "starts_lower",
+    "starts_upper",
+    "is_syllable",
+    "repair_split_diacritics",
+    "squash",
+]
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def _build_fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in range(0x41, 0x5B):  # A-Z
+        table[code] = chr(code + 32)
+    ranges = [(0x00C0, 0x024F), (0x1E00, 0x1EFF)]
+    for start, end in ranges:
+        for code in range(start, end + 1):
+            ch = chr(code)
+            base = unicodedata.normalize("NFD", ch)[0].lower()
+            if "a" <= base <= "z":
+                table[code] = base
+    table[ord("Đ")] = "d"
+    table[ord("đ")] = "d"
+    table[ord("Ð")] = "d"  # U+00D0, a look-alike OCR and old fonts produce
+    return table
+
+
+_FOLD = _build_fold_table()
+
+
+def fold(text: str) -> str:
+    """Lower case, no diacritics, same length as ``text`` (offsets carry over)."""
+    return text.translate(_FOLD)
+
+
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def _build_tone_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in range(0x41, 0x5B):
+        table[code] = chr(code + 32)
+    for start, end in ((0x00C0, 0x024F), (0x1E00, 0x1EFF)):
+        for code in range(start, end + 1):
+            ch = chr(code)
+            decomposed = unicodedata.normalize("NFD", ch.lower())
+            if not ("a" <= decomposed[0] <= "z"):
+                continue
+            kept = "".join(c for c in decomposed if c not in _TONE_MARKS)
+            composed = unicodedata.normalize("NFC", kept)
+            if len(composed) == 1:
+                table[code] = composed
+    table[ord("Đ")] = "đ"
+    return table
+
+
+_TONE_FOLD = _build_tone_table()
+
+
+def tfold(text: str) -> str:
+    """Lower case without tone marks, keeping ă â ê ô ơ ư đ; same length as ``text``.
+
+    Tone-insensitive like the scorer ("uỷ" = "ủy", OCR's "ĐÁNG" = "ĐẢNG") but
+    unlike :func:`fold` it keeps "cơ" apart from "có" and "Đảng" from "đăng".
+    """
+    return text.translate(_TONE_FOLD)
+
+
+def lower(text: str) -> str:
+    """Lower case with tone placement normalised, same length as ``text``."""
+    low = normalize_tones(text).lower()
+    return low if len(low) == len(text) else "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+# Old ("hoà", "uỷ") to new ("hòa", "ủy") tone placement, for the two-vowel
+# rhymes oa, oe, uy where the rhyme is open (no final consonant). The scorer
+# and users treat both as equal; the pipeline folds for matching and keeps the
+# printed form, and uses this only where a canonical spelling is needed (keys).
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+_OLD_TONE = re.compile(r"(?<![qQ])([oOuU])([aAeEyY])([" + _TONES + r"])(?![a-zA-Z\u0300-\u036f])")
+
+
+def normalize_tones(text: str) -> str:
+    """Move the tone mark of open oa/oe/uy rhymes to the second vowel ("uỷ" → "ủy")."""
+    decomposed = unicodedata.normalize("NFD", text)
+    if not any(mark in decomposed for mark in _TONES):
+        return text
+    fixed = _OLD_TONE.sub(lambda m: m.group(1) + m.group(3) + m.group(2), decomposed)
+    return unicodedata.normalize("NFC", fixed)
+
+
+def is_upper(text: str, threshold: float = 0.85) -> bool:
+    """True when the letters of ``text`` are (nearly) all capitals: a header or heading line."""
+    upper = lower = 0
+    for ch in text:
+        if ch.isalpha():
+            if ch.isupper():
+                upper += 1
+            else:
+                lower += 1
+    total = upper + lower
+    return total >= 2 and upper / total >= threshold
+
+
+def _first_alpha(text: str) -> str:
+    for ch in text:
+        if ch.isalpha():
+            return ch
+        if ch.isdigit():
+            return ""
+    return ""
+
+
+def starts_lower(text: str) -> bool:
+    """The first letter is lower case (digits and quotes before it don't count)."""
+    stripped = text.lstrip(" \t\"'“‘(")
+    return bool(stripped) and stripped[0].isalpha() and stripped[0].islower()
+
+
+def starts_upper(text: str) -> bool:
+    ch = _first_alpha(text)
+    return bool(ch) and ch.isupper()
+
+
+def squash(text: str) -> str:
+    """Collapse runs of white space into one space and strip the ends."""
+    return " ".join(text.split())
+
+
+# --- Vietnamese syllables -------------------------------------------------
+# A syllable is onset + rhyme. Used to repair text where an extractor split a
+# syllable around a letter with a diacritic ("Qu ả ng Ngãi", "Đặ ng").
+_ONSET = r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
+_RHYME = (
+    r"(?:[aeiouy]{1,3})"  # vowel nucleus, folded
+    r"(?:ch|ng|nh|[cmnpt])?"
+)
+_SYLLABLE = re.compile(r"^" + _ONSET + _RHYME + r"$")
+# rhymes that never stand without a final consonant
+_NEEDS_CODA_MARK = {"ă", "â"}
+
+
+@functools.lru_cache(maxsize=8192)
+def is_syllable(word: str) -> bool:
+    """Is ``word`` (letters only) shaped like one Vietnamese syllable?"""
+    if not word.isalpha():
+        return False
+    lowered = word.lower()
+    folded = fold(lowered)
+    if not _SYLLABLE.match(folded):
+        return False
+    base = unicodedata.normalize("NFD", lowered)
+    stripped = "".join(ch for ch in base if ch not in _TONES)
+    stripped = unicodedata.normalize("NFC", stripped)
+    if stripped and stripped[-1] in _NEEDS_CODA_MARK:
+        return False
+    return True
+
+
+_HAS_MARK = re.compile(r"[À-ỹ]")
+# A cheap test for the pieces such a split leaves: a bare consonant cluster
+# ("ng", "Qu", "X") or a lone vowel carrying a mark ("ả").
+_SPLIT_PIECE = re.compile(
+    r"(?<!\w)(?:[bcdđghklmnpqrstvxBCDĐGHKLMNPQRSTVX][hgr]?|[nN]g|[qQ]u)(?!\w)|(?<!\w)[À-ỹ](?!\w)"
+)
+
+
+def repair_split_diacritics(line: str) -> str:
+    """Rejoin syllables split by an extractor: "Qu ả ng Ngãi" → "Quảng Ngãi".
+
+    Two neighbouring letter runs are joined when one of them cannot be a
+    syllable on its own, the joined word is one, and the junction touches a
+    letter with a diacritic (the place such extractors split).
+    """
+    if " " not in line or not _SPLIT_PIECE.search(line) or not _HAS_MARK.search(line):
+        return line
+    words = line.split(" ")
+    out: list[str] = []
+    for word in words:
+        if out and word and out[-1] and out[-1].isalpha() and word.isalpha():
+            prev = out[-1]
+            junction = prev[-1] + word[0]
+            lone_letter = len(prev) == 1 and prev.islower()  # "điểm c" is a label, not a fragment
+            if (
+                not lone_letter
+                and _HAS_MARK.search(junction)
+                and (not is_syllable(prev) or not is_syllable(word))
+            ):
+                joined = prev + word
+                if is_syllable(joined) and len(joined) <= 7:
+                    out[-1] = joined
+                    continue
+        out.append(word)
+    return " ".join(out)

@@ -1,0 +1,215 @@
+"""The vocabulary: data tables under ``kehoach/data``, loaded once and checked.
+
+Every word list the pipeline matches lives in those TOML files, not in code.
+This module reads them, validates their shape (a malformed table is a bug in
+the package, reported by :class:`VocabularyError` at first use and by the
+data-integrity test), folds every phrase (see :func:`kehoach.text.fold`) and
+compiles the alternations the extractors use.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+
+from .errors import VocabularyError
+from .text import fold, tfold
+
+__all__ = ["Vocabulary", "vocabulary", "phrase_pattern", "DocType", "BodyHead"]
+
+ROLES = ("lead", "coordinate", "advise", "monitor", "implement")
+KINDS = ("purpose", "tasks", "implementation", "other")
+
+
+@dataclass(frozen=True)
+class DocType:
+    code: str
+    names: tuple[str, ...]
+    symbol: tuple[str, ...]
+    header: bool
+
+
+@dataclass(frozen=True)
+class BodyHead:
+    words: str  # printed form
+    folded: str
+    function: str
+    kind: str
+
+
+def phrase_pattern(phrases, *, word_boundary: bool = True, folder=fold) -> str:
+    """An alternation of folded phrases, longest first, spaces matching any run of blanks.
+
+    ``folder`` is the fold the pattern will be matched against (:func:`fold`,
+    :func:`~kehoach.text.tfold` or :func:`~kehoach.text.lower`).
+    """
+    unique = sorted({folder(p).strip() for p in phrases if p.strip()}, key=len, reverse=True)
+    parts = [r"\s+".join(re.escape(w) for w in p.split()) for p in unique]
+    body = "|".join(parts)
+    if word_boundary:
+        return r"(?<!\w)(?:" + body + r")(?!\w)"
+    return "(?:" + body + ")"
+
+
+def _load(name: str) -> dict:
+    try:
+        raw = resources.files("kehoach.data").joinpath(name).read_bytes()
+        return tomllib.loads(raw.decode("utf-8"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:  # pragma: no cover - packaging bug
+        raise VocabularyError(f"data/{name}: {exc}") from exc
+
+
+def _strings(table: dict, key: str, where: str) -> list[str]:
+    value = table.get(key)
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise VocabularyError(f"{where}: '{key}' must be a list of non-empty strings")
+    return value
+
+
+@dataclass
+class Vocabulary:
+    doc_types: list[DocType]
+    heads: list[BodyHead]
+    central_codes: frozenset[str]
+    local_codes: frozenset[str]
+    role_rank: tuple[str, ...]
+    role_final: dict[str, list[str]]
+    role_tentative: dict[str, list[str]]
+    predicate_verbs: list[str]
+    noun_after_to_chuc: list[str]
+    tasking_verbs: list[str]
+    generic_partners: list[str]
+    heading_kinds: list[tuple[str, list[str]]]
+    execution_phrases: list[str]
+    layout: dict
+    deadlines: dict
+    surnames: frozenset[str]  # folded
+    person_titles: list[str]
+    # derived lookups
+    type_by_folded_name: dict[str, DocType] = field(default_factory=dict)
+    party_type_codes: frozenset[str] = frozenset()
+    state_type_codes: frozenset[str] = frozenset()
+    type_codes: frozenset[str] = frozenset()
+    type_name_by_code: dict[str, str] = field(default_factory=dict)
+    head_by_folded: dict[str, BodyHead] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for t in self.doc_types:
+            for name in t.names:
+                key = fold(name)
+                # the first table entry for a printed name is its header meaning
+                self.type_by_folded_name.setdefault(key, t)
+            self.type_name_by_code.setdefault(t.code, t.names[0])
+        self.party_type_codes = frozenset(t.code for t in self.doc_types if "party" in t.symbol)
+        self.state_type_codes = frozenset(t.code for t in self.doc_types if "state" in t.symbol)
+        self.type_codes = frozenset(t.code for t in self.doc_types)
+        for head in self.heads:
+            self.head_by_folded.setdefault(head.folded, head)
+
+    def is_central(self, code: str | None) -> bool:
+        if not code:
+            return False
+        for part in code.split("-"):
+            if part in self.central_codes or part.endswith("TW") or re.fullmatch(r"(?:UBTV)?QH\d*", part):
+                return True
+        return False
+
+    def heading_kind(self, heading: str | None) -> str | None:
+        if not heading:
+            return None
+        folded = fold(heading)
+        for name, phrases in self.heading_kinds:
+            for phrase in phrases:
+                if phrase in folded:
+                    return name
+        return None
+
+
+def _doc_types() -> list[DocType]:
+    data = _load("doc_types.toml")
+    out = []
+    for i, entry in enumerate(data.get("type", [])):
+        where = f"doc_types.toml type #{i + 1}"
+        code = entry.get("code")
+        if not isinstance(code, str) or not code:
+            raise VocabularyError(f"{where}: 'code' missing")
+        names = _strings(entry, "names", where)
+        symbol = entry.get("symbol", [])
+        if not isinstance(symbol, list) or any(s not in ("party", "state") for s in symbol):
+            raise VocabularyError(f"{where}: 'symbol' must list 'party' and/or 'state'")
+        out.append(DocType(code, tuple(names), tuple(symbol), bool(entry.get("header", True))))
+    if not out:
+        raise VocabularyError("doc_types.toml: no types")
+    return out
+
+
+def _heads() -> list[BodyHead]:
+    data = _load("bodies.toml")
+    heads = []
+    seen: dict[str, str] = {}
+    for i, entry in enumerate(data.get("head", [])):
+        where = f"bodies.toml head #{i + 1}"
+        function = entry.get("function")
+        kind = entry.get("kind")
+        if not isinstance(function, str) or kind not in ("organ", "person", "collective", "grassroots"):
+            raise VocabularyError(f"{where}: needs 'function' and a valid 'kind'")
+        for words in _strings(entry, "words", where):
+            folded = tfold(words)
+            if folded in seen and seen[folded] != words:
+                pass  # same folded phrase under two spellings ("Đảng ủy"/"Đảng uỷ"): keep the first
+            elif folded in seen:
+                raise VocabularyError(f"{where}: '{words}' is listed twice")
+            seen[folded] = words
+            heads.append(BodyHead(words, folded, function, kind))
+    return heads
+
+
+@functools.cache
+def vocabulary() -> Vocabulary:
+    """The package's vocabulary (loaded on first use, then shared)."""
+    issuers = _load("issuers.toml")
+    roles = _load("roles.toml")
+    headings = _load("headings.toml")
+    layout = _load("layout.toml")
+    deadlines = _load("deadlines.toml")
+    people = _load("people.toml")
+    surnames = _strings(people, "surnames", "people.toml")
+    if len(set(surnames)) != len(surnames):
+        raise VocabularyError("people.toml: a surname is listed twice")
+    rank = tuple(_strings(roles, "rank", "roles.toml"))
+    if sorted(rank) != sorted(ROLES):
+        raise VocabularyError(f"roles.toml: 'rank' must order exactly {ROLES}")
+    final = roles.get("final", {})
+    tentative = roles.get("tentative", {})
+    for table in (final, tentative):
+        for role in table:
+            if role not in ROLES:
+                raise VocabularyError(f"roles.toml: unknown role '{role}'")
+            _strings(table, role, "roles.toml")
+    kinds = []
+    for entry in headings.get("kind", []):
+        if entry.get("name") not in KINDS:
+            raise VocabularyError(f"headings.toml: unknown kind {entry.get('name')!r}")
+        kinds.append((entry["name"], [fold(p) for p in _strings(entry, "phrases", "headings.toml")]))
+    return Vocabulary(
+        doc_types=_doc_types(),
+        heads=_heads(),
+        central_codes=frozenset(_strings(issuers, "central", "issuers.toml")),
+        local_codes=frozenset(_strings(issuers, "local", "issuers.toml")),
+        role_rank=rank,
+        role_final=final,
+        role_tentative=tentative,
+        predicate_verbs=_strings(roles.get("predicate", {}), "verbs", "roles.toml [predicate]"),
+        noun_after_to_chuc=_strings(roles.get("predicate", {}), "noun_after_to_chuc", "roles.toml [predicate]"),
+        tasking_verbs=_strings(roles.get("tasking", {}), "verbs", "roles.toml [tasking]"),
+        generic_partners=_strings(roles.get("partners", {}), "generic", "roles.toml [partners]"),
+        heading_kinds=kinds,
+        execution_phrases=[fold(p) for p in _strings(headings.get("execution", {}), "phrases", "headings.toml")],
+        layout=layout,
+        deadlines=deadlines,
+        surnames=frozenset(fold(s) for s in surnames),
+        person_titles=_strings(people, "titles", "people.toml"),
+    )
