@@ -92,8 +92,7 @@ def build_document(text: Text, *, with_source: bool = True) -> Document:
             warnings.append(("issuer-missing", "no issuing body found in the header or the text", None))
     locality = locality_of(issuer_name, issuer_parent) or header.place
     _assign_kinds(sk.sections)
-    paragraphs = [(p.text, p.first) for p in sk.preamble]
-    assignments = extract_assignments(sk.sections, paragraphs, issuer_name)
+    assignments = extract_assignments(sk.sections, sk.preamble, issuer_name)
     _kinds_from_assignments(sk.sections, assignments)
     references, ref_warnings = extract_references(
         _citation_segments(sk, closing.attachments),

@@ -113,7 +113,7 @@ def parse(file: str, fmt: str | None, output: str | None, encoding: str | None) 
     from .build import parse_bytes, parse_file
 
     if file == "-":
-        data = click.get_binary_stream("stdin").read()
+        data = sys.stdin.buffer.read()
         doc = parse_bytes(data, encoding=encoding, name="<stdin>")
     else:
         doc = parse_file(file, encoding=encoding)
@@ -145,9 +145,9 @@ def schema() -> None:
     """Print the JSON Schema of the parse output."""
     import json
 
-    from .models import Document
+    from .models import document_schema
 
-    click.echo(json.dumps(Document.model_json_schema(), ensure_ascii=False, indent=2))
+    click.echo(json.dumps(document_schema(), ensure_ascii=False, indent=2))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -27,6 +27,7 @@ __all__ = [
     "Warning",
     "Source",
     "Document",
+    "document_schema",
 ]
 
 SCHEMA_VERSION = "1"
@@ -148,3 +149,15 @@ class Document(_Model):
 
 Section.model_rebuild()
 Document.model_rebuild()
+
+
+def document_schema() -> dict:
+    """The JSON Schema (draft 2020-12) of :class:`Document`, with Document at the top level."""
+    raw = Document.model_json_schema()
+    defs = raw.get("$defs", {})
+    top = dict(defs.get("Document", raw))
+    top["$defs"] = defs
+    top["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    top["title"] = "Document"
+    top["description"] = "A Vietnamese directive document parsed by kehoach (output contract, schema_version 1)."
+    return top

@@ -529,7 +529,8 @@ def _accept(marker: Marker, prev: Para | None, gap: bool, state: _TreeState) -> 
     """Is a line's apparent marker really one, given the paragraph before it?"""
     prev_done = prev is None or _terminal(prev.text) or _heading_like(prev) or gap
     if marker.type in _BULLETS:
-        return starts_upper(marker.rest) or not marker.rest[:1].isalpha() or prev_done
+        # "- xã hội tỉnh ..." after an unfinished line is a wrapped "chính trị - xã hội"
+        return starts_upper(marker.rest) or not marker.rest[:1].isalpha() or prev is None or _terminal(prev.text)
     fits = state.fits(marker)
     if marker.weak:
         return fits and prev_done
@@ -742,15 +743,25 @@ def _decide_heading(node: Node) -> None:
     first = node.paras[0]
     content = first.content.strip()
     rest = [p.text for p in node.paras[1:]]
-    followed = bool(node.children or rest)
     kind = node.marker.type
+    part = kind in ("part", "chapter", "roman", "upper")
+    if not content and rest and (part or kind == "article"):
+        # "Chương I" / "QUY ĐỊNH CHUNG": the heading stands on the next line
+        nxt = node.paras[1].text.strip()
+        if len(nxt) <= 200 and (is_upper(nxt) or not _terminal(nxt)):
+            content, rest = nxt, rest[1:]
+    followed = bool(node.children or rest)
     heading = None
-    if kind in ("part", "chapter", "roman", "upper"):
-        if content and (len(content) <= 250 and (is_upper(content) or not _terminal(content) or content.endswith(":")) or not rest and not node.children and len(content) <= 250):
-            heading = content
-    elif content:
+    if content:
         stripped = content.rstrip()
-        if len(stripped) <= 200 and followed:
+        short = len(stripped) <= 250
+        if part:
+            if short and (is_upper(stripped) or not _terminal(stripped) or stripped.endswith(":") or not followed):
+                heading = stripped
+        elif kind == "article":
+            if len(stripped) <= 200 and (stripped.endswith(":") and followed or not _terminal(stripped)):
+                heading = stripped
+        elif len(stripped) <= 200 and followed:
             if stripped.endswith(":") or not _terminal(stripped):
                 heading = stripped
             elif stripped.endswith(".") and len(stripped) <= 120 and node.children and stripped.count(". ") == 0:
@@ -760,10 +771,6 @@ def _decide_heading(node: Node) -> None:
         node.text = "\n".join(rest)
     else:
         node.text = "\n".join([content] + rest) if content else "\n".join(rest)
-
-
-def _label_value(node: Node) -> tuple[int, ...] | None:
-    return node.marker.value
 
 
 def _check_numbering(nodes: list[Node], parent: str, warnings: list) -> None:

@@ -26,8 +26,8 @@ import re
 from dataclasses import dataclass
 
 from ..models import Assignment, Deadline
-from ..segment import Node
-from ..text import squash
+from ..segment import Node, Para
+from ..text import squash, tfold
 from ..vocab import phrase_pattern, vocabulary
 from .bodies import BodyName, View, body_regexes, is_verb, read_body, read_body_list
 from .deadlines import find_deadline
@@ -36,7 +36,7 @@ __all__ = ["extract_assignments", "role_of"]
 
 _BULLETS = ("dash", "plus", "bullet")
 # a predicate that reports or narrates rather than tasks
-_NOT_A_TASK = re.compile(r"(?:đã|đang|không|chưa|vừa|xin|sẽ được|được\s+(?!giao))(?!\w)")
+_NOT_A_TASK = re.compile(r"(?:đã|đang|không|chưa|vừa|xin|trân trọng|sẽ được|được\s+(?!giao))(?!\w)")
 # clause breaks inside a paragraph: a sentence end, or "; " before a capital
 _CLAUSE = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ])|\n")
 
@@ -45,6 +45,7 @@ _CLAUSE = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ])|\n")
 class _RoleRx:
     final: re.Pattern
     tentative: re.Pattern
+    any_role: re.Pattern
     final_role: dict[str, str]
     tentative_role: dict[str, str]
     tasking: re.Pattern
@@ -62,6 +63,7 @@ def _rx() -> _RoleRx:
     return _RoleRx(
         final=re.compile(phrase_pattern(list(final_role), folder=str.lower)),
         tentative=re.compile(phrase_pattern(list(tentative_role), folder=str.lower)),
+        any_role=re.compile(phrase_pattern(list(final_role) + list(tentative_role), folder=str.lower)),
         final_role=final_role,
         tentative_role=tentative_role,
         tasking=re.compile(r"(?<!\w)(?:" + phrase_pattern(vocab.tasking_verbs, word_boundary=False, folder=str.lower) + r")\s+"),
@@ -75,12 +77,13 @@ def _rx() -> _RoleRx:
 
 
 _WORD = re.compile(r"\S+")
+_WINDOW_STOP = re.compile(r"[;:]|\.(?=\s|$)")
 _PARTNER_TAIL = re.compile(r"(?:\s+(?:chặt chẽ|tốt|thường xuyên|với nhau))?\s+với\s+")
 
 
 def _window(text: str, start: int, words: int) -> int:
     """Offset after ``words`` words from ``start``, or at the first ';', ':' or sentence end."""
-    stop = re.compile(r"[;:]|\.(?=\s|$)").search(text, start)
+    stop = _WINDOW_STOP.search(text, start)
     end = stop.start() if stop else len(text)
     count = 0
     for m in _WORD.finditer(text, start, end):
@@ -99,7 +102,7 @@ def role_of(predicate: str) -> str | None:
     """
     rx = _rx()
     v = View(predicate)
-    combined = re.compile(rx.final.pattern + "|" + rx.tentative.pattern)
+    combined = rx.any_role
     limit = _window(predicate, 0, 12)
     pos = 0
     tentative = None
@@ -131,21 +134,42 @@ def _strongest(roles: list[str]) -> str:
     return min(known, key=rank.index) if known else "implement"
 
 
-def _clause_end(text: str, start: int) -> int:
-    """End of the clause that starts at ``start``: the next ';' or sentence end."""
-    m = re.compile(r"[;]|\.(?=\s|$)").search(text, start)
-    return m.start() if m else len(text)
+_CLAUSE_STOP = re.compile(r"[;]|\.(?=\s|$)")
+
+
+def _clause_end(text: str, start: int, limit: int | None = None) -> int:
+    """End of the clause that starts at ``start``: the next ';' or sentence end (before ``limit``)."""
+    limit = len(text) if limit is None else limit
+    m = _CLAUSE_STOP.search(text, start, limit)
+    return m.start() if m else limit
 
 
 def _is_generic(name: BodyName) -> bool:
     return name.head.kind == "collective" or bool(_rx().generic.match(name.text.lower()))
 
 
+_ABBREVIATIONS = ((re.compile(r"(?<!\w)ubnd(?!\w)"), "uy ban nhân dân"), (re.compile(r"(?<!\w)hđnd(?!\w)"), "hôi đông nhân dân"))
+
+
+def _canonical(name: str) -> str:
+    text = " ".join(tfold(name).split())
+    for rx, full in _ABBREVIATIONS:
+        text = rx.sub(full, text)
+    return text
+
+
 class _Collector:
     def __init__(self, issuer: str | None):
         self.out: list[Assignment] = []
-        self.issuer = (issuer or "").lower()
+        self.issuer = _canonical(issuer) if issuer else ""
         self._seen: set[tuple[str, str, str | None]] = set()
+
+    def is_issuer(self, name: str) -> bool:
+        """The document's own issuer ("UBND tỉnh Lào Cai" in a plan of the ỦY BAN NHÂN DÂN TỈNH LÀO CAI)."""
+        if not self.issuer:
+            return False
+        body = _canonical(name)
+        return body == self.issuer or (len(body.split()) >= 2 and (self.issuer.startswith(body) or body.startswith(self.issuer)))
 
     def add(self, name: BodyName, role: str, action: str, deadline: Deadline | None, node: Node, line: int, report_to: str | None = None) -> None:
         body = name.text.strip(" ,;:.")
@@ -195,44 +219,53 @@ def _node_lines(node: Node) -> int:
     return node.paras[0].first
 
 
-def _scan_clauses(text: str, node: Node, line: int, col: _Collector, *, subjects: bool = True, deadline_scope: str = "") -> None:
-    """Task-giving clauses of a paragraph: subjects, "Giao X", "đề nghị X", partners."""
+_ROLE_WINDOW = 400  # characters of a predicate that can carry the subject's role
+_SENTENCE_END = re.compile(r"\.(?=\s+[A-ZĐÀ-Ỹ]|\s*$)")
+
+
+def _scan_clauses(text: str, line_at, node: Node, col: _Collector, *, subjects: bool = True, fallback: Deadline | None = None) -> None:
+    """Task-giving clauses of a paragraph: subjects, "Giao X", "đề nghị X", partners.
+
+    Every look-up works on a bounded window (the clause, the sentence), so a
+    paragraph of any length costs time in proportion to its length.
+    """
     rx = _rx()
     v = View(text)
     starts = [0] + [m.end() for m in _CLAUSE.finditer(text)]
-    for start in starts:
-        end = _clause_end(text, start)
+    for k, start in enumerate(starts):
         pos = start
         while pos < len(text) and text[pos] in " -–+•\"“(":
             pos += 1
+        sentence_end = starts[k + 1] if k + 1 < len(starts) else len(text)
+        sentence = text[start:sentence_end]
         lead = rx.tasking.match(v.lc, pos)
         if lead:
-            _objects(v, lead.end(), node, line, col, deadline_scope or text)
+            _objects(v, lead.end(), sentence_end, line_at, node, col, fallback)
             continue
         if not subjects:
             continue
         names, after = read_body_list(v, pos)
         if not names:
             continue
-        predicate = text[after:].lstrip(" ,:")
-        clause_end = _clause_end(text, after)
-        pred_lc = predicate.lower()
-        asks = rx.tasking.match(pred_lc)
+        gap = len(text[after:]) - len(text[after:].lstrip(" ,:"))
+        pred_start = after + gap
+        predicate = text[pred_start : pred_start + _ROLE_WINDOW]
+        asks = rx.tasking.match(predicate.lower())
         if asks:
-            _objects(v, after + (len(text[after:]) - len(predicate)) + asks.end(), node, line, col, deadline_scope or text)
+            _objects(v, pred_start + asks.end(), sentence_end, line_at, node, col, fallback)
             continue
-        if _NOT_A_TASK.match(pred_lc) or not _opens_predicate(predicate):
+        if _NOT_A_TASK.match(predicate.lower()) or not _opens_predicate(predicate[:80]):
             continue
+        clause_end = _clause_end(text, after, sentence_end)
         clause = text[after:clause_end]
-        role = role_of(clause) or "implement"
-        deadline = find_deadline(text[start:], line) or (find_deadline(deadline_scope, line) if deadline_scope else None)
-        report = _report_target(text[start:])
+        role = role_of(clause[:_ROLE_WINDOW]) or "implement"
+        deadline = find_deadline(sentence, line_at(start)) or fallback
+        report = _report_target(sentence)
         for name in names:
-            if col.issuer and name.text.lower() == col.issuer:
+            if col.is_issuer(name.text):
                 continue
-            col.add(name, role, clause, deadline, node, line, report)
-        _partners(v, after, clause_end, node, line, col)
-        del end
+            col.add(name, role, clause, deadline, node, line_at(name.start), report)
+        _partners(v, after, clause_end, line_at, node, col)
 
 
 def _opens_predicate(predicate: str) -> bool:
@@ -247,33 +280,36 @@ def _opens_predicate(predicate: str) -> bool:
     return False
 
 
-def _objects(v: View, pos: int, node: Node, line: int, col: _Collector, scope: str) -> None:
+def _objects(v: View, pos: int, sentence_end: int, line_at, node: Node, col: _Collector, fallback: Deadline | None) -> None:
     """Bodies right after "giao" / "đề nghị" / "yêu cầu": the ones tasked."""
     names, after = read_body_list(v, pos, allow_lower=True)
     if not names:
         return
-    clause_end = _clause_end(v.text, after)
+    clause_end = _clause_end(v.text, after, sentence_end)
     clause = v.text[after:clause_end]
-    role = role_of(clause) or "implement"
-    deadline = find_deadline(v.text[pos:], line) or find_deadline(scope, line)
+    role = role_of(clause[:_ROLE_WINDOW]) or "implement"
+    sentence = v.text[pos:sentence_end]
+    deadline = find_deadline(sentence, line_at(pos)) or fallback
+    report = _report_target(sentence)
     for name in names:
-        col.add(name, role, clause, deadline, node, line, _report_target(v.text[pos:]))
-    _partners(v, after, clause_end, node, line, col)
+        col.add(name, role, clause, deadline, node, line_at(name.start), report)
+    _partners(v, after, clause_end, line_at, node, col)
 
 
-def _partners(v: View, start: int, end: int, node: Node, line: int, col: _Collector) -> None:
+def _partners(v: View, start: int, end: int, line_at, node: Node, col: _Collector) -> None:
     """"chủ trì, phối hợp với X": X coordinates (unless X is a generic class of bodies)."""
-    m = _rx().partner.search(v.lc, start, end)
+    m = _rx().partner.search(v.lc, start, min(end, start + _ROLE_WINDOW))
     if not m:
         return
     names, _ = read_body_list(v, m.end(), allow_lower=True)
     for name in names:
         if not _is_generic(name):
-            col.add(name, "coordinate", v.text[start:end], None, node, line)
+            col.add(name, "coordinate", v.text[start:end], None, node, line_at(name.start))
 
 
 def _bullet_role(text: str) -> str | None:
     """The role a bullet under a body heading gives that body (None when it is about another body)."""
+    text = text[:_ROLE_WINDOW]
     v = View(text)
     if read_body(v, 0) or _rx().tasking.match(v.lc):
         return None
@@ -294,19 +330,22 @@ def _visit(node: Node, col: _Collector) -> None:
             roles += [_bullet_role(c.text or c.heading or "") for c in node.children]
             role = _strongest([r for r in roles if r])
             action = node.text or "; ".join(c.text or c.heading or "" for c in node.children)
-        deadline = find_deadline(whole, line)
-        report = _report_target(whole)
+        deadline = find_deadline(whole[:4000], line)
+        report = _report_target(whole[:4000])
         for name in names:
             col.add(name, role, action, deadline, node, line, report)
         # the item's own paragraphs restate its bodies; only explicit tasking there adds bodies
         for para in node.paras[1:]:
-            _scan_clauses(para.text, node, para.first, col, subjects=False, deadline_scope=whole)
+            _scan_clauses(para.text, para.line_at, node, col, subjects=False, fallback=deadline)
     else:
-        first = node.heading or ""
-        if first:
-            _scan_clauses(first + (". " + node.text if node.text else ""), node, line, col, deadline_scope=whole)
-        else:
-            _scan_clauses(node.text, node, line, col, deadline_scope=whole)
+        fallback = find_deadline(whole[:4000], line)
+        for k, para in enumerate(node.paras):
+            text = para.content if k == 0 else para.text
+            if k == 0 and node.heading:
+                # the heading line and the rest of the first paragraph (there is none) read as one
+                text = node.heading
+            offset = len(para.text) - len(para.content) if k == 0 else 0
+            _scan_clauses(text, lambda o, p=para, d=offset: p.line_at(o + d), node, col, fallback=fallback)
     for child in node.children:
         _visit(child, col)
 
@@ -326,7 +365,7 @@ def _scope(sections: list[Node]) -> list[Node]:
     return sections
 
 
-def extract_assignments(sections: list[Node], paragraphs: list[tuple[str, int]], issuer: str | None) -> list[Assignment]:
+def extract_assignments(sections: list[Node], paragraphs: list[Para], issuer: str | None) -> list[Assignment]:
     """Assignments of a document: from its sections, or from its paragraphs when it has none."""
     col = _Collector(issuer)
     if sections:
@@ -334,6 +373,6 @@ def extract_assignments(sections: list[Node], paragraphs: list[tuple[str, int]],
             _visit(node, col)
     else:
         root = Node(marker=None, paras=[])  # type: ignore[arg-type]
-        for text, line in paragraphs:
-            _scan_clauses(text, root, line, col, deadline_scope=text)
+        for para in paragraphs:
+            _scan_clauses(para.text, para.line_at, root, col, fallback=find_deadline(para.text[:4000], para.first))
     return col.out

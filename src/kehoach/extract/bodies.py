@@ -52,7 +52,8 @@ class BodyName:
 
 @dataclass(frozen=True)
 class _Regexes:
-    head: re.Pattern  # on tfold
+    head: re.Pattern  # on tfold: heads of two words and more ("Ban Tuyên giáo", "Ủy ban nhân dân")
+    head_word: re.Pattern  # on lower: one-word heads ("Bộ", "Sở"), where tones tell "Bộ" from "bổ"
     determiner: re.Pattern  # on tfold
     verb: re.Pattern  # on lower: one-word verbs, where tones tell words apart
     verb_phrase: re.Pattern  # on tfold: verbs of two words and more, distinctive without tones
@@ -67,7 +68,8 @@ def body_regexes() -> _Regexes:
     vocab = vocabulary()
     heads = [h.words for h in vocab.heads]
     return _Regexes(
-        head=re.compile(phrase_pattern(heads, folder=tfold)),
+        head=re.compile(phrase_pattern([h for h in heads if " " in h.strip()], folder=tfold)),
+        head_word=re.compile(phrase_pattern([h for h in heads if " " not in h.strip()], folder=lower)),
         determiner=re.compile(r"(?:tât ca cac|cac đông chi|cac|nhưng|moi)\s+"),
         verb=re.compile(phrase_pattern(vocab.predicate_verbs, folder=lower)),
         verb_phrase=re.compile(phrase_pattern([v for v in vocab.predicate_verbs if " " in v], folder=tfold)),
@@ -75,18 +77,24 @@ def body_regexes() -> _Regexes:
             r"tổ\s+chức(?:\s*,|\s+(?:" + phrase_pattern(vocab.noun_after_to_chuc, word_boundary=False, folder=lower) + r")(?!\w))"
         ),
         adjunct=re.compile(
-            r"(?:theo|tại|trong|về|để|với|đối với|nhằm|khi|nếu|do|bằng|từ|đến|sau|trước|qua|cho|thuộc phạm vi|trên cơ sở|ngày|năm|số|khóa|khoá|nhiệm kỳ|đã|đang|sẽ|không|chưa|xin|vừa|cũng|phải|cần|được)(?!\w)"
+            r"(?:theo|tại|trong|về|để|với|đối với|nhằm|khi|nếu|do|bằng|từ|đến|sau|trước|qua|cho|thuộc phạm vi|trên cơ sở|ngày|năm|số|khóa|khoá|nhiệm kỳ|đã|đang|sẽ|không|chưa|xin|vừa|cũng|phải|cần|được|trân trọng)(?!\w)"
         ),
         modifier=re.compile(r"(?:có liên quan|liên quan|được giao|trực thuộc|thuộc)(?!\w)"),
         word=re.compile(r"\S+"),
     )
 
 
-def _head_at(tf: str, pos: int) -> tuple[BodyHead, int] | None:
-    m = body_regexes().head.match(tf, pos)
-    if not m:
+def _head_at(v: View, pos: int) -> tuple[BodyHead, int] | None:
+    rx = body_regexes()
+    m = rx.head.match(v.tf, pos)
+    w = rx.head_word.match(v.lc, pos)
+    if w and (not m or w.end() > m.end()):
+        key = tfold(w.group(0))
+    elif m:
+        key = " ".join(m.group(0).split())
+    else:
         return None
-    key = " ".join(m.group(0).split())
+    end = max(m.end() if m else 0, w.end() if w else 0)
     vocab = vocabulary()
     head = vocab.head_by_folded.get(key)
     if head is None:
@@ -94,7 +102,7 @@ def _head_at(tf: str, pos: int) -> tuple[BodyHead, int] | None:
             if " ".join(h.folded.split()) == key:
                 head = h
                 break
-    return (head, m.end()) if head else None
+    return (head, end) if head else None
 
 
 def _is_capital(text: str, pos: int) -> bool:
@@ -114,7 +122,7 @@ def read_body(v: View, pos: int, *, allow_lower: bool = False) -> BodyName | Non
     start = pos
     det = rx.determiner.match(v.tf, pos)
     after_det = det.end() if det else pos
-    found = _head_at(v.tf, after_det)
+    found = _head_at(v, after_det)
     if not found:
         return None
     head, end = found
@@ -193,7 +201,7 @@ def _next_starts_body(v: View, pos: int) -> bool:
     """After "và": does a new body start (an organ head in capitals, or "các" + head)?"""
     pos = _skip_spaces(v.text, pos)
     det = body_regexes().determiner.match(v.tf, pos)
-    found = _head_at(v.tf, det.end() if det else pos)
+    found = _head_at(v, det.end() if det else pos)
     if not found:
         return False
     head, _ = found
@@ -248,10 +256,10 @@ def read_body_list(v: View, pos: int, *, allow_lower: bool = False) -> tuple[lis
 
 def _bare_head(name: BodyName) -> bool:
     """A name that ends in a bare head before a colon: "Các Bộ", "Giám đốc Sở"."""
-    words = tfold(name.text).split()
+    words = name.text.split()
     if not words:
         return False
-    found = _head_at(words[-1], 0)
+    found = _head_at(View(words[-1]), 0)
     return found is not None and found[1] == len(words[-1])
 
 
@@ -316,7 +324,7 @@ def function_of(name: str, head: BodyHead | None = None) -> str:
     folded = " ".join(tfold(name).split())
     folded = re.sub(r"^(?:cac|nhưng)\s+", "", folded)
     if head is None:
-        found = _head_at(folded, 0)
+        found = _head_at(View(re.sub(r"^(?:[Cc]ác|[Nn]hững)\s+", "", " ".join(name.split()))), 0)
         head = found[0] if found else None
     if head is None:
         return folded

@@ -249,12 +249,13 @@ def _read_symbol(h: Header, piece: str, line: int) -> None:
         h.warnings.append(("symbol-unknown-form", f"symbol '{compact}' fits no known form", line))
 
 
+_CAPITAL_WORD = re.compile(r"(?<!\w)[A-ZĐÀ-Ỹ]")
 _ISSUES = re.compile(r"(?<!\w)(?:ban hanh|xay dung|thong bao|chi dao|de nghi|yeu cau)\s+(?:(?:ke hoach|chi thi|nghi quyet|quyet dinh|chuong trinh|huong dan|ket luan|thong bao)(?!\w)|$)")
 
 
 def infer_issuer(sk: Skeleton) -> tuple[str | None, int | None, str]:
     """The issuer from the text when the header lacks it: (name, line, how)."""
-    from .bodies import View, body_regexes, read_body  # noqa: PLC0415 - bodies imports this module's siblings
+    from .bodies import View, read_body
 
     if sk.authority:
         return squash(" ".join(line.text for line in sk.authority)), sk.authority[0].no, "the authority line"
@@ -264,7 +265,7 @@ def infer_issuer(sk: Skeleton) -> tuple[str | None, int | None, str]:
         for m in _ISSUES.finditer(folded):
             v = View(para.text)
             best = None
-            for h in body_regexes().head.finditer(v.tf, max(0, m.start() - 120), m.start()):
+            for h in _CAPITAL_WORD.finditer(para.text, max(0, m.start() - 120), m.start()):
                 name = read_body(v, h.start())
                 if name and abs(name.end - m.start()) <= 2:
                     best = name

@@ -1,0 +1,349 @@
+"""Word .docx → lines, through python-docx.
+
+Body content is read in document order (``iter_inner_content``): paragraphs
+and tables, because Vietnamese documents lay the header out as a borderless
+two-column table (issuer left, national name and date right) and the
+signature as another; a table row becomes lines whose ``cells`` keep the
+columns apart, as pdftotext -layout does for a PDF.
+
+Word's automatic numbering is not in the paragraph text: the "I.", "1.",
+"a)" of a list style live in the numbering part. They are rebuilt here from
+each paragraph's numbering properties (its own or its style's), the level's
+format, text, start value and restarts, and handed to the segmenter as the
+line's ``label``.
+
+Safety: the archive is checked before python-docx opens it (a ZIP that is
+not a .docx, an archive that would inflate past the size limits); the XML
+parser python-docx uses does not resolve entities.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from ..errors import InputError
+from ..text import nfc
+from . import legacy
+from .lines import Line, Text
+
+__all__ = ["read_docx", "MAX_INFLATED", "MAX_RATIO"]
+
+MAX_INFLATED = 200 * 1024 * 1024  # all entries together, inflated
+MAX_RATIO = 200  # a real document part compresses 5-20x; a bomb compresses 1000x
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_RULE = re.compile(r"^\s*[-_=─—–~.*]{3,}\s*$|^\s*\*\s*$")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+
+
+def _check_archive(data: bytes) -> None:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise InputError("not a valid .docx (the ZIP container is damaged)") from None
+    names = set(archive.namelist())
+    if "word/document.xml" not in names:
+        raise InputError("a ZIP archive that is not a Word .docx document (no word/document.xml)")
+    total = 0
+    for info in archive.infolist():
+        if info.flag_bits & 0x1:
+            raise InputError("an encrypted (password-protected) .docx")
+        total += info.file_size
+        if total > MAX_INFLATED:
+            raise InputError(f"the .docx would inflate past {MAX_INFLATED // (1024 * 1024)} MiB: refused (zip bomb?)")
+        if info.compress_size and info.file_size > 1024 * 1024 and info.file_size / info.compress_size > MAX_RATIO:
+            raise InputError(f"the .docx entry {info.filename} compresses {info.file_size // info.compress_size}:1: refused (zip bomb?)")
+
+
+class _Numbering:
+    """Word list numbering: numId/ilvl → the label Word would print."""
+
+    def __init__(self, document) -> None:
+        self.abstract_of: dict[str, str] = {}
+        self.overrides: dict[str, dict[int, int]] = {}
+        self.levels: dict[tuple[str, int], dict] = {}
+        self.counters: dict[str, list[int]] = {}
+        self.started: set[str] = set()
+        try:
+            part = document.part.numbering_part
+        except (NotImplementedError, KeyError, AttributeError):
+            return
+        root = part.element
+        for absn in root.findall(f"{_W}abstractNum"):
+            aid = absn.get(f"{_W}abstractNumId")
+            for lvl in absn.findall(f"{_W}lvl"):
+                self.levels[(aid, int(lvl.get(f"{_W}ilvl", "0")))] = self._level(lvl)
+        for num in root.findall(f"{_W}num"):
+            nid = num.get(f"{_W}numId")
+            ref = num.find(f"{_W}abstractNumId")
+            if ref is None:
+                continue
+            self.abstract_of[nid] = ref.get(f"{_W}val")
+            for override in num.findall(f"{_W}lvlOverride"):
+                ilvl = int(override.get(f"{_W}ilvl", "0"))
+                start = override.find(f"{_W}startOverride")
+                if start is not None:
+                    self.overrides.setdefault(nid, {})[ilvl] = int(start.get(f"{_W}val", "1"))
+                lvl = override.find(f"{_W}lvl")
+                if lvl is not None:
+                    self.levels[(f"{nid}!", ilvl)] = self._level(lvl)
+
+    @staticmethod
+    def _level(lvl) -> dict:
+        def val(tag: str, default: str | None = None) -> str | None:
+            node = lvl.find(f"{_W}{tag}")
+            return node.get(f"{_W}val", default) if node is not None else default
+
+        return {"fmt": val("numFmt", "decimal"), "text": val("lvlText", "%1."), "start": int(val("start", "1") or 1)}
+
+    def _spec(self, nid: str, ilvl: int) -> dict | None:
+        return self.levels.get((f"{nid}!", ilvl)) or self.levels.get((self.abstract_of.get(nid, ""), ilvl))
+
+    def label(self, nid: str, ilvl: int) -> str | None:
+        if nid in ("0", None) or nid not in self.abstract_of:
+            return None
+        spec = self._spec(nid, ilvl)
+        if spec is None:
+            return None
+        aid = self.abstract_of[nid]
+        counters = self.counters.setdefault(aid, [0] * 9)
+        if nid not in self.started:
+            # a list instance with a start override restarts the shared counters
+            self.started.add(nid)
+            for level, start in self.overrides.get(nid, {}).items():
+                counters[level] = start - 1
+        if spec["fmt"] == "bullet":
+            return _bullet(spec["text"])
+        if counters[ilvl] == 0 and spec["start"] != 1:
+            counters[ilvl] = spec["start"] - 1
+        counters[ilvl] += 1
+        for deeper in range(ilvl + 1, 9):
+            counters[deeper] = 0
+        text = spec["text"] or ""
+        for level in range(9):
+            token = f"%{level + 1}"
+            if token in text:
+                lspec = self._spec(nid, level) or {"fmt": "decimal", "start": 1}
+                value = counters[level] or lspec.get("start", 1)
+                text = text.replace(token, _format(value, lspec["fmt"]))
+        return text.strip() or None
+
+
+def _bullet(symbol: str | None) -> str:
+    if symbol and symbol.strip() in ("-", "–", "—", "−", "\uf02d"):
+        return "-"
+    if symbol and symbol.strip() in ("+", "\uf02b"):
+        return "+"
+    return "•"
+
+
+def _roman(value: int) -> str:
+    out = ""
+    for n, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while value >= n:
+            out += sym
+            value -= n
+    return out
+
+
+def _format(value: int, fmt: str) -> str:
+    if fmt == "upperRoman":
+        return _roman(value)
+    if fmt == "lowerRoman":
+        return _roman(value).lower()
+    if fmt in ("lowerLetter", "upperLetter"):
+        letters = "abcdefghijklmnopqrstuvwxyz"
+        letter = letters[(value - 1) % 26]
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt == "decimalZero":
+        return f"{value:02d}"
+    return str(value)
+
+
+def _num_props(paragraph) -> tuple[str, int] | None:
+    """(numId, ilvl) of a paragraph, from its own properties or its style's."""
+    p_pr = paragraph._p.pPr
+    num = p_pr.numPr if p_pr is not None else None
+    if num is not None and num.numId is not None:
+        return str(num.numId.val), int(num.ilvl.val) if num.ilvl is not None else 0
+    style = paragraph.style
+    depth = 0
+    while style is not None and depth < 10:
+        pPr = style.element.pPr
+        if pPr is not None and pPr.numPr is not None and pPr.numPr.numId is not None:
+            ilvl = pPr.numPr.ilvl
+            return str(pPr.numPr.numId.val), int(ilvl.val) if ilvl is not None else 0
+        style = style.base_style
+        depth += 1
+    return None
+
+
+def _runs_text(p_element) -> tuple[list[str], list[bool], bool]:
+    """The paragraph's text split at line breaks, a page-break flag per piece, and boldness."""
+    pieces = [""]
+    breaks = [False]
+    bold_chars = 0
+    chars = 0
+    for node in p_element.iter():
+        tag = node.tag
+        if tag == f"{_W}t":
+            text = node.text or ""
+            pieces[-1] += text
+            run = node.getparent()
+            r_pr = run.find(f"{_W}rPr") if run is not None else None
+            b = r_pr.find(f"{_W}b") if r_pr is not None else None
+            is_bold = b is not None and b.get(f"{_W}val", "true") not in ("0", "false")
+            chars += len(text.strip())
+            if is_bold:
+                bold_chars += len(text.strip())
+        elif tag == f"{_W}tab":
+            pieces[-1] += "\t"
+        elif tag == f"{_W}noBreakHyphen":
+            pieces[-1] += "-"
+        elif tag in (f"{_W}br", f"{_W}cr"):
+            page = node.get(f"{_W}type") == "page"
+            pieces.append("")
+            breaks.append(page)
+        elif tag == f"{_W}lastRenderedPageBreak":
+            pass
+    return pieces, breaks, chars > 0 and bold_chars >= chars * 0.9
+
+
+def _clean(text: str) -> str:
+    text = _INVISIBLE.sub("", nfc(text)).replace("ƣ", "ư").replace("Ƣ", "Ư")
+    return _SPACES.sub(" ", text).strip()
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.lines: list[Line] = []
+        self.pending_break = False
+        self.pending_rule = False
+
+    def blank(self) -> None:
+        self.lines.append(Line(len(self.lines) + 1, ""))
+
+    def add(self, text: str, *, cells=None, bold=False, centered=False, label=None, indent=0, table=False) -> None:
+        text = _clean(text)
+        if not text and not cells:
+            self.blank()
+            return
+        if not cells and _RULE.match(text):
+            self.pending_rule = True
+            self.blank()
+            return
+        end = indent + len(text)
+        if cells:
+            end = max(start + len(cell) for start, cell in cells)
+        self.lines.append(
+            Line(
+                len(self.lines) + 1,
+                text,
+                indent=indent,
+                end=end,
+                cells=cells,
+                bold=bold,
+                centered=centered,
+                table=table,
+                label=label,
+                page_break=self.pending_break,
+                rule_before=self.pending_rule,
+            )
+        )
+        self.pending_break = self.pending_rule = False
+
+
+def _paragraph(builder: _Builder, paragraph, numbering: _Numbering) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    pieces, breaks, bold = _runs_text(paragraph._p)
+    props = _num_props(paragraph)
+    label = numbering.label(*props) if props else None
+    p_pr = paragraph._p.pPr
+    if p_pr is not None and p_pr.find(f"{_W}pageBreakBefore") is not None:
+        builder.pending_break = True
+    centered = paragraph.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    for k, (piece, page) in enumerate(zip(pieces, breaks)):
+        if page:
+            builder.pending_break = True
+        builder.add(piece, bold=bold, centered=centered, label=label if k == 0 else None)
+        label = None if _clean(piece) else label
+
+
+def _cell_lines(cell) -> list[str]:
+    out: list[str] = []
+    for paragraph in cell.paragraphs:
+        pieces, _, _ = _runs_text(paragraph._p)
+        for piece in pieces:
+            text = _clean(piece)
+            if text and not _RULE.match(text):
+                out.append(text)
+    for table in cell.tables:
+        for row in table.rows:
+            for inner in row.cells:
+                out.extend(_cell_lines(inner))
+    return out
+
+
+def _table(builder: _Builder, table) -> None:
+    for row in table.rows:
+        columns: list[tuple[int, list[str]]] = []
+        seen = set()
+        for index, cell in enumerate(row.cells):
+            if id(cell._tc) in seen:  # a merged cell appears once per grid column it spans
+                continue
+            seen.add(id(cell._tc))
+            columns.append((index * 40, _cell_lines(cell)))
+        filled = [(x, lines) for x, lines in columns if lines]
+        if not filled:
+            continue
+        depth = max(len(lines) for _, lines in filled)
+        for i in range(depth):
+            cells = tuple((x, lines[i]) for x, lines in filled if i < len(lines))
+            if len(filled) == 1:
+                x, text = cells[0]
+                builder.add(text, indent=0, table=True)
+            else:
+                joined = " ".join(text for _, text in cells)
+                builder.add(joined, cells=cells, indent=cells[0][0], table=True)
+        builder.blank()
+
+
+def read_docx(data: bytes) -> Text:
+    _check_archive(data)
+    try:
+        import docx
+        from docx.opc.exceptions import PackageNotFoundError
+    except ImportError:  # pragma: no cover - a declared dependency
+        raise InputError("reading .docx needs python-docx (pip install python-docx)") from None
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise InputError(f"not a readable .docx ({type(exc).__name__}: {exc})") from None
+    except Exception as exc:  # lxml syntax errors and the like inside a damaged package
+        raise InputError(f"not a readable .docx ({type(exc).__name__})") from None
+    numbering = _Numbering(document)
+    builder = _Builder()
+    from docx.table import Table
+
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            _table(builder, block)
+        else:
+            _paragraph(builder, block, numbering)
+    lines = builder.lines
+    warnings: list[tuple[str, str, int | None]] = []
+    encoding = None
+    guess = legacy.detect("\n".join(line.text for line in lines))
+    if guess:
+        encoding = guess
+        for line in lines:
+            if line.text:
+                line.text = legacy.to_unicode(line.text, guess)
+                if line.cells:
+                    line.cells = tuple((x, legacy.to_unicode(c, guess)) for x, c in line.cells)
+        warnings.append(("encoding-converted", f"text converted from the legacy {guess} font encoding", None))
+    return Text(lines, format="docx", encoding=encoding, warnings=warnings)

@@ -1,0 +1,90 @@
+"""Properties: the library never raises on text, and costs time linear in its size."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kehoach import parse_bytes, parse_text
+from kehoach.errors import InputError
+from tests.conftest import REAL, SEEDS
+
+CORPUS_LINES = [
+    line
+    for folder in (SEEDS, REAL)
+    if folder.is_dir()
+    for path in sorted(folder.glob("*.txt"))
+    for line in path.read_text(encoding="utf-8").splitlines()
+] or ["KẾ HOẠCH", "I. MỤC ĐÍCH", "1. Quán triệt.", "- Cấp ủy chủ trì.", "Nơi nhận:", "- Lưu VT."]
+
+# characters that drive the pipeline's decisions: markers, symbols, Vietnamese letters, layout
+ALPHABET = st.sampled_from(
+    list("IVX123456789.-–/:;,()*#|\n \t\f") + list("aăâbcdđeêghiklmnoôơpqrstuưvxyÁẢÃẠẤẦẨẪẬỦỨỪĐ") + ["số ", "KH/TU", "Nơi nhận:", "T/M ", "ngày ", "Điều "]
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=3000))
+def test_never_raises_on_arbitrary_text(text):
+    doc = parse_text(text)
+    assert doc.schema_version == "1"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(ALPHABET, max_size=800).map("".join))
+def test_never_raises_on_marker_soup(text):
+    parse_text(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(CORPUS_LINES), min_size=1, max_size=120), st.data())
+def test_never_raises_on_cut_and_shuffled_seed_lines(lines, data):
+    cut = [line[: data.draw(st.integers(0, len(line)))] if data.draw(st.booleans()) else line for line in lines]
+    doc = parse_text("\n".join(cut))
+    for section in doc.sections:
+        assert section.lines[0] <= section.lines[1]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=2000))
+def test_bytes_either_parse_or_raise_input_error(data):
+    try:
+        parse_bytes(data)
+    except InputError:
+        pass
+
+
+PATHOLOGICAL = {
+    "running text": "Cấp ủy các chi bộ phối hợp với thủ trưởng cơ quan ",
+    "citations": "số 02-KL/TW, ngày 18/5/2021 của Ban Bí thư về ",
+    "body lists": "Sở Tài chính, ",
+    "markers": "1. ",
+    "dashes": "- ",
+    "slashes": "1/",
+    "capitals": "ỦY BAN NHÂN DÂN ",
+    "no spaces": "a",
+    "many lines": "1. Kế hoạch\n- x\n",
+}
+
+
+@pytest.mark.parametrize("unit", list(PATHOLOGICAL.values()), ids=list(PATHOLOGICAL))
+def test_time_linear_on_a_megabyte(unit):
+    """No regex backtracking or quadratic joins: 1 MB costs about 4x what 250 kB costs.
+
+    The bound is loose (10x, and 60 s for the megabyte) so that a loaded machine
+    passes; a quadratic path costs 16x and an exponential one never ends.
+    """
+
+    def cost(size: int) -> float:
+        text = (unit * (size // len(unit) + 1))[:size]
+        start = time.perf_counter()
+        parse_text(text)
+        return time.perf_counter() - start
+
+    small = max(cost(250_000), 0.02)
+    big = cost(1_000_000)
+    assert big < 60
+    assert big / small < 10, (small, big)
