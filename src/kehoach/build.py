@@ -71,8 +71,8 @@ def parse_file(path: str | os.PathLike, *, encoding: str | None = None) -> Docum
 # --- assembly ----------------------------------------------------------------
 
 
-def build_document(text: Text, *, with_source: bool = True) -> Document:
-    """Run segment and extract over read lines."""
+def build_document(text: Text, *, with_source: bool = True, carried: bool = False) -> Document:
+    """Run segment and extract over read lines (``carried``: an appendix, which has no header of its own)."""
     sk = segment(text)
     warnings: list[tuple[str, str, int | None]] = list(text.warnings) + list(sk.warnings)
     header = extract_header(sk)
@@ -88,7 +88,7 @@ def build_document(text: Text, *, with_source: bool = True) -> Document:
             provenance["issuer"] = [line] if line else []
             header.issuer_lines = [line] if line else []
             warnings.append(("header-inferred", f"no issuer in the header: issuer '{name}' taken from {how}", line))
-        elif sk.header or sk.type_line:
+        elif (sk.header or sk.type_line) and not carried:
             warnings.append(("issuer-missing", "no issuing body found in the header or the text", None))
     locality = locality_of(issuer_name, issuer_parent) or header.place
     _assign_kinds(sk.sections)
@@ -104,7 +104,8 @@ def build_document(text: Text, *, with_source: bool = True) -> Document:
     if closing.recipient_lines:
         provenance["recipients"] = closing.recipient_lines
     if not sk.closing:
-        warnings.append(("closing-missing", "no Nơi nhận list or signature block found", None))
+        if not carried:
+            warnings.append(("closing-missing", "no Nơi nhận list or signature block found", None))
     elif closing.signer_name is None:
         warnings.append(("signer-missing", "no signer's name in the signature block", sk.closing[0].no))
     if not sk.sections and not sk.preamble:
@@ -145,7 +146,7 @@ def build_document(text: Text, *, with_source: bool = True) -> Document:
 
 def _appendix(lines, parent: Text) -> Document:
     sub = Text(lines=list(lines), format=parent.format, encoding=parent.encoding)
-    return build_document(sub, with_source=False)
+    return build_document(sub, with_source=False, carried=True)
 
 
 def _warnings(items) -> list[Warning]:

@@ -96,7 +96,7 @@ END_MARK = re.compile(r"\./\.\s*$")
 # slip ("20210") that the citation extractor repairs from the symbol's year.
 NUMERIC_DATE = re.compile(r"(?<!\d)(?P<d>\d{1,2})\s*(?P<sep>[/.\-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>\d{4,5})(?!\d)")
 # "ngày 18 tháng 5 năm 2021" on folded text (so "Ngày", "ngay" and OCR tones pass)
-WORDED_DATE = re.compile(r"ngay\s+(?P<d>\d{1,2})\s+thang\s+(?P<m>\d{1,2})\s*(?:,\s*)?nam\s+(?P<y>\d{4})(?!\d)")
+WORDED_DATE = re.compile(r"(?:ngay\s+)?(?<!\d)(?P<d>\d{1,2})\s+thang\s+(?P<m>\d{1,2})\s*(?:,\s*)?nam\s+(?P<y>\d{4})(?!\d)")
 
 
 @dataclass(frozen=True)

@@ -331,12 +331,22 @@ def segment(text: Text) -> Skeleton:
         sk.type_line = Fragment(type_line, printed)
         sk.type_name = printed
         i, gap = _next_content(lines, t + 1)
-        if i < len(lines) and is_upper(lines[i].text) and fold(lines[i].text).startswith("cua "):
-            sk.type_suffix = Fragment(lines[i], lines[i].text)
-            i, gap = _next_content(lines, i + 1)
-        blanks_after_type = gap
-        if i < len(lines) and not lines[i].rule_before and _can_open_title(lines[i]):
+        first_title = None
+        if i < len(lines) and fold(lines[i].text).startswith("cua "):
+            # "NGHỊ QUYẾT / CỦA BAN THƯỜNG VỤ TỈNH ỦY": whose document it is, not its title;
+            # "của Ban Thường vụ Tỉnh ủy về ..." on one line: the title starts at "về"
+            about = re.search(r"\s(?=ve\s)", fold(lines[i].text))
+            if about:
+                sk.type_suffix = Fragment(lines[i], lines[i].text[: about.start()])
+                first_title = lines[i].text[about.end() :]
+            elif len(lines[i].text) <= 80 and not _terminal(lines[i].text):
+                sk.type_suffix = Fragment(lines[i], lines[i].text)
+                i, gap = _next_content(lines, i + 1)
+        if first_title is not None:
+            sk.title.append(Fragment(lines[i], first_title))
+        elif i < len(lines) and not lines[i].rule_before and _can_open_title(lines[i]):
             sk.title.append(Fragment(lines[i], lines[i].text))
+        if sk.title:
             j = i + 1
             while True:
                 k, gap = _next_content(lines, j)
@@ -347,7 +357,6 @@ def segment(text: Text) -> Skeleton:
             body_start = j
         else:
             body_start = i
-        del blanks_after_type
     else:
         body_start = _headerless(lines, sk, width)
     # enacting authority ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ...") and addressees
@@ -676,7 +685,7 @@ def _split_closing_paras(paras: list[Para]) -> tuple[list[Para], list[Para]]:
         para = paras[-1]
         folded = fold(para.text)
         opener = pat.closing_paragraph.match(folded)
-        if folded.startswith("tren day") or (opener and ("thuc hien" in folded or END_MARK.search(para.text)) and len(para.text) <= 600):
+        if folded.startswith("tren day") or END_MARK.search(para.text) or (opener and "thuc hien" in folded and len(para.text) <= 600):
             closing.insert(0, paras.pop())
             continue
         break

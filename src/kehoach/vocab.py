@@ -88,6 +88,8 @@ class Vocabulary:
     deadlines: dict
     surnames: frozenset[str]  # folded
     person_titles: list[str]
+    positions: list[str]
+    address_prefixes: list[str]
     # derived lookups
     type_by_folded_name: dict[str, DocType] = field(default_factory=dict)
     party_type_codes: frozenset[str] = frozenset()
@@ -212,4 +214,6 @@ def vocabulary() -> Vocabulary:
         deadlines=deadlines,
         surnames=frozenset(fold(s) for s in surnames),
         person_titles=_strings(people, "titles", "people.toml"),
+        positions=_strings(people, "positions", "people.toml"),
+        address_prefixes=_strings(layout["body"], "address_prefix", "layout.toml [body]"),
     )

@@ -52,6 +52,7 @@ class _RoleRx:
     partner: re.Pattern
     generic: re.Pattern
     report: re.Pattern
+    address: re.Pattern
 
 
 @functools.cache
@@ -68,6 +69,7 @@ def _rx() -> _RoleRx:
         tentative_role=tentative_role,
         tasking=re.compile(r"(?<!\w)(?:" + phrase_pattern(vocab.tasking_verbs, word_boundary=False, folder=str.lower) + r")\s+"),
         partner=re.compile(r"chủ\s+trì\s*,?\s*phối\s+hợp(?:\s+chặt\s+chẽ|\s+tốt)?\s+với\s+"),
+        address=re.compile(r"(?:" + phrase_pattern(vocab.address_prefixes, word_boundary=False, folder=str.lower) + r")\s*:?\s*"),
         generic=re.compile(r"^(?:" + phrase_pattern(vocab.generic_partners, word_boundary=False, folder=str.lower) + r")(?!\w)"),
         report=re.compile(
             r"(?:" + phrase_pattern(report["verbs"], word_boundary=False, folder=str.lower) + r")[^.;]{0,80}?\s(?:"
@@ -103,7 +105,8 @@ def role_of(predicate: str) -> str | None:
     rx = _rx()
     v = View(predicate)
     combined = rx.any_role
-    limit = _window(predicate, 0, 12)
+    limit = _window(predicate, 0, 24)
+    early = _window(predicate, 0, 4)
     pos = 0
     tentative = None
     while pos < limit:
@@ -117,7 +120,10 @@ def role_of(predicate: str) -> str | None:
                 return role
             pos = m.end()
             continue
-        tentative = tentative or rx.tentative_role.get(key)
+        if tentative is None and m.start() <= early:
+            # coordination is the body's own role only as its first verb: in "chỉ đạo ... các cơ
+            # quan thông tin phối hợp với ...", others coordinate
+            tentative = rx.tentative_role.get(key)
         pos = m.end()
         tail = _PARTNER_TAIL.match(v.lc, pos)
         if tail:
@@ -236,16 +242,19 @@ def _scan_clauses(text: str, line_at, node: Node, col: _Collector, *, subjects: 
         pos = start
         while pos < len(text) and text[pos] in " -–+•\"“(":
             pos += 1
+        address = rx.address.match(v.lc, pos)
+        if address:
+            pos = address.end()
         sentence_end = starts[k + 1] if k + 1 < len(starts) else len(text)
         sentence = text[start:sentence_end]
         lead = rx.tasking.match(v.lc, pos)
         if lead:
             _objects(v, lead.end(), sentence_end, line_at, node, col, fallback)
             continue
-        if not subjects:
-            continue
-        names, after = read_body_list(v, pos)
+        names, after = read_body_list(v, pos) if subjects else ([], pos)
         if not names:
+            # the clause's subject is the item's body ("- Chủ trì, phối hợp với Sở X ..."): its partners still count
+            _partners(v, pos, _clause_end(text, pos, sentence_end), line_at, node, col)
             continue
         gap = len(text[after:]) - len(text[after:].lstrip(" ,:"))
         pred_start = after + gap

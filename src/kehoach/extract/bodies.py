@@ -232,6 +232,16 @@ def read_body_list(v: View, pos: int, *, allow_lower: bool = False) -> tuple[lis
         if sep in ",;":
             nxt = read_body(v, j + 1)
             if nxt is None:
+                # "các Tổ đại biểu ...": a determiner and a capital start another body
+                k = _skip_spaces(text, j + 1)
+                det = body_regexes().determiner.match(v.tf, k)
+                if det and _is_capital(text, det.end()):
+                    end_name = _complement(v, det.end())
+                    span = text[k:end_name].rstrip(" ,;:.")
+                    if span:
+                        names.append(BodyName(k, k + len(span), span, names[-1].head))
+                        end = k + len(span)
+                        continue
                 # a lower-case noun continues the same name: "các chi bộ, đảng bộ cơ sở"
                 cont = _lower_continuation(v, j + 1) if sep == "," else None
                 if cont is not None:

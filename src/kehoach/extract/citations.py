@@ -59,13 +59,11 @@ def _rx() -> _Rx:
     kinds = phrase_pattern(list(names) + ["van ban"])
     return _Rx(
         kind_before=re.compile(r"(?P<kind>" + kinds + r")\s*(?:so|s0)?\s*[:.]?\s*(?:\(|“|\")?\s*$"),
-        date_after=re.compile(r"^\s*[,(]?\s*(?:ban\s+hanh\s+|ky\s+)?(?:ngay\s+)"),
-        issuer_after=re.compile(r"^\s*,?\s*(?:cua|do)\s+"),
-        about_after=re.compile(r"^\s*,?\s*(?:ve\s+viec|ve|v/v)\s+"),
-        law=re.compile(
-            r"(?<![\w/])(?P<kind>Bộ luật|Luật|Hiến pháp|Pháp lệnh)\s+(?P<name>(?!số\b|này\b|sửa\b)[A-ZĐÀ-Ỹ][^\s,;:.()]*"
-            r"(?:\s+(?!ngày\b|số\b|và\b|của\b|để\b|theo\b|tại\b|về\b|thì\b|đã\b)[^\s,;:.()]+|,\s+(?=[a-zđà-ỹ])(?!và\b|ngày\b)[^\s,;:.()]+){0,12})"
-        ),
+        # (matched with .match(text, pos): no "^", which would only match at 0)
+        date_after=re.compile(r"\s*[,(]?\s*(?:ban\s+hanh\s+|ky\s+)?(?:ngay\s+)"),
+        issuer_after=re.compile(r"\s*,?\s*(?:cua|do)\s+"),
+        about_after=re.compile(r"\s*,?\s*(?:ve\s+viec|ve|v/v)\s+"),
+        law=re.compile(r"(?<![\w/])(?P<kind>Bộ luật|Luật|Hiến pháp|Pháp lệnh|Công ước|Hiệp định|Thỏa thuận|Thoả thuận|Nghị định thư)\s+"),
         kind_by_name=names,
     )
 
@@ -88,28 +86,51 @@ def _kind(symbol: Symbol, before: str) -> str | None:
     return symbol.type if symbol.known else (named or symbol.type)
 
 
-_PAREN = re.compile(r"^\s*\((?:kho[aá]|Kho[aá]|KHÓA)[^)]*\)")
+# Where a citation's issuer ends: "của Ban Bí thư (Khóa XI) về ...", "của Chính phủ quy định ...".
+# (on the exact lower-case text; tones tell "về" from "vé")
+_ISSUER_STOP = re.compile(
+    r"\s*(?:[;:()\[\]“”\"]|\.(?:\s|$)|,(?!\s*(?:Chủ nhiệm|Bộ trưởng|Thủ trưởng|Chủ tịch|Trưởng ban)\b))"
+    r"|\s+(?:[Vv]ề|[Vv]/[Vv]|thực hiện|ban hành|quy định|hướng dẫn|sửa đổi|phê duyệt|tại|theo|ngày|số|khóa|khoá|nhiệm kỳ|đã|để|nhằm|gửi|đến|cho|công bố|trong|là|có|thì)(?!\w)"
+    r"|\s+và\s+(?=[a-zđà-ỹ]|(?:Nghị|Thông|Quyết|Chỉ|Kết|Kế|Luật|Hướng|Công|Văn|Tờ|Chương|Quy)\s)"
+)
 _TERM = re.compile(r"\s+(?:kho[áa]|nhiệm\s+kỳ)\s+[IVXL\d]+$", re.I)
 
 
 def _issuer(text: str, pos: int) -> tuple[str | None, int]:
-    v = View(text)
-    names, end = read_body_list(v, pos)
-    if not names:
+    """The issuer printed from ``pos`` ("Ban Bí thư", "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ")."""
+    while pos < len(text) and text[pos] == " ":
+        pos += 1
+    if pos >= len(text) or not text[pos].isupper():
         return None, pos
-    issuer = ", ".join(n.text for n in names)
-    issuer = _TERM.sub("", issuer)
-    m = _PAREN.match(text[end:])
-    if m:
-        end += m.end()
-    return issuer, end
+    window = text[pos : pos + 160]
+    m = _ISSUER_STOP.search(window)
+    end = m.start() if m else len(window)
+    words = window[:end].split()
+    if not words or len(words) > 16:
+        return None, pos
+    issuer = _TERM.sub("", " ".join(words)).strip(" ,")
+    after = pos + end
+    paren = re.match(r"\s*\((?:[Kk]h[oó]a|KHÓA|Khoá)[^)]*\)", text[after:])
+    if paren:
+        after += paren.end()
+    return issuer or None, after
 
 
+# an issuer printed before the citation: "Theo đề nghị của Giám đốc Sở ... tại Tờ trình số",
+# "các Quyết định của Bộ trưởng Bộ ...: Số", "được Chủ tịch UBND tỉnh công bố tại các Quyết định: Số"
+_ISSUER_BEFORE = (
+    re.compile(r"của\s+(?P<iss>[A-ZĐÀ-Ỹ][^,;.()]{2,80}?)\s+tại\s+[^,;.]{0,20}$"),
+    re.compile(r"của\s+(?P<iss>[A-ZĐÀ-Ỹ][^;.()]{2,90}?)\s*:\s*(?:[Ss]ố\s*:?\s*)?$"),
+    re.compile(r"(?:được|do)\s+(?P<iss>[A-ZĐÀ-Ỹ][^,;.()]{2,60}?)\s+(?:ban hành|công bố|phê duyệt|ký)\s+(?:tại\s+)?(?:các\s+)?[^,;.]{0,20}:\s*(?:[Ss]ố\s*:?\s*)?$"),
+)
+
+
+_COLON_TITLE = re.compile(r"\s*:\s+(?=[A-ZĐÀ-Ỹ])")
 _ABOUT_STOP = re.compile(r"[;)(]|\.(?:\s|$)|,\s+(?=(?:Nghị|Thông|Quyết|Chỉ|Kết|Kế|Luật|Hướng|Văn|Tờ|số)\b)|\s+và\s+(?=(?:Nghị|Thông|Quyết|Chỉ|Kết|Kế|Luật|Hướng)\b)")
 
 
 def _about(text: str, pos: int) -> tuple[str | None, int]:
-    rest = text[pos:]
+    rest = text[pos : pos + 300]
     if rest[:1] in "“\"":
         close = rest.find("”" if rest[0] == "“" else '"', 1)
         if close > 0:
@@ -131,14 +152,15 @@ class _Found:
     line: int
     printed: str
     date_repaired: bool
+    start: int = 0
+    end: int = 0
 
 
-def _cite(text: str, symbol: Symbol, line_at) -> _Found:
+def _cite(text: str, folded: str, symbol: Symbol, line_at) -> _Found:
     rx = _rx()
-    before = text[: symbol.start]
+    before = text[max(0, symbol.start - 200) : symbol.start]
     kind = _kind(symbol, before)
     pos = symbol.end
-    folded = fold(text)
     date = None
     repaired = False
     m = rx.date_after.match(folded, pos)
@@ -164,26 +186,110 @@ def _cite(text: str, symbol: Symbol, line_at) -> _Found:
             if hit and hit.start - m.end() <= 1:
                 date, repaired, pos = hit.iso, hit.repaired, hit.end
     if issuer is None:
-        # "Theo đề nghị của Giám đốc Sở Tài chính tại Tờ trình số ...": the issuer before the citation
-        back = re.search(r"của\s+([^,;.()]{3,80}?)\s+tại\s+[^,;.]{0,20}$", before)
-        if back:
-            issuer = back.group(1).strip()
+        tail = before[-180:]
+        for rx_before in _ISSUER_BEFORE:
+            back = rx_before.search(tail)
+            if back:
+                issuer = back.group("iss").strip()
+                break
     title = None
     m = rx.about_after.match(folded, pos)
     if m:
         title, pos = _about(text, m.end())
+    else:
+        # "Luật số 146/2025/QH15 của Quốc hội: Luật sửa đổi, bổ sung ...": the title after a colon
+        colon = _COLON_TITLE.match(text, pos)
+        if colon:
+            title, pos = _about(text, colon.end())
     start = symbol.start
     km = rx.kind_before.search(fold(before[-60:]))
     if km:
         start = symbol.start - (len(before[-60:]) - km.start())
-    return _Found(symbol, kind, date, issuer, title, line_at(symbol.start), squash(text[start:pos]), repaired)
+    pos = min(pos, len(text))
+    return _Found(symbol, kind, date, issuer, title, line_at(symbol.start), squash(text[start:pos]), repaired, start, pos)
 
 
-def _laws(text: str, line_at) -> Iterable[tuple[str, str, int]]:
+_NAMED_KIND = {"Hiến pháp": "HP", "Pháp lệnh": "PL", "Bộ luật": "Luật", "Luật": "Luật"}
+_TREATIES = ("Công ước", "Hiệp định", "Thỏa thuận", "Thoả thuận", "Nghị định thư")
+_NAME_WORD = re.compile(r"\s*([^\s,;:.()\[\]“”\"]+)")
+_NAME_STOP = {"ngày", "số", "và", "để", "theo", "tại", "thì", "đã", "được", "là", "này", "đó", "nhằm", "khi", "với", "hoặc", "gồm", "cùng"}
+_AMENDMENT = re.compile(r"sửa\s+đổi,?\s+bổ\s+sung\s+(?:một\s+số\s+điều\s+)?của\s+")
+
+
+def _name_after(text: str, pos: int, treaty: bool) -> int:
+    """End of a document's name that starts at ``pos`` (after "Luật", "Công ước" ...)."""
+    end = pos
+    words = 0
+    i = pos
+    while words < 16:
+        m = _NAME_WORD.match(text, i)
+        if not m:
+            break
+        word = m.group(1)
+        lower = word.lower()
+        if lower in _NAME_STOP or (lower == "của" and not treaty) or (lower == "số" and words == 0):
+            break
+        if lower == "năm" and words > 0:
+            year = re.match(r"\s*năm\s+(\d{4})(?!\d)", text[m.start() : m.start() + 12])
+            if year:
+                end = m.start() + year.end()
+            break
+        if words == 0 and lower in ("sư", "pháp"):
+            break
+        end = m.end()
+        words += 1
+        i = m.end()
+        # "Luật Phòng cháy, chữa cháy": a comma followed by a lower-case word continues the name
+        nxt = re.match(r",\s+([a-zđà-ỹ][^\s,;:.()]*)", text[i : i + 40])
+        if nxt and nxt.group(1) not in _NAME_STOP and not treaty:
+            i += 1
+            continue
+        if i < len(text) and text[i] in ",;:.()[]“”\"":
+            break
+    return end
+
+
+def _laws(text: str, line_at, cited: list[tuple[int, int]]) -> Iterable[tuple[str, str, int]]:
+    taken = 0
     for m in _rx().law.finditer(text):
-        name = m.group("name").strip()
-        kind = {"Hiến pháp": "HP", "Pháp lệnh": "PL"}.get(m.group("kind"), "Luật")
-        yield kind, f"{m.group('kind')} {name}", line_at(m.start())
+        if m.start() < taken or any(a <= m.start() < b for a, b in cited):
+            continue
+        kind_word = m.group("kind")
+        pos = m.end()
+        amendment = _AMENDMENT.match(text, pos) if kind_word == "Luật" else None
+        if amendment:
+            # "Luật sửa đổi, bổ sung một số điều của Luật A và Luật B": one law
+            end = pos + amendment.end() - pos
+            inner = _rx().law.match(text, end)
+            while inner:
+                end = _name_after(text, inner.end(), False)
+                joined = re.match(r"\s+và\s+", text[end : end + 6])
+                inner = _rx().law.match(text, end + joined.end()) if joined else None
+        else:
+            end = _name_after(text, pos, kind_word in _TREATIES)
+        if end <= pos:
+            continue
+        taken = end
+        kind = "Điều ước" if kind_word in _TREATIES else _NAMED_KIND[kind_word]
+        yield kind, squash(text[m.start() : end]), line_at(m.start())
+
+
+_LIST_GAP = re.compile(r"^\s*(?:[,;]|và|hoặc)?\s*(?:(?:các\s+)?[^\s,;.]+(?:\s+[^\s,;.]+){0,2}\s+)?(?:[Ss]ố\s*:?\s*)?$")
+
+
+def _share_issuer(a: _Found, b: _Found, text: str, refs_by_found: dict[int, Reference]) -> None:
+    """Citations in one list share an issuer printed once: "Quyết định số 1902/QĐ-UBND ngày ...
+    và Quyết định số 2339/QĐ-UBND ngày ... của Ủy ban nhân dân tỉnh", "các Quyết định của X: Số 1, số 2"."""
+    between = text[a.end : b.start]
+    if len(between) > 40 or not _LIST_GAP.match(between):
+        return
+    ra, rb = refs_by_found.get(id(a)), refs_by_found.get(id(b))
+    if a.issuer and not b.issuer:
+        b.issuer = a.issuer
+        if rb is not None and rb.issuer is None:
+            rb.issuer = a.issuer
+    elif b.issuer and not a.issuer and ra is not None and ra.issuer is None:
+        ra.issuer = b.issuer
 
 
 def _edit1(a: str, b: str) -> bool:
@@ -207,16 +313,24 @@ def extract_references(
     symbols_of: dict[tuple, Symbol] = {}
     warnings: list[tuple[str, str, int | None]] = []
     laws: dict[str, Reference] = {}
+    refs_by_found: dict[int, Reference] = {}
     for seg in segments:
         text = seg.text
         if not text:
             continue
+        cited: list[tuple[int, int]] = []
         if "/" in text:
+            folded = fold(text)
+            previous: _Found | None = None
             for symbol in find_symbols(text):
                 key_symbol = symbol_key(symbol.text)
                 if own and key_symbol == own:
                     continue
-                found = _cite(text, symbol, seg.line_at)
+                found = _cite(text, folded, symbol, seg.line_at)
+                if previous is not None:
+                    _share_issuer(previous, found, text, refs_by_found)
+                previous = found
+                cited.append((found.start, found.end))
                 central = vocab.is_central(symbol.issuer)
                 scope = "national" if central else "local"
                 key = (scope, None if central else (locality or "").lower(), key_symbol)
@@ -241,6 +355,7 @@ def extract_references(
                     ref.issuer = ref.issuer or found.issuer
                     ref.title = ref.title or found.title
                 counts[key] += 1
+                refs_by_found[id(found)] = ref
                 ref.mentions.append(Mention(line=found.line, text=found.printed))
                 if found.date_repaired:
                     warnings.append(("citation-date-typo", f"{symbol.text}: date printed with a malformed year, read as {found.date}", found.line))
@@ -250,9 +365,18 @@ def extract_references(
                     )
                 if not symbol.known:
                     warnings.append(("symbol-unknown-form", f"cited symbol {symbol.text} has an unknown type code '{symbol.type}'", found.line))
-        if "Luật" in text or "Hiến pháp" in text or "Pháp lệnh" in text:
-            for kind, name, line in _laws(text, seg.line_at):
+        if "Luật" in text or "Hiến pháp" in text or "Pháp lệnh" in text or "Công ước" in text or "Hiệp định" in text or "Th" in text:
+            for kind, name, line in _laws(text, seg.line_at, cited):
                 key = " ".join(fold(name).split())
+                if kind == "Điều ước":
+                    # a treaty cited in full once and shortened later is one treaty
+                    same = next((k for k in laws if k.startswith(key) or key.startswith(k)), None)
+                    if same is not None and same != key:
+                        ref = laws.pop(same)
+                        if len(key) > len(same):
+                            ref.title = name
+                        laws[max(key, same, key=len)] = ref
+                        key = max(key, same, key=len)
                 ref = laws.get(key)
                 if ref is None:
                     ref = laws[key] = Reference(kind=kind, number=None, symbol=None, title=name, scope="national")

@@ -134,6 +134,51 @@ def _strip_title(name: str) -> str:
     return name
 
 
+_MARK = re.compile(r"(?:T/M|TM\.?|K/T|KT\.?|T/L|TL\.?|TUQ\.?|Q\.|THAY MẶT|KÝ THAY|THỪA LỆNH|THỪA ỦY QUYỀN|THỪA UỶ QUYỀN)\s+")
+_COLLECTIVE_MARKS = ("T/M", "TM", "THAY MẶT")
+
+
+def _position_at(text: str, pos: int) -> int:
+    """End of the position title ("PHÓ CHỦ TỊCH") starting at ``pos``, or ``pos``."""
+    rest = fold(text[pos:])
+    best = pos
+    for title in vocabulary().positions:
+        t = fold(title)
+        if rest.startswith(t) and (len(rest) == len(t) or not rest[len(t)].isalpha()):
+            best = max(best, pos + len(t))
+    return best
+
+
+def split_signature(text: str) -> tuple[list[str], str | None, str | None]:
+    """"KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Văn A" → (["KT. BỘ TRƯỞNG"], "THỨ TRƯỞNG", "Nguyễn Văn A")."""
+    authorities: list[str] = []
+    pos = 0
+    while True:
+        m = _MARK.match(text, pos)
+        if not m:
+            break
+        start, pos = pos, m.end()
+        collective = m.group(0).strip().rstrip(".") in _COLLECTIVE_MARKS
+        end = pos if collective else _position_at(text, pos)
+        if end == pos:
+            # "TM. ỦY BAN NHÂN DÂN": the body runs on to the next mark or position title
+            for word in re.finditer(r"\S+", text[pos:]):
+                at = pos + word.start()
+                if at > pos and (_MARK.match(text, at) or _position_at(text, at) > at or not word.group(0).isupper()):
+                    break
+                end = pos + word.end()
+        authorities.append(text[start:end].strip())
+        pos = end
+        while pos < len(text) and text[pos] == " ":
+            pos += 1
+    end = _position_at(text, pos)
+    position = text[pos:end].strip() or None
+    rest = text[end:].strip() or None
+    if rest and is_upper(rest) and not re.search(r"\d", rest):
+        position, rest = (f"{position} {rest}" if position else rest), None
+    return authorities, position, rest
+
+
 def _signature(pieces: list[_Piece], c: Closing) -> None:
     pat = patterns()
     authority: list[str] = []
@@ -146,10 +191,14 @@ def _signature(pieces: list[_Piece], c: Closing) -> None:
             if not rest:
                 continue
             text = rest
-        if _is_authority(text):
-            if c.signer_name is None and not positions:
-                authority.append(text)
-                c.signer_lines.append(piece.line)
+        if _MARK.match(text) and c.signer_name is None:
+            auths, position, rest = split_signature(text)
+            authority.extend(auths)
+            if position:
+                positions.append(position)
+            c.signer_lines.append(piece.line)
+            if rest and looks_like_name(_strip_title(rest), require_surname=False):
+                c.signer_name = _strip_title(rest)
             continue
         if c.signer_name is None and is_upper(text) and len(text) <= 80 and not re.search(r"\d", text):
             positions.append(text)

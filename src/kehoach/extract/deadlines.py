@@ -53,7 +53,7 @@ def _rx() -> _Rx:
         ),
         periodic=re.compile(periodic + r"\s+(?P<every>" + every + r")"),
         quarter=re.compile(r"(?P<lead>(?<!\w)" + within + r"\s+)?quý\s+(?P<q>iv|iii|ii|i|[1-4])\s*(?:năm\s+|/\s*)(?P<y>\d{4})"),
-        month=re.compile(r"(?P<lead>(?<!\w)" + within + r"\s+)?tháng\s+(?P<m>\d{1,2})\s*(?:năm\s+|/\s*)(?P<y>\d{4})"),
+        month=re.compile(r"(?P<lead>(?<!\w)" + within + r"\s+)tháng\s+(?P<m>\d{1,2})\s*(?:năm\s+|/\s*)(?P<y>\d{4})"),
         year=re.compile(r"(?P<lead>(?<!\w)" + within + r"\s+)năm\s+(?P<y>\d{4})(?!\s*[-–]\s*\d)"),
         recurrence=recurrence,
     )
