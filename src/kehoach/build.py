@@ -92,7 +92,7 @@ def build_document(text: Text, *, with_source: bool = True, carried: bool = Fals
             warnings.append(("issuer-missing", "no issuing body found in the header or the text", None))
     locality = locality_of(issuer_name, issuer_parent) or header.place
     _assign_kinds(sk.sections)
-    assignments = extract_assignments(sk.sections, sk.preamble, issuer_name)
+    assignments = extract_assignments(sk.sections, sk.preamble, issuer_name) if vocabulary().tasks(header.doc_type) else []
     _kinds_from_assignments(sk.sections, assignments)
     references, ref_warnings = extract_references(
         _citation_segments(sk, closing.attachments),
@@ -123,7 +123,13 @@ def build_document(text: Text, *, with_source: bool = True, carried: bool = Fals
         references=references,
         assignments=assignments,
         recipients=closing.recipients,
-        signer=Signer(name=closing.signer_name, position=closing.position, authority=closing.authority, lines=closing.signer_lines),
+        signer=Signer(
+            name=closing.signer_name,
+            position=closing.position,
+            authority=closing.authority,
+            lines=closing.signer_lines,
+            cosigners=[Signer(name=o.signer_name, position=o.position, authority=o.authority, lines=o.signer_lines) for o in closing.cosigners],
+        ),
         warnings=_warnings(warnings),
         addressees=extract_addressees(sk.addressees) if sk.addressees else [],
         attachments=closing.attachments,

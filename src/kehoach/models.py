@@ -100,6 +100,7 @@ class Signer(_Model):
     position: str | None = None
     authority: str | None = None
     lines: list[int] = Field(default_factory=list)
+    cosigners: list[Signer] = Field(default_factory=list, description="the other signers of a joint document")
 
 
 class Warning(_Model):  # noqa: A001 - the contract's word
@@ -148,6 +149,7 @@ class Document(_Model):
 
 
 Section.model_rebuild()
+Signer.model_rebuild()
 Document.model_rebuild()
 
 

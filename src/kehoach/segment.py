@@ -219,19 +219,24 @@ def _weak_marker(text: str) -> Marker | None:
     return Marker("arabic", digits, (int(digits),), text[m.end() :], weak=True)
 
 
-_PERSON_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zđà-ỹ]+$")
+_PERSON_WORD = re.compile(r"^[A-ZĐÀ-Ỹ](?:'[A-ZĐÀ-Ỹ])?[a-zđà-ỹ]*$")
 
 
 def looks_like_name(text: str, *, require_surname: bool = True) -> bool:
-    """A person's name: two to six title-case syllables ("Trần Thị Kim Phụng")."""
+    """A person's name: two to six title-case words ("Trần Thị Kim Phụng", "Y Khim Niê").
+
+    With ``require_surname`` (a name standing alone, with no signature block
+    around it) every word must be a Vietnamese syllable and the first a known
+    family name; inside a signature block minority names ("Ksor Phước",
+    "H'Hen Niê") pass when half their words are syllables.
+    """
     words = text.split()
-    if not 2 <= len(words) <= 6:
+    if not 2 <= len(words) <= 6 or not all(_PERSON_WORD.match(w) for w in words):
         return False
-    if not all(_PERSON_WORD.match(w) and is_syllable(w) for w in words):
-        return False
-    if require_surname and fold(words[0]) not in vocabulary().surnames:
-        return False
-    return True
+    syllables = sum(1 for w in words if is_syllable(w.replace("'", "")))
+    if require_surname:
+        return syllables == len(words) and fold(words[0]) in vocabulary().surnames
+    return syllables * 2 >= len(words) and any(len(w) > 1 for w in words)
 
 
 # --- zones ------------------------------------------------------------------
@@ -420,9 +425,19 @@ def _headerless(lines: list[Line], sk: Skeleton, width: int) -> int:
                     nxt = _fragments(lines[j], width)
                     left = [f for f in nxt if f.column == 0] or nxt
                     lead = left[0].text
-                    if pat.addressees.match(fold(lead)) or read_marker(lead) and read_marker(lead).type != "dash":
+                    flead = fold(lead)
+                    if pat.addressees.match(flead) or read_marker(lead) and read_marker(lead).type != "dash":
                         break
-                    if not starts_lower(lead) and _terminal(sk.title[-1].text):
+                    if not starts_lower(lead) and (
+                        _terminal(sk.title[-1].text)
+                        or is_upper(lead)
+                        or pat.party.match(flead)
+                        or pat.state.match(flead)
+                        or pat.motto.search(flead)
+                        or pat.date_line.search(lead)
+                    ):
+                        # the rest of a flattened header, not the abstract
+                        j = _more_header(lines, j, sk, width)
                         break
                     sk.title.append(Fragment(lines[j], lead))
                     sk.header += [f for f in nxt if f not in left]
@@ -448,6 +463,26 @@ def _headerless(lines: list[Line], sk: Skeleton, width: int) -> int:
         i += 1
     sk.header = header
     return i
+
+
+def _more_header(lines: list[Line], j: int, sk: Skeleton, width: int) -> int:
+    """Header lines flattened after the abstract (Party line, date): into the header; the index after them."""
+    pat = patterns()
+    while j < len(lines):
+        line = lines[j]
+        if line.text:
+            folded = fold(line.text)
+            if not (
+                is_upper(line.text)
+                or pat.party.match(folded)
+                or pat.state.match(folded)
+                or pat.motto.search(folded)
+                or pat.date_line.search(line.text)
+            ) or read_marker(line.text):
+                break
+            sk.header += _fragments(line, width)
+        j += 1
+    return j
 
 
 def _addressees(lines: list[Line], i: int, sk: Skeleton) -> int:
@@ -684,8 +719,11 @@ def _split_closing_paras(paras: list[Para]) -> tuple[list[Para], list[Para]]:
     while paras and paras[-1].marker is None:
         para = paras[-1]
         folded = fold(para.text)
+        if len(paras) >= 2 and paras[-2].marker is not None and _heading_like(paras[-2]):
+            break  # the only text of a headed part ("II. KIẾN NGHỊ" / "Đề nghị Bộ ..."), not a closing
         opener = pat.closing_paragraph.match(folded)
-        if folded.startswith("tren day") or END_MARK.search(para.text) or (opener and "thuc hien" in folded and len(para.text) <= 600):
+        ends_request = re.search(r"(?:thuc hien|trien khai)\W*$", folded) is not None
+        if folded.startswith("tren day") or END_MARK.search(para.text) or (opener and ends_request and len(para.text) <= 300):
             closing.insert(0, paras.pop())
             continue
         break

@@ -30,6 +30,7 @@ class DocType:
     names: tuple[str, ...]
     symbol: tuple[str, ...]
     header: bool
+    tasks: bool = True
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,10 @@ class Vocabulary:
         for head in self.heads:
             self.head_by_folded.setdefault(head.folded, head)
 
+    def tasks(self, code: str | None) -> bool:
+        """Does a document of this type task bodies (a plan does, a report does not)?"""
+        return code is None or all(t.tasks for t in self.doc_types if t.code == code)
+
     def is_central(self, code: str | None) -> bool:
         if not code:
             return False
@@ -142,7 +147,7 @@ def _doc_types() -> list[DocType]:
         symbol = entry.get("symbol", [])
         if not isinstance(symbol, list) or any(s not in ("party", "state") for s in symbol):
             raise VocabularyError(f"{where}: 'symbol' must list 'party' and/or 'state'")
-        out.append(DocType(code, tuple(names), tuple(symbol), bool(entry.get("header", True))))
+        out.append(DocType(code, tuple(names), tuple(symbol), bool(entry.get("header", True)), bool(entry.get("tasks", True))))
     if not out:
         raise VocabularyError("doc_types.toml: no types")
     return out

@@ -36,7 +36,7 @@ __all__ = ["extract_assignments", "role_of"]
 
 _BULLETS = ("dash", "plus", "bullet")
 # a predicate that reports or narrates rather than tasks
-_NOT_A_TASK = re.compile(r"(?:đã|đang|không|chưa|vừa|xin|trân trọng|sẽ được|được\s+(?!giao))(?!\w)")
+_NOT_A_TASK = re.compile(r"(?:đã|đang|không|chưa|vừa|xin|trân trọng|sẽ được)(?!\w)|được\s+(?!giao)")
 # clause breaks inside a paragraph: a sentence end, or "; " before a capital
 _CLAUSE = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ])|\n")
 
@@ -79,6 +79,7 @@ def _rx() -> _RoleRx:
 
 
 _WORD = re.compile(r"\S+")
+_NOMINAL = re.compile(r"(?:việc|công tác|các đợt|đợt|hoạt động|cuộc)\s+$")
 _WINDOW_STOP = re.compile(r"[;:]|\.(?=\s|$)")
 _PARTNER_TAIL = re.compile(r"(?:\s+(?:chặt chẽ|tốt|thường xuyên|với nhau))?\s+với\s+")
 
@@ -114,6 +115,9 @@ def role_of(predicate: str) -> str | None:
         if not m:
             break
         key = " ".join(m.group(0).split())
+        if _NOMINAL.search(v.lc, max(0, m.start() - 12), m.start()):
+            pos = m.end()  # "hoàn thành việc kiểm tra": a noun, not the body's role
+            continue
         if key in rx.final_role:
             role = rx.final_role[key]
             if tentative is None or role == "monitor":
@@ -175,7 +179,13 @@ class _Collector:
         if not self.issuer:
             return False
         body = _canonical(name)
-        return body == self.issuer or (len(body.split()) >= 2 and (self.issuer.startswith(body) or body.startswith(self.issuer)))
+        if body == self.issuer or (len(body.split()) >= 2 and self.issuer.startswith(body)):
+            return True
+        if body.startswith(self.issuer + " "):
+            # the issuer and its place: "Sở Công Thương Lào Cai" in a document of the SỞ CÔNG THƯƠNG
+            extra = name.split()[len(self.issuer.split()) :]
+            return 0 < len(extra) <= 3 and all(word[:1].isupper() for word in extra)
+        return False
 
     def add(self, name: BodyName, role: str, action: str, deadline: Deadline | None, node: Node, line: int, report_to: str | None = None) -> None:
         body = name.text.strip(" ,;:.")

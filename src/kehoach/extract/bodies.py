@@ -156,6 +156,12 @@ def _complement(v: View, pos: int) -> int:
         m = rx.word.match(text, j)
         word = m.group(0)
         if word[0].islower():
+            passive = _modifier_verbs(v, j + len("được")) if v.lc.startswith("được ", j) else None
+            if passive is not None:
+                # "Các tổ chức đảng được kiểm tra, giám sát chuẩn bị ...": a passive modifier
+                end = pos = passive
+                words += 1
+                continue
             mod = rx.modifier.match(v.lc, j)
             if mod:
                 end = j + len(mod.group(0))
@@ -181,6 +187,34 @@ def _complement(v: View, pos: int) -> int:
         if len(stripped) < len(word):
             break
     return end
+
+
+def _verb_end(v: View, pos: int) -> int | None:
+    """End of the predicate verb at ``pos``, or None."""
+    if not is_verb(v, pos):
+        return None
+    rx = body_regexes()
+    ends = [m.end() for m in (rx.verb.match(v.lc, pos), rx.verb_phrase.match(v.tf, pos)) if m]
+    return max(ends)
+
+
+def _modifier_verbs(v: View, pos: int) -> int | None:
+    """A run of verbs used as a noun modifier ("kiểm tra, giám sát" in "Các đoàn kiểm tra,
+    giám sát xây dựng ..."): it is one when another verb follows it. Its end, or None."""
+    pos = _skip_spaces(v.text, pos)
+    end = _verb_end(v, pos)
+    if end is None:
+        return None
+    while True:
+        m = re.match(r"\s*(?:,|và)\s*", v.text[end : end + 6])
+        if not m:
+            break
+        nxt = _verb_end(v, end + m.end())
+        if nxt is None:
+            break
+        end = nxt
+    after = _skip_spaces(v.text, end)
+    return end if after < len(v.text) and _verb_end(v, after) is not None else None
 
 
 def is_verb(v: View, pos: int) -> bool:
@@ -232,8 +266,16 @@ def read_body_list(v: View, pos: int, *, allow_lower: bool = False) -> tuple[lis
         if sep in ",;":
             nxt = read_body(v, j + 1)
             if nxt is None:
-                # "các Tổ đại biểu ...": a determiner and a capital start another body
                 k = _skip_spaces(text, j + 1)
+                # "Sở Văn hóa, Thể thao và Du lịch": capitals after a comma go on with the name
+                if sep == "," and _is_capital(text, k) and not is_verb(v, k) and _head_at(v, k) is None:
+                    cont = _complement(v, k)
+                    if cont > k and re.match(r"\S+(?:\s+\S+)?\s+và\s+[A-ZĐÀ-Ỹ]", text[k:cont]):
+                        last = names[-1]
+                        names[-1] = BodyName(last.start, cont, text[last.start : cont], last.head)
+                        end = cont
+                        continue
+                # "các Tổ đại biểu ...": a determiner and a capital start another body
                 det = body_regexes().determiner.match(v.tf, k)
                 if det and _is_capital(text, det.end()):
                     end_name = _complement(v, det.end())
@@ -316,6 +358,13 @@ def _lower_continuation(v: View, pos: int) -> int | None:
     if pos >= len(v.text) or not v.text[pos].islower():
         return None
     if is_verb(v, pos):
+        # "Các đoàn kiểm tra, giám sát xây dựng ...": verbs coordinated with a name that ends
+        # in one are part of it; after a noun ("chính quyền, lãnh đạo, chỉ đạo ...") they predicate
+        words = v.text[:pos].rstrip(" ,;").split()
+        for k in (1, 2, 3):
+            tail = " ".join(words[-k:])
+            if len(words) > k and _verb_end(View(tail), 0) == len(tail):
+                return _modifier_verbs(v, pos)
         return None
     if rx.adjunct.match(v.lc, pos):
         return None

@@ -96,6 +96,11 @@ _ISSUER_STOP = re.compile(
 _TERM = re.compile(r"\s+(?:kho[áa]|nhiệm\s+kỳ)\s+[IVXL\d]+$", re.I)
 
 
+@functools.cache
+def _POSTS() -> frozenset[str]:  # noqa: N802 - a constant built on first use
+    return frozenset(fold(p).upper() for p in vocabulary().positions)
+
+
 def _issuer(text: str, pos: int) -> tuple[str | None, int]:
     """The issuer printed from ``pos`` ("Ban Bí thư", "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ")."""
     while pos < len(text) and text[pos] == " ":
@@ -109,6 +114,13 @@ def _issuer(text: str, pos: int) -> tuple[str | None, int]:
     if not words or len(words) > 16:
         return None, pos
     issuer = _TERM.sub("", " ".join(words)).strip(" ,")
+    if "," in issuer:
+        # "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ" is one issuer (two posts of one person);
+        # "Chính phủ, Chủ tịch Ủy ban nhân dân tỉnh chỉ thị" is an issuer and the next clause
+        first = issuer.split(",")[0].strip()
+        if fold(first).upper() not in _POSTS():
+            cut = window.find(",")
+            issuer, end = first, cut
     after = pos + end
     paren = re.match(r"\s*\((?:[Kk]h[oó]a|KHÓA|Khoá)[^)]*\)", text[after:])
     if paren:

@@ -33,6 +33,7 @@ class Closing:
     position: str | None = None
     authority: str | None = None
     signer_lines: list[int] = field(default_factory=list)
+    cosigners: list[Closing] = field(default_factory=list)
     warnings: list[tuple[str, str, int | None]] = field(default_factory=list)
 
 
@@ -42,6 +43,8 @@ class _Piece:
     line: int
     right: bool
     gap_before: bool = False
+    x: int = 0
+    row: int = 1  # how many pieces the source line held
 
 
 # a list separator inside one flattened line: "- Như Điều 4; - Bộ Lao động ..."
@@ -64,10 +67,10 @@ def _streams(lines: list[Line]) -> tuple[list[_Piece], bool]:
         if line.cells:
             for i, (start, text) in enumerate(line.cells):
                 right = i > 0 or (width > 0 and start >= width * 0.4)
-                pieces.append(_Piece(text, line.no, right, gap))
+                pieces.append(_Piece(text, line.no, right, gap, start, len(line.cells)))
         else:
             right = columns and width > 0 and line.indent >= width * 0.4
-            pieces.append(_Piece(line.text, line.no, right, gap))
+            pieces.append(_Piece(line.text, line.no, right, gap, line.indent))
         gap = False
     return pieces, columns
 
@@ -180,6 +183,30 @@ def split_signature(text: str) -> tuple[list[str], str | None, str | None]:
 
 
 def _signature(pieces: list[_Piece], c: Closing) -> None:
+    """Read the signature pieces; a joint document signed side by side gives cosigners."""
+    per_line: dict[int, int] = {}
+    for piece in pieces:
+        per_line[piece.line] = per_line.get(piece.line, 0) + 1
+    # two signature pieces on one line: two signers side by side
+    paired = [p for p in pieces if per_line[p.line] >= 2 and (_MARK.match(p.text) or is_upper(p.text))]
+    starts = sorted({p.x for p in paired})
+    if len(starts) >= 2:
+        columns: dict[int, list[_Piece]] = {x: [] for x in starts}
+        for piece in pieces:
+            nearest = min(starts, key=lambda x: abs(x - piece.x))
+            columns[nearest].append(piece)
+        blocks = [columns[x] for x in starts if columns[x]]
+        _signature_block(blocks[0], c)
+        for block in blocks[1:]:
+            other = Closing()
+            _signature_block(block, other)
+            if other.signer_name or other.position:
+                c.cosigners.append(other)
+        return
+    _signature_block(pieces, c)
+
+
+def _signature_block(pieces: list[_Piece], c: Closing) -> None:
     pat = patterns()
     authority: list[str] = []
     positions: list[str] = []
