@@ -125,14 +125,22 @@ class Vocabulary:
         return False
 
     def heading_kind(self, heading: str | None) -> str | None:
+        """The kind of a part from its heading: implementation wherever its phrase stands,
+        else the kind whose phrase comes first ("NỘI DUNG, ĐỐI TƯỢNG" is tasks)."""
         if not heading:
             return None
         folded = fold(heading)
+        best: tuple[int, str] | None = None
         for name, phrases in self.heading_kinds:
             for phrase in phrases:
-                if phrase in folded:
+                at = folded.find(phrase)
+                if at < 0:
+                    continue
+                if name == "implementation":
                     return name
-        return None
+                if best is None or at < best[0]:
+                    best = (at, name)
+        return best[1] if best else None
 
 
 def _doc_types() -> list[DocType]:

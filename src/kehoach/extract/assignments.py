@@ -348,7 +348,8 @@ def _visit(node: Node, col: _Collector) -> None:
             roles = [_bullet_role(p) for p in node.text.split("\n") if p]
             roles += [_bullet_role(c.text or c.heading or "") for c in node.children]
             role = _strongest([r for r in roles if r])
-            action = node.text or "; ".join(c.text or c.heading or "" for c in node.children)
+            parts = [node.text] if node.text else [c.text or c.heading or "" for c in node.children]
+            action = "; ".join(p.strip().rstrip(".;") for p in parts if p.strip())
         deadline = find_deadline(whole[:4000], line)
         report = _report_target(whole[:4000])
         for name in names:

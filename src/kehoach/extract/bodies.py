@@ -373,23 +373,25 @@ def _lower_continuation(v: View, pos: int) -> int | None:
 
 
 _LEVEL_WORDS = re.compile(
-    r"(?<!\w)(?:tinh uy|thanh uy|huyên uy|thi uy|quân uy|đang uy khôi|đang uy|đang bô|tinh|thanh phô|huyên|xa|phương|"
-    r"trung ương|khôi|cac cơ quan va doanh nghiêp|ubnd|uy ban nhân dân|câp tinh|câp huyên|câp xa|cac)(?!\w)"
+    r"(?<!\w)(?:tỉnh ủy|thành ủy|huyện ủy|thị ủy|quận ủy|đảng ủy khối|đảng ủy|đảng bộ|tỉnh|thành phố|huyện|xã|phường|"
+    r"trung ương|khối|các cơ quan và doanh nghiệp|ubnd|ủy ban nhân dân|cấp tỉnh|cấp huyện|cấp xã|các)(?!\w)"
 )
 
 
 def function_of(name: str, head: BodyHead | None = None) -> str:
-    """What a body does, the same at every level ("Ban Tuyên giáo Tỉnh ủy" → "propaganda")."""
-    folded = " ".join(tfold(name).split())
-    folded = re.sub(r"^(?:cac|nhưng)\s+", "", folded)
+    """What a body does, the same at every level ("Ban Tuyên giáo Tỉnh ủy" → "propaganda";
+    "Sở Tài chính" → "sở: tài chính")."""
+    printed = re.sub(r"^(?:[Cc]ác|[Nn]hững)\s+", "", " ".join(name.split()))
     if head is None:
-        found = _head_at(View(re.sub(r"^(?:[Cc]ác|[Nn]hững)\s+", "", " ".join(name.split()))), 0)
+        found = _head_at(View(printed), 0)
         head = found[0] if found else None
     if head is None:
-        return folded
+        return lower(printed)
     if head.function not in ("by-name", "collective"):
         return head.function
-    rest = folded[len(head.folded) :] if folded.startswith(head.folded) else folded
-    rest = " ".join(_LEVEL_WORDS.sub(" ", rest).split())
-    rest = rest.strip(" ,;:-")
-    return f"{head.folded}: {rest}" if rest else head.folded
+    low = lower(printed)
+    head_len = len(head.words)
+    rest = low[head_len:] if tfold(low[:head_len]) == head.folded else low
+    rest = " ".join(_LEVEL_WORDS.sub(" ", rest).split()).strip(" ,;:-")
+    head_name = lower(head.words)
+    return f"{head_name}: {rest}" if rest else head_name

@@ -379,7 +379,8 @@ def extract_references(
                     warnings.append(("symbol-unknown-form", f"cited symbol {symbol.text} has an unknown type code '{symbol.type}'", found.line))
         if "Luật" in text or "Hiến pháp" in text or "Pháp lệnh" in text or "Công ước" in text or "Hiệp định" in text or "Th" in text:
             for kind, name, line in _laws(text, seg.line_at, cited):
-                key = " ".join(fold(name).split())
+                # "Luật X năm 2013" and a later "Luật X" are one law
+                key = re.sub(r"\s+nam\s+\d{4}$", "", " ".join(fold(name).split()))
                 if kind == "Điều ước":
                     # a treaty cited in full once and shortened later is one treaty
                     same = next((k for k in laws if k.startswith(key) or key.startswith(k)), None)
@@ -392,6 +393,8 @@ def extract_references(
                 ref = laws.get(key)
                 if ref is None:
                     ref = laws[key] = Reference(kind=kind, number=None, symbol=None, title=name, scope="national")
+                elif len(name) > len(ref.title or ""):
+                    ref.title = name
                 ref.mentions.append(Mention(line=line, text=name))
     _merge_typos(refs, counts, symbols_of, warnings)
     return list(refs.values()) + list(laws.values()), warnings

@@ -204,12 +204,14 @@ def extract_header(sk: Skeleton) -> Header:
             if sym_type and h.symbol.known:
                 h.doc_type = sym_type
                 h.doc_type_name = vocab.type_name_by_code.get(sym_type)
+                h.provenance["doc_type"] = h.provenance.get("symbol", [])
         elif sym_type and h.symbol.family != "cv" and sym_type != h.doc_type and h.symbol.known:
             h.warnings.append(
                 ("type-mismatch", f"the type line says {h.doc_type} but the symbol {h.symbol_text} says {sym_type}", h.provenance.get("symbol", [None])[0])
             )
     if h.doc_type is None and sk.abstract:
         h.doc_type, h.doc_type_name = "CV", vocab.type_name_by_code.get("CV", "Công văn")
+        h.provenance["doc_type"] = h.provenance.get("title", [])
     return h
 
 
