@@ -91,6 +91,7 @@ class Vocabulary:
     person_titles: list[str]
     positions: list[str]
     address_prefixes: list[str]
+    warning_codes: dict[str, str]
     # derived lookups
     type_by_folded_name: dict[str, DocType] = field(default_factory=dict)
     party_type_codes: frozenset[str] = frozenset()
@@ -229,4 +230,5 @@ def vocabulary() -> Vocabulary:
         person_titles=_strings(people, "titles", "people.toml"),
         positions=_strings(people, "positions", "people.toml"),
         address_prefixes=_strings(layout["body"], "address_prefix", "layout.toml [body]"),
+        warning_codes=dict(_load("warnings.toml").get("codes", {})),
     )

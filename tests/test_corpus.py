@@ -1,0 +1,97 @@
+"""The shared scorer on the seeds, the real corpus and our fixtures: the issues' acceptance bars.
+
+These run ``../shared/tools/score.py`` exactly as a user would, with
+``python -m kehoach parse {} --format json`` as the command, and check its
+per-field means. They are skipped (with the reason) when ../shared is not
+beside the project.
+"""
+
+from __future__ import annotations
+
+import json
+import shlex
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import DOCS, REAL, SEEDS, SHARED, needs_shared
+
+SCORER = SHARED / "tools" / "score.py"
+HEADER_FIELDS = ("doc_type", "symbol", "date", "place", "issuer", "title", "recipients", "signer")
+STRUCTURE_FIELDS = ("sections", "children")
+CONTENT_FIELDS = ("references", "assignments")
+
+
+def score(folder) -> dict:
+    cmd = f"{shlex.quote(sys.executable)} -m kehoach parse {{}} --format json"
+    done = subprocess.run([sys.executable, str(SCORER), str(folder), "--cmd", cmd, "--json"], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-2])
+    assert not result["errors"], result["errors"]
+    return result
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return score(SEEDS)
+
+
+@pytest.fixture(scope="module")
+def real():
+    return score(REAL)
+
+
+@pytest.fixture(scope="module")
+def fixtures():
+    return score(DOCS)
+
+
+@needs_shared
+@pytest.mark.parametrize("field", STRUCTURE_FIELDS + HEADER_FIELDS + CONTENT_FIELDS)
+def test_seeds_are_perfect(seeds, field):
+    for name, row in seeds["rows"].items():
+        assert row[field] == 1.0, (name, field)
+
+
+@needs_shared
+@pytest.mark.parametrize("field", STRUCTURE_FIELDS)
+def test_real_structure(real, field):
+    assert real["means"][field] >= 0.9
+
+
+@needs_shared
+@pytest.mark.parametrize("field", HEADER_FIELDS + CONTENT_FIELDS)
+def test_real_fields(real, field):
+    assert real["means"][field] >= 0.95
+
+
+@needs_shared
+@pytest.mark.parametrize("field", HEADER_FIELDS)
+def test_fixture_header_fields(fixtures, field):
+    assert fixtures["means"][field] >= 0.97
+
+
+@needs_shared
+@pytest.mark.parametrize("field", STRUCTURE_FIELDS + CONTENT_FIELDS)
+def test_fixture_content_fields(fixtures, field):
+    assert fixtures["means"][field] >= 0.95
+
+
+@needs_shared
+def test_seed_warnings(seed_paths):
+    """The warnings the seeds' gold expects: the gap in 000, the inferred issuer and the typo in 003."""
+    from kehoach import parse_file
+
+    a, b = (parse_file(p) for p in seed_paths)
+    assert [w.code for w in a.warnings if w.code.startswith("numbering")] == ["numbering-gap"]
+    codes = {w.code for w in b.warnings}
+    assert {"header-inferred", "symbol-typo"} <= codes
+    typo = next(w for w in b.warnings if w.code == "symbol-typo")
+    assert "02-KL/TU" in typo.message and "02-KL/TW" in typo.message
+
+
+def test_real_corpus_is_present_or_skipped():
+    if not REAL.is_dir():
+        pytest.skip("../shared/corpus/real is not beside the project")
+    assert list(REAL.glob("*.gold.json"))
