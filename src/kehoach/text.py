@@ -26,6 +26,7 @@ __all__ = [
     "starts_upper",
     "is_syllable",
     "repair_split_diacritics",
+    "may_have_split_diacritics",
     "squash",
 ]
 
@@ -106,8 +107,14 @@ _TONES = "\u0300\u0301\u0303\u0309\u0323"
 _OLD_TONE = re.compile(r"(?<![qQ])([oOuU])([aAeEyY])([" + _TONES + r"])(?![a-zA-Z\u0300-\u036f])")
 
 
+# a quick test on composed text: a tone-marked a/e/y right after o/u (where old placement puts it)
+_MAYBE_OLD_TONE = re.compile(r"[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ]")
+
+
 def normalize_tones(text: str) -> str:
-    """Move the tone mark of open oa/oe/uy rhymes to the second vowel ("uỷ" → "ủy")."""
+    """Put the tone mark of open oa/oe/uy rhymes on the first vowel ("uỷ" → "ủy", "hoà" → "hòa")."""
+    if not _MAYBE_OLD_TONE.search(text):
+        return text
     decomposed = unicodedata.normalize("NFD", text)
     if not any(mark in decomposed for mark in _TONES):
         return text
@@ -115,15 +122,29 @@ def normalize_tones(text: str) -> str:
     return unicodedata.normalize("NFC", fixed)
 
 
+def _case_tables() -> tuple[dict[int, None], dict[int, None]]:
+    lowers: dict[int, None] = {}
+    uppers: dict[int, None] = {}
+    for code in list(range(0x41, 0x5B)) + list(range(0x61, 0x7B)) + list(range(0x00C0, 0x0250)) + list(range(0x1E00, 0x1F00)):
+        ch = chr(code)
+        if ch.islower():
+            lowers[code] = None
+        elif ch.isupper():
+            uppers[code] = None
+    return lowers, uppers
+
+
+_DEL_LOWER, _DEL_UPPER = _case_tables()
+
+
 def is_upper(text: str, threshold: float = 0.85) -> bool:
     """True when the letters of ``text`` are (nearly) all capitals: a header or heading line."""
-    upper = lower = 0
-    for ch in text:
-        if ch.isalpha():
-            if ch.isupper():
-                upper += 1
-            else:
-                lower += 1
+    if text.isupper():
+        return len(text) - len(text.translate(_DEL_UPPER)) >= 2
+    lower = len(text) - len(text.translate(_DEL_LOWER))
+    if lower == 0:
+        return False
+    upper = len(text) - len(text.translate(_DEL_UPPER))
     total = upper + lower
     return total >= 2 and upper / total >= threshold
 
@@ -189,6 +210,11 @@ _HAS_MARK = re.compile(r"[À-ỹ]")
 _SPLIT_PIECE = re.compile(
     r"(?<!\w)(?:[bcdđghklmnpqrstvxBCDĐGHKLMNPQRSTVX][hgr]?|[nN]g|[qQ]u)(?!\w)|(?<!\w)[À-ỹ](?!\w)"
 )
+
+
+def may_have_split_diacritics(text: str) -> bool:
+    """A cheap test: could :func:`repair_split_diacritics` change anything in ``text``?"""
+    return bool(_SPLIT_PIECE.search(text))
 
 
 def repair_split_diacritics(line: str) -> str:

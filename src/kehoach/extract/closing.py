@@ -12,6 +12,7 @@ cut off by its capitals.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -19,7 +20,7 @@ from ..patterns import patterns
 from ..read import Line
 from ..segment import looks_like_name
 from ..text import fold, is_syllable, is_upper, squash
-from ..vocab import vocabulary
+from ..vocab import phrase_pattern, vocabulary
 
 __all__ = ["Closing", "extract_closing", "list_entries"]
 
@@ -141,15 +142,15 @@ _MARK = re.compile(r"(?:T/M|TM\.?|K/T|KT\.?|T/L|TL\.?|TUQ\.?|Q\.|THAY MẶT|KÝ 
 _COLLECTIVE_MARKS = ("T/M", "TM", "THAY MẶT")
 
 
+@functools.cache
+def _positions() -> re.Pattern:
+    return re.compile(phrase_pattern(vocabulary().positions, word_boundary=False) + r"(?![a-z])")
+
+
 def _position_at(text: str, pos: int) -> int:
     """End of the position title ("PHÓ CHỦ TỊCH") starting at ``pos``, or ``pos``."""
-    rest = fold(text[pos:])
-    best = pos
-    for title in vocabulary().positions:
-        t = fold(title)
-        if rest.startswith(t) and (len(rest) == len(t) or not rest[len(t)].isalpha()):
-            best = max(best, pos + len(t))
-    return best
+    m = _positions().match(fold(text[pos : pos + 60]))
+    return pos + m.end() if m else pos
 
 
 def split_signature(text: str) -> tuple[list[str], str | None, str | None]:

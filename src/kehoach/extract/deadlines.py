@@ -66,8 +66,18 @@ def _absolute(m: re.Match) -> str | None:
     return iso_date(int(m.group("wd")), int(m.group("wm")), int(m.group("wy")))
 
 
+_ANY = re.compile(r"\d|định kỳ|hằng|hàng|mỗi")
+
+
 def find_deadlines(text: str, line: int | None = None) -> list[Deadline]:
     """Every deadline in ``text``, in order of appearance."""
+    if not _ANY.search(text):
+        return []
+    return [d.model_copy() for d in _deadlines(text, line)]
+
+
+@functools.lru_cache(maxsize=512)
+def _deadlines(text: str, line: int | None) -> tuple[Deadline, ...]:
     lc = lower(text)
     hits: list[tuple[int, int, Deadline]] = []
 
@@ -107,9 +117,11 @@ def find_deadlines(text: str, line: int | None = None) -> list[Deadline]:
     for m in rx.periodic.finditer(lc):
         add(m, None, rx.recurrence[" ".join(m.group("every").split())])
     hits.sort(key=lambda h: h[0])
-    return [d for _, _, d in hits]
+    return tuple(d for _, _, d in hits)
 
 
 def find_deadline(text: str, line: int | None = None) -> Deadline | None:
-    found = find_deadlines(text, line)
-    return found[0] if found else None
+    if not _ANY.search(text):
+        return None
+    found = _deadlines(text, line)
+    return found[0].model_copy() if found else None

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..text import nfc, repair_split_diacritics
+from ..text import may_have_split_diacritics, nfc, repair_split_diacritics
 
 __all__ = ["Line", "Text", "clean_lines"]
 
@@ -82,6 +82,10 @@ SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]+")
 BANNER = re.compile(r"^\s*(?:\[[^\]]*\]\s*)+$")
 
 
+# spaces of other widths, read as plain spaces (NBSP, thin, ideographic ...)
+_ODD_SPACES = {code: " " for code in (0x00A0, 0x202F, 0x3000, *range(0x2000, 0x200B))}
+
+
 def _unlatex(m: re.Match) -> str:
     inner = m.group(1)
     inner = LATEX_ACCENT.sub(lambda a: a.group(2) + LATEX_ACCENTS[a.group(1)], inner)
@@ -101,8 +105,9 @@ def _clean_fragment(text: str) -> tuple[str, bool]:
         text = HTML_TAG.sub(" ", text)
     if "*" in text or "__" in text:
         text = MD_EMPHASIS.sub("", text)
-    text = TRAILING_RULE.sub("", text)
-    text = LEADING_RULE.sub("", text)
+    if "--" in text or "__" in text or "==" in text or "─" in text or "——" in text:
+        text = TRAILING_RULE.sub("", text)
+        text = LEADING_RULE.sub("", text)
     return text, bold
 
 
@@ -138,6 +143,11 @@ def clean_lines(raw_text: str) -> tuple[list[Line], list[tuple[str, str, int | N
     if "\u2028" in text or "\u2029" in text:
         text = text.replace("\u2028", "\n").replace("\u2029", "\n")
     text = nfc(text)
+    # whole-text passes, so that each line pays only for what it holds
+    if INVISIBLE.search(text):
+        text = INVISIBLE.sub("", text)
+    text = text.translate(_ODD_SPACES)
+    repair = may_have_split_diacritics(text)
     raw_lines = text.split("\n")
     lines: list[Line] = []
     pending_break = False
@@ -152,7 +162,7 @@ def clean_lines(raw_text: str) -> tuple[list[Line], list[tuple[str, str, int | N
             raw = raw.replace("\f", "")
         if "\t" in raw:
             raw = raw.expandtabs(8)
-        raw = INVISIBLE.sub("", raw).rstrip()
+        raw = raw.rstrip()
         stripped = raw.strip()
         if not stripped:
             lines.append(Line(no, ""))
@@ -163,15 +173,18 @@ def clean_lines(raw_text: str) -> tuple[list[Line], list[tuple[str, str, int | N
             seen_content = True
             continue
         seen_content = True
-        if PAGE_MARKER.match(stripped) or (PAGE_NUMBER.match(stripped) and _lone(raw_lines, index)):
-            page_markers += 1
-            pending_break = True
-            lines.append(Line(no, ""))
-            continue
-        if RULE_LINE.match(stripped) or MD_TABLE_SEPARATOR.match(stripped) and "-" in stripped:
-            pending_rule = True
-            lines.append(Line(no, ""))
-            continue
+        lead = stripped[0]
+        # page markers and rules start with a mark, a digit or "Trang"/"Page": letters need no test
+        if not lead.isalpha() or lead in "TtPp":
+            if PAGE_MARKER.match(stripped) or (PAGE_NUMBER.match(stripped) and _lone(raw_lines, index)):
+                page_markers += 1
+                pending_break = True
+                lines.append(Line(no, ""))
+                continue
+            if RULE_LINE.match(stripped) or MD_TABLE_SEPARATOR.match(stripped) and "-" in stripped:
+                pending_rule = True
+                lines.append(Line(no, ""))
+                continue
         markers = raw.count("**")
         in_bold_run = bold_open
         if markers % 2:
@@ -213,14 +226,17 @@ def clean_lines(raw_text: str) -> tuple[list[Line], list[tuple[str, str, int | N
                 content = " ".join(c for _, c in cleaned)
             else:
                 content, bold = _clean_fragment(raw)
-        content = SPACES.sub(" ", content).strip()
-        if not content or RULE_LINE.match(content):
+        if "  " in content:
+            content = SPACES.sub(" ", content)
+        content = content.strip()
+        if not content or not content[0].isalpha() and RULE_LINE.match(content):
             pending_rule = pending_rule or bool(content)
             lines.append(Line(no, ""))
             continue
-        content = repair_split_diacritics(content)
-        if cells:
-            cells = tuple((s, repair_split_diacritics(c)) for s, c in cells)
+        if repair:
+            content = repair_split_diacritics(content)
+            if cells:
+                cells = tuple((s, repair_split_diacritics(c)) for s, c in cells)
         line = Line(
             no,
             content,
