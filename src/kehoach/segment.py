@@ -277,7 +277,7 @@ def _find_type_line(lines: list[Line], limit: int = 60) -> tuple[int, str, re.Ma
 
 def _title_continues(title: list[Fragment], line: Line, gap: bool) -> bool:
     text = line.text
-    if line.rule_before or read_marker(text) and read_marker(text).type not in _BULLETS:
+    if line.label or line.rule_before or read_marker(text) and read_marker(text).type not in _BULLETS:
         return False
     if starts_lower(text):
         return not _terminal(title[-1].text)
@@ -391,6 +391,8 @@ def segment(text: Text) -> Skeleton:
 
 
 def _can_open_title(line: Line) -> bool:
+    if line.label:
+        return False
     text = line.text
     marker = read_marker(text)
     if marker and marker.type not in _BULLETS:
@@ -682,6 +684,8 @@ def _joins(cur: Para, line: Line, gap: bool, base: int, full: float) -> bool:
     text = line.text
     if line.rule_before:
         return False
+    if line.para_start and not starts_lower(text):
+        return False  # a new Word paragraph: only a lower-case start continues the last one
     terminal = _terminal(prev)
     if starts_lower(text) or text[:1] in ",;)":
         return not (terminal and prev.rstrip().endswith((".", ":")) and (gap or not _full(prev_line, full)))

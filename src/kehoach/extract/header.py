@@ -76,6 +76,24 @@ def _pieces(fragment: Fragment) -> list[tuple[Fragment, str]]:
     return out
 
 
+_OPEN_DATE = re.compile(r"(?:ngay|thang|nam)\s*$")
+
+
+def _join_wrapped_dates(fragments: list[Fragment]) -> list[Fragment]:
+    """A date line wrapped in a narrow column ("Trà Vinh, ngày 01 tháng 11 năm" / "2021"): joined."""
+    out: list[Fragment] = []
+    for fragment in fragments:
+        if out and out[-1].line.no < fragment.line.no and re.fullmatch(r"\d{1,4}(?:\s+(?:tháng|năm)\s+\d{1,4})*", fragment.text.strip()):
+            prev = out[-1] if _OPEN_DATE.search(fold(out[-1].text)) else None
+            if prev is None:
+                prev = next((f for f in reversed(out) if _OPEN_DATE.search(fold(f.text))), None)
+            if prev is not None:
+                prev.text = f"{prev.text} {fragment.text.strip()}"
+                continue
+        out.append(Fragment(fragment.line, fragment.text, fragment.column))
+    return out
+
+
 def _classify(piece: str) -> str:
     pat = patterns()
     folded = fold(piece)
@@ -145,7 +163,7 @@ def extract_header(sk: Skeleton) -> Header:
     vocab = vocabulary()
     h = Header()
     issuer_pieces: list[tuple[Fragment, str]] = []
-    for fragment in sk.header:
+    for fragment in _join_wrapped_dates(sk.header):
         for frag, piece in _pieces(fragment):
             kind = _classify(piece)
             line = frag.line.no

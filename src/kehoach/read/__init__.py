@@ -31,7 +31,7 @@ def sniff(data: bytes) -> str:
     if data[:1024].lstrip().startswith(b"%PDF-") or b"%PDF-" in data[:1024]:
         return "pdf"
     if head == _OLE2:
-        return "doc"
+        return "encrypted-office" if "EncryptionInfo".encode("utf-16-le") in data[:1 << 20] else "doc"
     if data.startswith(b"{\\rtf"):
         return "rtf"
     if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*")):
@@ -61,13 +61,27 @@ def read_bytes(data: bytes, *, encoding: str | None = None, name: str | None = N
         from .pdf import read_pdf
 
         result = read_pdf(data)
+    elif kind == "encrypted-office":
+        raise InputError("an encrypted (password-protected) Office document: remove the password and save again")
     elif kind == "doc":
         raise UnsupportedFormat(
             "old binary Word .doc (Word 97-2003) is not read; save it as .docx or PDF "
             "(e.g. libreoffice --headless --convert-to docx FILE)"
         )
     elif kind == "zip":
-        raise UnsupportedFormat("a ZIP archive that is not a Word .docx document (use 'kehoach batch' for archives)")
+        import io
+        import zipfile
+
+        try:
+            names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+        except zipfile.BadZipFile:
+            raise InputError("not a valid .docx or ZIP file (the container is damaged)") from None
+        if "word/document.xml" in names:
+            from .docx import read_docx
+
+            result = read_docx(data)
+        else:
+            raise UnsupportedFormat("a ZIP archive that is not a Word .docx document (use 'kehoach batch' for archives)")
     elif kind == "rtf":
         raise UnsupportedFormat("RTF is not read; save the document as .docx, PDF or text")
     elif kind == "image":

@@ -48,7 +48,8 @@ def _check_archive(data: bytes) -> None:
     if "word/document.xml" not in names:
         raise InputError("a ZIP archive that is not a Word .docx document (no word/document.xml)")
     total = 0
-    for info in archive.infolist():
+    infos = archive.infolist()
+    for info in infos:
         if info.flag_bits & 0x1:
             raise InputError("an encrypted (password-protected) .docx")
         total += info.file_size
@@ -56,6 +57,13 @@ def _check_archive(data: bytes) -> None:
             raise InputError(f"the .docx would inflate past {MAX_INFLATED // (1024 * 1024)} MiB: refused (zip bomb?)")
         if info.compress_size and info.file_size > 1024 * 1024 and info.file_size / info.compress_size > MAX_RATIO:
             raise InputError(f"the .docx entry {info.filename} compresses {info.file_size // info.compress_size}:1: refused (zip bomb?)")
+    for info in infos:
+        if info.filename.endswith((".xml", ".rels")):
+            # OOXML never declares a DTD: a DOCTYPE is an entity attack, refused before any parser runs
+            with archive.open(info) as part:
+                head = part.read(4096)
+            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                raise InputError(f"the .docx part {info.filename} declares a DOCTYPE (external entities are not allowed)")
 
 
 class _Numbering:
@@ -226,7 +234,7 @@ class _Builder:
     def blank(self) -> None:
         self.lines.append(Line(len(self.lines) + 1, ""))
 
-    def add(self, text: str, *, cells=None, bold=False, centered=False, label=None, indent=0, table=False) -> None:
+    def add(self, text: str, *, cells=None, bold=False, centered=False, label=None, indent=0, table=False, para_start=True) -> None:
         text = _clean(text)
         if not text and not cells:
             self.blank()
@@ -249,6 +257,7 @@ class _Builder:
                 centered=centered,
                 table=table,
                 label=label,
+                para_start=para_start,
                 page_break=self.pending_break,
                 rule_before=self.pending_rule,
             )
@@ -269,7 +278,7 @@ def _paragraph(builder: _Builder, paragraph, numbering: _Numbering) -> None:
     for k, (piece, page) in enumerate(zip(pieces, breaks)):
         if page:
             builder.pending_break = True
-        builder.add(piece, bold=bold, centered=centered, label=label if k == 0 else None)
+        builder.add(piece, bold=bold, centered=centered, label=label if k == 0 else None, para_start=k == 0)
         label = None if _clean(piece) else label
 
 

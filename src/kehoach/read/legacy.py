@@ -80,6 +80,11 @@ def _restore_capitals(line: str) -> str:
     return _WORD.sub(word_case, line)
 
 
+# Bytes 0x80-0x9F read as Latin-1 are C1 controls; in a TCVN3 or VNI file typed on Windows
+# they are Windows-1252 punctuation (curly quotes, dashes, the ellipsis).
+_C1_AS_CP1252 = {code: bytes([code]).decode("cp1252", errors="ignore") or None for code in range(0x80, 0xA0)}
+
+
 def to_unicode(text: str, codec: str) -> str:
     """Convert legacy-font text to Unicode (NFC)."""
     from viparse.normalize.tables import convert
@@ -87,6 +92,8 @@ def to_unicode(text: str, codec: str) -> str:
     maps = _charmaps()
     if codec not in maps:
         raise ValueError(f"unknown legacy encoding {codec!r}")
+    if codec != "viscii":
+        text = text.translate(_C1_AS_CP1252)
     converted = convert(text, maps[codec])
     if codec == "tcvn3":
         converted = "\n".join(_restore_capitals(line) for line in converted.split("\n"))

@@ -32,6 +32,7 @@ class Line:
     rule_before: bool = False
     centered: bool = False
     label: str | None = None  # a list label supplied by the reader (Word numbering)
+    para_start: bool = False  # the line opens a paragraph of a structured source (a Word paragraph)
 
     @property
     def blank(self) -> bool:

@@ -11,6 +11,7 @@ than returned empty.
 from __future__ import annotations
 
 import io
+import logging
 import re
 from collections import Counter
 
@@ -38,7 +39,24 @@ def _edges(pages: list[list[str]]) -> set[str]:
     return {key for key, n in counts.items() if n >= max(3, len(pages) * 0.6)}
 
 
+class _Quiet:
+    """pypdf reports damage through logging; the reader turns damage into one InputError instead."""
+
+    def __enter__(self):
+        self.logger = logging.getLogger("pypdf")
+        self.level = self.logger.level
+        self.logger.setLevel(logging.CRITICAL)
+
+    def __exit__(self, *exc):
+        self.logger.setLevel(self.level)
+
+
 def read_pdf(data: bytes) -> Text:
+    with _Quiet():
+        return _read_pdf(data)
+
+
+def _read_pdf(data: bytes) -> Text:
     try:
         from pypdf import PdfReader
         from pypdf.errors import PdfReadError

@@ -1,0 +1,339 @@
+"""Word, PDF and legacy encodings give the same contract fields as the text.
+
+Each sample (the two seeds and six fixtures of varied shape) is parsed from
+its text, rendered into a .docx laid out as offices do (header table, Word
+automatic numbering with a restart, a page break inside a paragraph,
+signature table) and parsed again; the committed PDF of the same rendering
+(made by LibreOffice, see tests/formats.py) likewise. Then the hostile
+inputs: each is refused with one line and exit 1.
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+import unicodedata
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from kehoach import parse_bytes, parse_file
+from kehoach.errors import InputError
+from tests.conftest import REAL_FILES, SEEDS
+from tests.formats import FORMATS, SAMPLES, render_docx, source
+
+
+def contract(doc, *, fold_case: bool = False) -> dict:
+    """The contract's fields of a document, without line numbers, warnings or the source."""
+
+    def text(value):
+        return value.lower() if fold_case and isinstance(value, str) else value
+
+    def section(s):
+        return {"label": s.label, "heading": text(s.heading), "kind": s.kind, "text": text(s.text), "children": [section(c) for c in s.children]}
+
+    return {
+        "doc_type": doc.doc_type,
+        "doc_type_name": doc.doc_type_name,
+        "symbol": doc.symbol,
+        "number": doc.number,
+        "issuer": {k: text(getattr(doc.issuer, k)) for k in ("name", "parent", "code")},
+        "place": text(doc.place),
+        "date": doc.date,
+        "title": text(doc.title),
+        "sections": [section(s) for s in doc.sections],
+        "references": [{k: text(getattr(r, k)) for k in ("kind", "number", "symbol", "date", "issuer", "title")} for r in doc.references],
+        "assignments": [
+            {"body": text(a.body), "role": a.role, "action": text(a.action), "deadline": a.deadline and (a.deadline.text, a.deadline.date, a.deadline.recurrence)}
+            for a in doc.assignments
+        ],
+        "recipients": [text(r) for r in doc.recipients],
+        "signer": {k: text(getattr(doc.signer, k)) for k in ("name", "position", "authority")},
+    }
+
+
+def _available(name: str) -> bool:
+    return source(name).exists()
+
+
+NAMES = [n for n in SAMPLES if _available(n)]
+
+
+@pytest.fixture(scope="module")
+def texts():
+    return {name: parse_file(source(name)) for name in NAMES}
+
+
+def test_enough_samples():
+    assert len([n for n in NAMES if not n.startswith("seed")]) >= 5
+    if SEEDS.is_dir():
+        assert {"seed000", "seed003"} <= set(NAMES)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_docx_equals_text(name, texts, tmp_path):
+    path = render_docx(texts[name], tmp_path / f"{name}.docx")
+    doc = parse_file(path)
+    assert doc.source.format == "docx"
+    assert contract(doc) == contract(texts[name])
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_pdf_equals_text(name, texts):
+    pdf = FORMATS / f"{name}.pdf"
+    doc = parse_file(pdf)
+    assert doc.source.format == "pdf"
+    assert contract(doc) == contract(texts[name])
+
+
+def test_rendered_docx_has_the_word_features(texts, tmp_path):
+    """The labels are in the numbering part, not the text; the header is a table; a restart; a page break."""
+    path = render_docx(texts["seed000"], tmp_path / "seed000.docx")
+    with zipfile.ZipFile(path) as z:
+        body = z.read("word/document.xml").decode()
+        numbering = z.read("word/numbering.xml").decode()
+    assert "I- MỤC" not in body and ">MỤC ĐÍCH, YÊU CẦU<" in body
+    assert "<w:numPr>" in body and "upperRoman" in numbering
+    assert "<w:startOverride" in numbering  # II is followed by IV: a restart
+    assert "<w:tbl>" in body and 'w:type="page"' in body
+    assert [s.label for s in parse_file(path).sections] == ["I", "II", "IV"]
+
+
+def test_docx_numbering_with_style_and_levels(tmp_path):
+    """Numbering given by the paragraph style (not the paragraph), three levels, a letter level."""
+    from docx import Document as WordDocument
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    word = WordDocument()
+    numbering = word.part.numbering_part.element
+    absn = OxmlElement("w:abstractNum")
+    absn.set(qn("w:abstractNumId"), "77")
+    for depth, (fmt, text) in enumerate((("upperRoman", "%1."), ("decimal", "%2."), ("lowerLetter", "%3)"))):
+        lvl = OxmlElement("w:lvl")
+        lvl.set(qn("w:ilvl"), str(depth))
+        for tag, val in (("w:start", "1"), ("w:numFmt", fmt), ("w:lvlText", text)):
+            el = OxmlElement(tag)
+            el.set(qn("w:val"), val)
+            lvl.append(el)
+        absn.append(lvl)
+    numbering.insert(0, absn)
+    num = OxmlElement("w:num")
+    num.set(qn("w:numId"), "77")
+    ref = OxmlElement("w:abstractNumId")
+    ref.set(qn("w:val"), "77")
+    num.append(ref)
+    numbering.append(num)
+    style = word.styles.add_style("Muc", 1)
+    p_pr = style.element.get_or_add_pPr()
+    num_pr = OxmlElement("w:numPr")
+    num_id = OxmlElement("w:numId")
+    num_id.set(qn("w:val"), "77")
+    num_pr.append(num_id)
+    p_pr.append(num_pr)
+
+    def numbered(text, level):
+        paragraph = word.add_paragraph(text)
+        if level == 0:
+            paragraph.style = style
+            return
+        ppr = paragraph._p.get_or_add_pPr()
+        npr = OxmlElement("w:numPr")
+        ilvl = OxmlElement("w:ilvl")
+        ilvl.set(qn("w:val"), str(level))
+        nid = OxmlElement("w:numId")
+        nid.set(qn("w:val"), "77")
+        npr.append(ilvl)
+        npr.append(nid)
+        ppr.append(npr)
+
+    word.add_paragraph("KẾ HOẠCH")
+    word.add_paragraph("thực hiện Chỉ thị số 05-CT/TU")
+    numbered("MỤC ĐÍCH, YÊU CẦU", 0)
+    numbered("Quán triệt sâu sắc.", 1)
+    numbered("TỔ CHỨC THỰC HIỆN", 0)
+    numbered("Các sở, ngành", 1)
+    numbered("Rà soát văn bản.", 2)
+    numbered("Báo cáo kết quả.", 2)
+    numbered("Văn phòng theo dõi.", 1)
+    path = tmp_path / "styles.docx"
+    word.save(str(path))
+    doc = parse_file(path)
+    assert [(s.label, s.heading, [c.label for c in s.children]) for s in doc.sections] == [
+        ("I", "MỤC ĐÍCH, YÊU CẦU", ["1"]),
+        ("II", "TỔ CHỨC THỰC HIỆN", ["1", "2"]),
+    ]
+    assert [c.label for c in doc.sections[1].children[0].children] == ["a", "b"]
+
+
+# --- legacy encodings --------------------------------------------------------
+
+
+def _legacy_bytes(text: str, codec: str) -> bytes:
+    """The bytes a document typed in a legacy font would hold."""
+    from viparse.normalize.encodings import CHARMAPS
+
+    reverse: dict[str, str] = {}
+    for legacy, uni in CHARMAPS[codec].pairs:
+        reverse.setdefault(unicodedata.normalize("NFC", uni), legacy)
+    out = []
+    for ch in unicodedata.normalize("NFC", text):
+        if ch in reverse:
+            out.append(reverse[ch])
+        elif ch.lower() in reverse and codec == "tcvn3":
+            out.append(reverse[ch.lower()])  # TCVN3 has no accented capitals: the .VnTimeH font draws them
+        else:
+            out.append(ch)
+    # punctuation outside Latin-1 (curly quotes) is Windows-1252, as the typist's machine saved it
+    return "".join(out).encode("cp1252" if codec != "viscii" else "latin-1", errors="strict")
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared (the seeds) is not beside the project")
+@pytest.mark.parametrize("codec", ["vni", "tcvn3"])
+@pytest.mark.parametrize("name", ["seed000", "seed003"])
+def test_legacy_rendering_parses_the_same(name, codec, texts):
+    data = _legacy_bytes(source(name).read_text(encoding="utf-8"), codec)
+    assert not data.decode("latin-1").isascii()
+    doc = parse_bytes(data)
+    assert doc.source.encoding == codec
+    assert any(w.code == "encoding-converted" for w in doc.warnings)
+    # TCVN3 cannot encode an accented capital inside mixed-case text ("Đảng Ủy"): compare without case
+    assert contract(doc, fold_case=True) == contract(texts[name], fold_case=True)
+    if codec == "vni":
+        assert contract(doc) == contract(texts[name])
+
+
+@pytest.mark.parametrize("name", ["seed000"])
+def test_forced_encoding(name, tmp_path):
+    if not _available(name):
+        pytest.skip("../shared is not beside the project")
+    path = tmp_path / "cu.txt"
+    path.write_bytes(_legacy_bytes(source(name).read_text(encoding="utf-8"), "vni"))
+    done = subprocess.run([sys.executable, "-m", "kehoach", "parse", str(path), "--encoding", "vni", "-f", "json"], capture_output=True)
+    assert done.returncode == 0
+    assert b'"symbol": "37-KH/\xc4\x90UK"' in done.stdout
+
+
+def test_unicode_text_is_not_mistaken_for_legacy():
+    text = "KẾ HOẠCH\nthực hiện Chỉ thị số 05-CT/TU về công tác cán bộ\n\nI. MỤC ĐÍCH\n1. Quán triệt.\n"
+    assert parse_bytes(text.encode()).source.encoding == "utf-8"
+    # Latin-1 punctuation in Unicode text (« », ©) is not a legacy font either
+    assert parse_bytes(("© 2024 «Sở Tài chính» " + text).encode()).source.encoding == "utf-8"
+
+
+# --- format by content, hostile inputs ---------------------------------------
+
+
+def test_a_doc_that_is_really_docx(texts, tmp_path):
+    path = render_docx(texts["f01"], tmp_path / "f01.docx")
+    renamed = tmp_path / "ke-hoach.doc"
+    renamed.write_bytes(path.read_bytes())
+    assert parse_file(renamed).symbol == "120-KH/TU"
+
+
+def _zip(entries: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in entries.items():
+            z.writestr(name, data)
+    return buffer.getvalue()
+
+
+_CT = b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'
+
+
+def _cli(path: Path):
+    return subprocess.run([sys.executable, "-m", "kehoach", "parse", str(path)], capture_output=True)
+
+
+def hostile_cases(tmp: Path, texts) -> dict[str, tuple[Path, str]]:
+    cases = {}
+    p = tmp / "not-a-zip.docx"
+    p.write_bytes(b"PK\x03\x04" + bytes(range(256)) * 8)
+    cases["docx-not-a-zip"] = (p, "not a valid .docx")
+    p = tmp / "zip-not-docx.docx"
+    p.write_bytes(_zip({"[Content_Types].xml": _CT, "hello.txt": b"xin chao"}))
+    cases["zip-not-docx"] = (p, "not a Word .docx")
+    secret = tmp / "secret.txt"
+    secret.write_text("MẬT KHẨU BÍ MẬT")
+    xxe = (
+        f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY s SYSTEM "file://{secret}">]>'
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&s;</w:t></w:r></w:p></w:body></w:document>'
+    ).encode()
+    p = tmp / "xxe.docx"
+    p.write_bytes(_zip({"[Content_Types].xml": _CT, "word/document.xml": xxe}))
+    cases["docx-external-entity"] = (p, "DOCTYPE")
+    p = tmp / "bomb.docx"
+    p.write_bytes(_zip({"[Content_Types].xml": _CT, "word/document.xml": b"<w:document>" + b" " * (40 * 1024 * 1024) + b"</w:document>"}))
+    cases["zip-bomb"] = (p, "zip bomb")
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.encrypt(user_password="mat-khau", owner_password="mat-khau")
+    p = tmp / "encrypted.pdf"
+    with open(p, "wb") as fh:
+        writer.write(fh)
+    cases["encrypted-pdf"] = (p, "encrypted")
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    p = tmp / "scan.pdf"
+    with open(p, "wb") as fh:
+        writer.write(fh)
+    cases["scanned-pdf"] = (p, "no text layer (scanned PDF?)")
+    p = tmp / "truncated.pdf"
+    p.write_bytes((FORMATS / "f01.pdf").read_bytes()[:3000])
+    cases["truncated-pdf"] = (p, "PDF")
+    p = tmp / "encrypted.docx"
+    p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512 + "EncryptionInfo".encode("utf-16-le") + b"\x00" * 512)
+    cases["encrypted-docx"] = (p, "password-protected")
+    return cases
+
+
+@pytest.mark.parametrize(
+    "case",
+    ["docx-not-a-zip", "zip-not-docx", "docx-external-entity", "zip-bomb", "encrypted-pdf", "scanned-pdf", "truncated-pdf", "encrypted-docx"],
+)
+def test_hostile_input_one_line_exit_1(case, tmp_path, texts):
+    path, expected = hostile_cases(tmp_path, texts)[case]
+    done = _cli(path)
+    err = done.stderr.decode()
+    assert done.returncode == 1, err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert expected in err
+    assert b"B\xc3\x8d M\xe1\xba\xacT" not in done.stdout  # nothing of the external file leaks
+
+
+def test_library_raises_input_error_for_hostile_input(tmp_path, texts):
+    for path, _ in hostile_cases(tmp_path, texts).values():
+        with pytest.raises(InputError):
+            parse_file(path)
+
+
+# --- the real published files --------------------------------------------------
+
+
+@pytest.mark.skipif(not REAL_FILES.is_dir(), reason="../shared/corpus/real-files is not beside the project")
+@pytest.mark.parametrize(
+    "name,symbol,date,signer",
+    [
+        ("CT-07-2012-TTg-chan-chinh-KKT-KCN-CCN.docx", "07/CT-TTg", "2012-03-02", "Nguyễn Tấn Dũng"),
+        ("QD-1074-QD-BXD-29-6-2026.pdf", "1074/QĐ-BXD", "2026-06-29", "Phạm Minh Hà"),
+        ("CV-UBND-bao-ve-khoang-san-chua-khai-thac.docx", None, None, "Nguyễn Thành Sinh"),
+        ("1178-DCK-CTT-huong-dan-CCN-dia-gioi-moi.pdf", None, None, "Nguyễn Văn Thịnh"),
+    ],
+)
+def test_real_files(name, symbol, date, signer):
+    doc = parse_file(REAL_FILES / name)
+    assert (doc.symbol, doc.date, doc.signer.name) == (symbol, date, signer)
+    assert doc.sections and doc.recipients and doc.issuer.name
+
+
+@pytest.mark.skipif(not REAL_FILES.is_dir(), reason="../shared/corpus/real-files is not beside the project")
+def test_real_old_doc_gets_a_clear_message():
+    path = next(REAL_FILES.glob("*.doc"))
+    done = _cli(path)
+    assert done.returncode == 1
+    assert b"old binary Word .doc" in done.stderr and done.stderr.count(b"\n") == 1
