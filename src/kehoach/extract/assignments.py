@@ -239,7 +239,9 @@ _ROLE_WINDOW = 400  # characters of a predicate that can carry the subject's rol
 _SENTENCE_END = re.compile(r"\.(?=\s+[A-ZĐÀ-Ỹ]|\s*$)")
 
 
-def _scan_clauses(text: str, line_at, node: Node, col: _Collector, *, subjects: bool = True, fallback: Deadline | None = None) -> None:
+def _scan_clauses(
+    text: str, line_at, node: Node, col: _Collector, *, subjects: bool = True, fallback: Deadline | None = None, report_to: str | None = None
+) -> None:
     """Task-giving clauses of a paragraph: subjects, "Giao X", "đề nghị X", partners.
 
     Every look-up works on a bounded window (the clause, the sentence), so a
@@ -259,7 +261,7 @@ def _scan_clauses(text: str, line_at, node: Node, col: _Collector, *, subjects: 
         sentence = text[start:sentence_end]
         lead = rx.tasking.match(v.lc, pos)
         if lead:
-            _objects(v, lead.end(), sentence_end, line_at, node, col, fallback)
+            _objects(v, lead.end(), sentence_end, line_at, node, col, fallback, report_to)
             continue
         names, after = read_body_list(v, pos) if subjects else ([], pos)
         if not names:
@@ -271,7 +273,7 @@ def _scan_clauses(text: str, line_at, node: Node, col: _Collector, *, subjects: 
         predicate = text[pred_start : pred_start + _ROLE_WINDOW]
         asks = rx.tasking.match(predicate.lower())
         if asks:
-            _objects(v, pred_start + asks.end(), sentence_end, line_at, node, col, fallback)
+            _objects(v, pred_start + asks.end(), sentence_end, line_at, node, col, fallback, report_to)
             continue
         if _NOT_A_TASK.match(predicate.lower()) or not _opens_predicate(predicate[:80]):
             continue
@@ -279,7 +281,7 @@ def _scan_clauses(text: str, line_at, node: Node, col: _Collector, *, subjects: 
         clause = text[after:clause_end]
         role = role_of(clause[:_ROLE_WINDOW]) or "implement"
         deadline = find_deadline(sentence, line_at(start)) or fallback
-        report = _report_target(sentence)
+        report = _report_target(sentence) or report_to
         for name in names:
             if col.is_issuer(name.text):
                 continue
@@ -299,7 +301,9 @@ def _opens_predicate(predicate: str) -> bool:
     return False
 
 
-def _objects(v: View, pos: int, sentence_end: int, line_at, node: Node, col: _Collector, fallback: Deadline | None) -> None:
+def _objects(
+    v: View, pos: int, sentence_end: int, line_at, node: Node, col: _Collector, fallback: Deadline | None, report_to: str | None = None
+) -> None:
     """Bodies right after "giao" / "đề nghị" / "yêu cầu": the ones tasked."""
     names, after = read_body_list(v, pos, allow_lower=True)
     if not names:
@@ -309,7 +313,7 @@ def _objects(v: View, pos: int, sentence_end: int, line_at, node: Node, col: _Co
     role = role_of(clause[:_ROLE_WINDOW]) or "implement"
     sentence = v.text[pos:sentence_end]
     deadline = find_deadline(sentence, line_at(pos)) or fallback
-    report = _report_target(sentence)
+    report = _report_target(sentence) or report_to
     for name in names:
         col.add(name, role, clause, deadline, node, line_at(name.start), report)
     _partners(v, after, clause_end, line_at, node, col)
@@ -359,13 +363,14 @@ def _visit(node: Node, col: _Collector) -> None:
             _scan_clauses(para.text, para.line_at, node, col, subjects=False, fallback=deadline)
     else:
         fallback = find_deadline(whole[:4000], line)
+        report_to = _report_target(whole[:4000])
         for k, para in enumerate(node.paras):
             text = para.content if k == 0 else para.text
             if k == 0 and node.heading:
                 # the heading line and the rest of the first paragraph (there is none) read as one
                 text = node.heading
             offset = len(para.text) - len(para.content) if k == 0 else 0
-            _scan_clauses(text, lambda o, p=para, d=offset: p.line_at(o + d), node, col, fallback=fallback)
+            _scan_clauses(text, lambda o, p=para, d=offset: p.line_at(o + d), node, col, fallback=fallback, report_to=report_to)
     for child in node.children:
         _visit(child, col)
 

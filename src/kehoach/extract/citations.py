@@ -224,7 +224,7 @@ def _cite(text: str, folded: str, symbol: Symbol, line_at) -> _Found:
 _NAMED_KIND = {"Hiến pháp": "HP", "Pháp lệnh": "PL", "Bộ luật": "Luật", "Luật": "Luật"}
 _TREATIES = ("Công ước", "Hiệp định", "Thỏa thuận", "Thoả thuận", "Nghị định thư")
 _NAME_WORD = re.compile(r"\s*([^\s,;:.()\[\]“”\"]+)")
-_NAME_STOP = {"ngày", "số", "và", "để", "theo", "tại", "thì", "đã", "được", "là", "này", "đó", "nhằm", "khi", "với", "hoặc", "gồm", "cùng"}
+_NAME_STOP = {"ngày", "số", "và", "để", "theo", "tại", "thì", "đã", "được", "là", "này", "đó", "nhằm", "khi", "hoặc", "gồm", "cùng"}
 _AMENDMENT = re.compile(r"sửa\s+đổi,?\s+bổ\s+sung\s+(?:một\s+số\s+điều\s+)?của\s+")
 
 
@@ -284,6 +284,19 @@ def _laws(text: str, line_at, cited: list[tuple[int, int]]) -> Iterable[tuple[st
         taken = end
         kind = "Điều ước" if kind_word in _TREATIES else _NAMED_KIND[kind_word]
         yield kind, squash(text[m.start() : end]), line_at(m.start())
+
+
+_LAW_BEFORE = re.compile(r"(?<![\w/])(?:Bộ luật|Luật|Pháp lệnh)\s+(?!số\b)[^;:.()]{2,160}?\s+số\s*$")
+
+
+def _law_named_before(text: str, symbol: Symbol) -> tuple[int, str] | None:
+    """A law named right before its own symbol: (start, name)."""
+    window_start = max(0, symbol.start - 180)
+    m = _LAW_BEFORE.search(text, window_start, symbol.start)
+    if not m:
+        return None
+    name = re.sub(r"\s+số\s*$", "", m.group(0)).strip(" ,")
+    return m.start(), name
 
 
 _LIST_GAP = re.compile(r"^\s*(?:[,;]|và|hoặc)?\s*(?:(?:các\s+)?[^\s,;.]+(?:\s+[^\s,;.]+){0,2}\s+)?(?:[Ss]ố\s*:?\s*)?$")
@@ -368,6 +381,12 @@ def extract_references(
                     ref.title = ref.title or found.title
                 counts[key] += 1
                 refs_by_found[id(found)] = ref
+                named = _law_named_before(text, symbol) if symbol.family == "law" else None
+                if named is not None:
+                    # "Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ số 55/2024/QH15": the law's name
+                    start, name = named
+                    ref.title = ref.title or name
+                    cited.append((start, found.end))
                 ref.mentions.append(Mention(line=found.line, text=found.printed))
                 if found.date_repaired:
                     warnings.append(("citation-date-typo", f"{symbol.text}: date printed with a malformed year, read as {found.date}", found.line))
