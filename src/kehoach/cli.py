@@ -140,6 +140,92 @@ def parse(file: str, fmt: str | None, output: str | None, encoding: str | None) 
 
 
 @main.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("-o", "--output-dir", "out_dir", type=click.Path(file_okay=False), help="Write one JSON file per input into DIR, mirroring the input names.")
+@click.option("--jsonl", "jsonl", type=click.Path(dir_okay=False, allow_dash=True), help="Write one JSON object per line to FILE ('-': standard output; the default).")
+@click.option("--sqlite", "sqlite", type=click.Path(dir_okay=False), help="Write an SQLite database (documents, sections, references, assignments, recipients, warnings, errors).")
+@click.option("-j", "--jobs", "jobs", type=click.IntRange(1, 512), default=None, help="Worker processes (default: all cores).")
+@click.option("--resume", is_flag=True, help="Skip inputs whose output exists and was made from the same bytes.")
+@click.option("--allow-failures", is_flag=True, help="Exit 0 even when some inputs could not be parsed.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+@click.option("--dask", "dask_address", metavar="ADDRESS", help="Run on a Dask cluster (scheduler address; needs 'kehoach[dask]').")
+@click.option("--encoding", metavar="NAME", help="Force the text encoding of every text input (see 'parse').")
+@_handle_errors
+def batch(inputs, out_dir, jsonl, sqlite, jobs, resume, allow_failures, quiet, dask_address, encoding) -> None:
+    """Convert many documents: files, folders (recursive), globs, .zip and .tar
+    archives (read in place, never extracted), or '-' for a list of paths on
+    standard input.
+
+    Every input gives a result or an error record; the summary (on standard
+    error) counts documents, failures by reason and warnings by code. Exit 0
+    only when every input succeeded, unless --allow-failures.
+
+    \b
+    Examples:
+      kehoach batch archive/ -o out/               # out/archive/... .json
+      kehoach batch 2024.zip --jsonl docs.jsonl
+      kehoach batch 'tinh/**/*.docx' --sqlite kehoach.db -j 4
+      find . -name '*.pdf' | kehoach batch - --jsonl - > docs.jsonl
+    """
+    import os
+
+    from .batch import iter_jobs, run_batch
+    from .store import DirSink, JsonlSink, SqliteSink
+
+    if sum(x is not None for x in (out_dir, jsonl, sqlite)) > 1:
+        raise click.UsageError("choose one output: -o DIR, --jsonl FILE or --sqlite FILE")
+    if resume and out_dir is None and sqlite is None and jsonl in (None, "-"):
+        raise click.UsageError("--resume needs an output to resume: -o DIR, --jsonl FILE or --sqlite FILE")
+    if out_dir is not None:
+        sink = DirSink(out_dir)
+        exclude = os.path.abspath(out_dir)
+    elif sqlite is not None:
+        sink = SqliteSink(sqlite, resume=resume)
+        exclude = None
+    else:
+        sink = JsonlSink(jsonl, resume=resume)
+        exclude = None
+    jobs_iter = iter_jobs(inputs, stdin=sys.stdin if "-" in inputs else None, exclude=exclude)
+    show = not quiet and sys.stderr.isatty()
+    if show:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        with Progress(
+            SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=True
+        ) as bar:
+            task = bar.add_task("parsing", total=None)
+            summary = run_batch(jobs_iter, sink, workers=jobs, resume=resume, encoding=encoding, dask=dask_address, progress=lambda n: bar.advance(task, n))
+    else:
+        summary = run_batch(jobs_iter, sink, workers=jobs, resume=resume, encoding=encoding, dask=dask_address)
+    if not quiet:
+        _print_summary(summary)
+    if summary.failed and not allow_failures:
+        raise click.exceptions.Exit(1)
+
+
+def _print_summary(summary) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(stderr=True)
+    table = Table(title="kehoach batch", show_header=True)
+    table.add_column("", style="bold")
+    table.add_column("count", justify="right")
+    table.add_row("documents", f"{summary.documents:,}")
+    table.add_row("parsed", f"{summary.succeeded:,}")
+    if summary.skipped:
+        table.add_row("up to date (skipped)", f"{summary.skipped:,}")
+    table.add_row("failed", f"{summary.failed:,}", style="red" if summary.failed else None)
+    for reason, count in summary.failures.most_common():
+        table.add_row(f"  {reason}", f"{count:,}", style="red")
+    for code, count in summary.warnings.most_common():
+        table.add_row(f"warning {code}", f"{count:,}", style="yellow")
+    table.add_row("docs/s", f"{summary.rate:,.0f}")
+    table.add_row("seconds", f"{summary.elapsed:,.1f}")
+    console.print(table)
+
+
+@main.command()
 @_handle_errors
 def schema() -> None:
     """Print the JSON Schema of the parse output."""

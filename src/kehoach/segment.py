@@ -496,6 +496,10 @@ def _addressees(lines: list[Line], i: int, sk: Skeleton) -> int:
     return j
 
 
+# first letters of what opens the closing (see layout.toml [closing]): a cheap test before folding
+_CLOSING_INITIALS = frozenset("NnGgKkĐđTtQqLl")
+
+
 def _closing(lines: list[Line], start: int) -> tuple[int, list[int]]:
     """Where the closing (Nơi nhận, signature) starts, and where appendices start."""
     pat = patterns()
@@ -508,6 +512,8 @@ def _closing(lines: list[Line], start: int) -> tuple[int, list[int]]:
         pieces = [c for _, c in line.cells] if line.cells else [line.text]
         hit = False
         for piece in pieces:
+            if piece[:1] not in _CLOSING_INITIALS:
+                continue  # Nơi nhận, Gửi kèm / Kèm theo / Đính kèm, T/M, KT., TL., Q. ...
             folded = fold(piece)
             if pat.recipients.match(folded) or (seen_body and pat.attachments.match(folded)):
                 hit = True
@@ -522,7 +528,7 @@ def _closing(lines: list[Line], start: int) -> tuple[int, list[int]]:
     appendices = []
     for i in range(closing, len(lines)):
         line = lines[i]
-        if not line.text or i == closing:
+        if not line.text or i == closing or line.text[:1] not in "PpKkQqCc#":
             continue
         folded = fold(line.text)
         if pat.appendix.match(folded) and (is_upper(line.text[:7]) or line.md_heading or line.centered or line.bold or len(line.text) > 20):

@@ -205,16 +205,18 @@ def is_syllable(word: str) -> bool:
 
 
 _HAS_MARK = re.compile(r"[À-ỹ]")
-# A cheap test for the pieces such a split leaves: a bare consonant cluster
-# ("ng", "Qu", "X") or a lone vowel carrying a mark ("ả").
-_SPLIT_PIECE = re.compile(
-    r"(?<!\w)(?:[bcdđghklmnpqrstvxBCDĐGHKLMNPQRSTVX][hgr]?|[nN]g|[qQ]u)(?!\w)|(?<!\w)[À-ỹ](?!\w)"
-)
+# A cheap test for what such a split leaves: a lone marked vowel between letters
+# ("Qu ả ng", "X ã hội") or a marked vowel before a bare final cluster ("Đặ ng").
+_SPLIT_PIECE = re.compile(r"\w [À-ỹ] \w|[À-ỹ] (?:ng|nh|ch|[ctmnp])(?!\w)")
+
+
+# broader and cheaper than _SPLIT_PIECE: a space before a lone marked vowel or a bare final cluster
+_MAYBE_SPLIT = re.compile(r" (?:[À-ỹ] |(?:ng|nh|ch|[ctmnp])(?!\w))")
 
 
 def may_have_split_diacritics(text: str) -> bool:
-    """A cheap test: could :func:`repair_split_diacritics` change anything in ``text``?"""
-    return bool(_SPLIT_PIECE.search(text))
+    """A cheap test on a whole text: could :func:`repair_split_diacritics` change any of its lines?"""
+    return bool(_MAYBE_SPLIT.search(text))
 
 
 def repair_split_diacritics(line: str) -> str:

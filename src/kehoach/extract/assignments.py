@@ -78,16 +78,19 @@ def _rx() -> _RoleRx:
     )
 
 
+_ROLE_WINDOW = 400  # characters of a predicate that can carry the subject's role
 _WORD = re.compile(r"\S+")
 _NOMINAL = re.compile(r"(?:việc|công tác|các đợt|đợt|hoạt động|cuộc)\s+$")
 _WINDOW_STOP = re.compile(r"[;:]|\.(?=\s|$)")
 _PARTNER_TAIL = re.compile(r"(?:\s+(?:chặt chẽ|tốt|thường xuyên|với nhau))?\s+với\s+")
 
 
-def _window(text: str, start: int, words: int) -> int:
+def _window(text: str, start: int, words: int, end: int | None = None) -> int:
     """Offset after ``words`` words from ``start``, or at the first ';', ':' or sentence end."""
-    stop = _WINDOW_STOP.search(text, start)
-    end = stop.start() if stop else len(text)
+    end = len(text) if end is None else end
+    stop = _WINDOW_STOP.search(text, start, end)
+    if stop:
+        end = stop.start()
     count = 0
     for m in _WORD.finditer(text, start, end):
         count += 1
@@ -103,19 +106,23 @@ def role_of(predicate: str) -> str | None:
     not the body's role), and the partner after "phối hợp với" is skipped: in
     "phối hợp với các cơ quan chủ trì", "chủ trì" is the partner's role.
     """
+    return role_in(View(predicate), 0, len(predicate))
+
+
+def role_in(v: View, start: int, end: int) -> str | None:
+    """:func:`role_of` for the span ``start:end`` of an already folded text."""
     rx = _rx()
-    v = View(predicate)
-    combined = rx.any_role
-    limit = _window(predicate, 0, 24)
-    early = _window(predicate, 0, 4)
-    pos = 0
+    end = min(end, start + _ROLE_WINDOW)
+    limit = _window(v.text, start, 24, end)
+    early = _window(v.text, start, 4, end)
+    pos = start
     tentative = None
     while pos < limit:
-        m = combined.search(v.lc, pos, limit)
+        m = rx.any_role.search(v.lc, pos, limit)
         if not m:
             break
         key = " ".join(m.group(0).split())
-        if _NOMINAL.search(v.lc, max(0, m.start() - 12), m.start()):
+        if _NOMINAL.search(v.lc, max(start, m.start() - 12), m.start()):
             pos = m.end()  # "hoàn thành việc kiểm tra": a noun, not the body's role
             continue
         if key in rx.final_role:
@@ -129,12 +136,12 @@ def role_of(predicate: str) -> str | None:
             # quan thông tin phối hợp với ...", others coordinate
             tentative = rx.tentative_role.get(key)
         pos = m.end()
-        tail = _PARTNER_TAIL.match(v.lc, pos)
+        tail = _PARTNER_TAIL.match(v.lc, pos, end)
         if tail:
-            names, end = read_body_list(v, tail.end(), allow_lower=True)
+            names, after = read_body_list(v, tail.end(), allow_lower=True)
             if names:
-                pos = end
-                limit = max(limit, _window(predicate, end, 6))
+                pos = after
+                limit = max(limit, _window(v.text, after, 6, end))
     return tentative
 
 
@@ -235,7 +242,6 @@ def _node_lines(node: Node) -> int:
     return node.paras[0].first
 
 
-_ROLE_WINDOW = 400  # characters of a predicate that can carry the subject's role
 _SENTENCE_END = re.compile(r"\.(?=\s+[A-ZĐÀ-Ỹ]|\s*$)")
 
 
@@ -270,16 +276,15 @@ def _scan_clauses(
             continue
         gap = len(text[after:]) - len(text[after:].lstrip(" ,:"))
         pred_start = after + gap
-        predicate = text[pred_start : pred_start + _ROLE_WINDOW]
-        asks = rx.tasking.match(predicate.lower())
+        asks = rx.tasking.match(v.lc, pred_start)
         if asks:
-            _objects(v, pred_start + asks.end(), sentence_end, line_at, node, col, fallback, report_to)
+            _objects(v, asks.end(), sentence_end, line_at, node, col, fallback, report_to)
             continue
-        if _NOT_A_TASK.match(predicate.lower()) or not _opens_predicate(predicate[:80]):
+        if _NOT_A_TASK.match(v.lc, pred_start) or not _opens_predicate(v, pred_start):
             continue
         clause_end = _clause_end(text, after, sentence_end)
         clause = text[after:clause_end]
-        role = role_of(clause[:_ROLE_WINDOW]) or "implement"
+        role = role_in(v, after, clause_end) or "implement"
         deadline = find_deadline(sentence, line_at(start)) or fallback
         report = _report_target(sentence) or report_to
         for name in names:
@@ -289,15 +294,13 @@ def _scan_clauses(
         _partners(v, after, clause_end, line_at, node, col)
 
 
-def _opens_predicate(predicate: str) -> bool:
-    """Does the text after a subject start with a verb (within its first two words)?"""
-    pv = View(predicate)
-    if is_verb(pv, 0):
+def _opens_predicate(v: View, pos: int) -> bool:
+    """Does the text at ``pos`` (after a subject) start with a verb, within its first two words?"""
+    if is_verb(v, pos):
         return True
-    first = _WORD.match(predicate)
-    if first and first.end() < len(predicate):
-        nxt = first.end() + 1
-        return is_verb(pv, nxt) and not predicate[:1].isupper()
+    first = _WORD.match(v.text, pos)
+    if first and first.end() < len(v.text):
+        return is_verb(v, first.end() + 1) and not v.text[pos : pos + 1].isupper()
     return False
 
 
@@ -310,7 +313,7 @@ def _objects(
         return
     clause_end = _clause_end(v.text, after, sentence_end)
     clause = v.text[after:clause_end]
-    role = role_of(clause[:_ROLE_WINDOW]) or "implement"
+    role = role_in(v, after, clause_end) or "implement"
     sentence = v.text[pos:sentence_end]
     deadline = find_deadline(sentence, line_at(pos)) or fallback
     report = _report_target(sentence) or report_to

@@ -19,13 +19,16 @@ __all__ = ["decode", "ENCODINGS"]
 ENCODINGS = ("utf-8", "utf-16", "cp1258", "tcvn3", "vni", "viscii")
 
 
+_CONTROLS = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+
 def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if not sample:
         return False
     if b"\x00" in sample:
         return True
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    controls = len(sample) - len(sample.translate(None, _CONTROLS))
     return controls / len(sample) > 0.05
 
 

@@ -85,6 +85,7 @@ BANNER = re.compile(r"^\s*(?:\[[^\]]*\]\s*)+$")
 
 # spaces of other widths, read as plain spaces (NBSP, thin, ideographic ...)
 _ODD_SPACES = {code: " " for code in (0x00A0, 0x202F, 0x3000, *range(0x2000, 0x200B))}
+_ODD_SPACE = re.compile("[\u00a0\u202f\u3000\u2000-\u200a]")
 
 
 def _unlatex(m: re.Match) -> str:
@@ -147,7 +148,8 @@ def clean_lines(raw_text: str) -> tuple[list[Line], list[tuple[str, str, int | N
     # whole-text passes, so that each line pays only for what it holds
     if INVISIBLE.search(text):
         text = INVISIBLE.sub("", text)
-    text = text.translate(_ODD_SPACES)
+    if _ODD_SPACE.search(text):
+        text = text.translate(_ODD_SPACES)
     repair = may_have_split_diacritics(text)
     raw_lines = text.split("\n")
     lines: list[Line] = []
@@ -238,18 +240,8 @@ def clean_lines(raw_text: str) -> tuple[list[Line], list[tuple[str, str, int | N
             content = repair_split_diacritics(content)
             if cells:
                 cells = tuple((s, repair_split_diacritics(c)) for s, c in cells)
-        line = Line(
-            no,
-            content,
-            indent=indent,
-            end=len(raw),
-            cells=cells,
-            bold=bold or in_bold_run,
-            md_heading=md_heading,
-            table=is_table,
-            page_break=pending_break,
-            rule_before=pending_rule,
-        )
+        # positional: this runs for every line of every document
+        line = Line(no, content, indent, len(raw), cells, bold or in_bold_run, md_heading, is_table, pending_break, pending_rule)
         pending_break = pending_rule = False
         lines.append(line)
     if page_markers:

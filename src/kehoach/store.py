@@ -1,0 +1,311 @@
+"""Where a batch writes: a folder of JSON files, a JSON Lines stream, an SQLite database.
+
+Every sink writes each record so that a process killed at any instant leaves
+no half-written record behind: JSON files are written to a temporary name and
+renamed; JSON Lines are appended a whole line at a time and a torn last line
+is cut on resume; SQLite writes a chunk per transaction. ``done()`` tells a
+resumed run which inputs already have an up-to-date record (by SHA-256 of
+the input's bytes).
+
+The SQLite schema (documented with example queries in docs/batch.md):
+
+* ``documents`` — one row per parsed input: the contract's header fields,
+  the locality and the whole JSON;
+* ``sections``, ``"references"`` (also the view ``refs``), ``assignments``,
+  ``recipients``, ``warnings`` — one row per item, keyed by ``doc_id``;
+* ``errors`` — one row per input that could not be parsed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import sys
+from pathlib import Path
+
+from .batch import Outcome
+
+__all__ = ["DirSink", "JsonlSink", "SqliteSink", "document_rows", "SCHEMA"]
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    os.replace(tmp, path)
+
+
+class DirSink:
+    """A folder of JSON files mirroring the input names (``NAME.json``, or ``NAME.error.json``)."""
+
+    MANIFEST = ".kehoach-manifest.jsonl"
+
+    def __init__(self, folder: str | os.PathLike) -> None:
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.manifest = open(self.folder / self.MANIFEST, "a", encoding="utf-8")
+
+    def _paths(self, out: str) -> tuple[Path, Path]:
+        base = self.folder / out
+        return base.with_name(base.name + ".json"), base.with_name(base.name + ".error.json")
+
+    def done(self) -> dict[str, str]:
+        known: dict[str, str] = {}
+        path = self.folder / self.MANIFEST
+        for line in path.read_text(encoding="utf-8").splitlines() if path.exists() else []:
+            try:
+                entry = json.loads(line)
+            except ValueError:
+                continue  # a line torn by a kill
+            ok_path, error_path = self._paths(entry["out"])
+            if (ok_path if entry["ok"] else error_path).exists():
+                known[entry["input"]] = entry["sha256"]
+        return known
+
+    def write(self, outcomes: list[Outcome]) -> None:
+        lines = []
+        for outcome in outcomes:
+            ok_path, error_path = self._paths(outcome.out)
+            if outcome.ok:
+                _atomic_write(ok_path, outcome.json)
+                stale = error_path
+            else:
+                _atomic_write(error_path, json.dumps({"input": outcome.name, "sha256": outcome.sha256, "error": outcome.error}, ensure_ascii=False))
+                stale = ok_path
+            if stale.exists():
+                stale.unlink()
+            lines.append(json.dumps({"input": outcome.name, "sha256": outcome.sha256, "out": outcome.out, "ok": outcome.ok}, ensure_ascii=False))
+        self.manifest.write("\n".join(lines) + "\n")
+        self.manifest.flush()
+
+    def close(self) -> None:
+        self.manifest.close()
+
+
+class JsonlSink:
+    """One JSON object a line: a document, or ``{"input", "sha256", "error"}`` for a failure."""
+
+    def __init__(self, target: str | os.PathLike | None, *, resume: bool = False) -> None:
+        self.path = None if target in (None, "-") else Path(target)
+        self.resume = resume
+        self.previous: dict[str, str] = {}
+        self.rewritten: set[str] = set()
+        if self.path is None:
+            self.fh = sys.stdout
+            return
+        if resume and self.path.exists():
+            self._load_and_cut()
+            self.fh = open(self.path, "a", encoding="utf-8")
+        else:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.fh = open(self.path, "w", encoding="utf-8")
+
+    @staticmethod
+    def _key(record: dict) -> tuple[str | None, str | None]:
+        if "error" in record and "input" in record:
+            return record["input"], record.get("sha256")
+        source = record.get("source") or {}
+        return source.get("path"), source.get("sha256")
+
+    def _load_and_cut(self) -> None:
+        data = self.path.read_bytes()
+        end = data.rfind(b"\n") + 1  # a torn last line (kill -9 mid-write) is cut off
+        if end < len(data):
+            with open(self.path, "r+b") as fh:
+                fh.truncate(end)
+        for line in data[:end].decode("utf-8", errors="replace").splitlines():
+            try:
+                name, sha = self._key(json.loads(line))
+            except ValueError:
+                continue
+            if name:
+                self.previous[name] = sha
+
+    def done(self) -> dict[str, str]:
+        return dict(self.previous)
+
+    def write(self, outcomes: list[Outcome]) -> None:
+        lines = []
+        for outcome in outcomes:
+            if outcome.name in self.previous:
+                self.rewritten.add(outcome.name)
+            if outcome.ok:
+                lines.append(outcome.json)
+            else:
+                lines.append(json.dumps({"input": outcome.name, "sha256": outcome.sha256, "error": outcome.error}, ensure_ascii=False))
+        self.fh.write("\n".join(lines) + "\n")
+        self.fh.flush()
+
+    def close(self) -> None:
+        if self.path is None:
+            return
+        self.fh.close()
+        if self.rewritten:
+            # an input changed since the last run: keep only its newest record
+            tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+            seen: set[str] = set()
+            lines = self.path.read_text(encoding="utf-8").splitlines()
+            kept = []
+            for line in reversed(lines):
+                try:
+                    name, _ = self._key(json.loads(line))
+                except ValueError:
+                    continue
+                if name in self.rewritten:
+                    if name in seen:
+                        continue
+                    seen.add(name)
+                kept.append(line)
+            tmp.write_text("\n".join(reversed(kept)) + "\n", encoding="utf-8")
+            os.replace(tmp, self.path)
+
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    id INTEGER PRIMARY KEY,
+    input TEXT NOT NULL UNIQUE,
+    sha256 TEXT,
+    format TEXT,
+    doc_type TEXT, doc_type_name TEXT, symbol TEXT, number TEXT,
+    issuer_name TEXT, issuer_parent TEXT, issuer_code TEXT,
+    locality TEXT,
+    place TEXT, date TEXT, title TEXT,
+    signer_name TEXT, signer_position TEXT, signer_authority TEXT,
+    json TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sections (
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    path TEXT, label TEXT, heading TEXT, kind TEXT, depth INTEGER, text TEXT,
+    first_line INTEGER, last_line INTEGER
+);
+CREATE TABLE IF NOT EXISTS "references" (
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    kind TEXT, number TEXT, symbol TEXT, date TEXT, issuer TEXT, title TEXT,
+    scope TEXT, locality TEXT, mentions INTEGER, first_line INTEGER
+);
+CREATE VIEW IF NOT EXISTS refs AS SELECT * FROM "references";
+CREATE TABLE IF NOT EXISTS assignments (
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    body TEXT, function TEXT, role TEXT, action TEXT,
+    deadline_text TEXT, deadline_date TEXT, recurrence TEXT, report_to TEXT,
+    section TEXT, line INTEGER
+);
+CREATE TABLE IF NOT EXISTS recipients (
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    position INTEGER, text TEXT
+);
+CREATE TABLE IF NOT EXISTS warnings (
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    code TEXT, message TEXT, line INTEGER
+);
+CREATE TABLE IF NOT EXISTS errors (
+    input TEXT NOT NULL UNIQUE,
+    sha256 TEXT,
+    reason TEXT
+);
+CREATE INDEX IF NOT EXISTS references_symbol ON "references"(symbol);
+CREATE INDEX IF NOT EXISTS assignments_function ON assignments(function);
+CREATE INDEX IF NOT EXISTS sections_doc ON sections(doc_id);
+"""
+
+
+def document_rows(doc) -> dict:
+    """The rows of one document, as plain data (they cross process boundaries)."""
+    from .extract.header import locality_of
+
+    sections = []
+
+    def walk(items, depth):
+        for s in items:
+            sections.append((s.path, s.label, s.heading, s.kind, depth, s.text, s.lines[0], s.lines[1]))
+            walk(s.children, depth + 1)
+
+    walk(doc.sections, 0)
+    return {
+        "document": (
+            (doc.source.format if doc.source else None),
+            doc.doc_type,
+            doc.doc_type_name,
+            doc.symbol,
+            doc.number,
+            doc.issuer.name,
+            doc.issuer.parent,
+            doc.issuer.code,
+            locality_of(doc.issuer.name, doc.issuer.parent) or doc.place,
+            doc.place,
+            doc.date,
+            doc.title,
+            doc.signer.name,
+            doc.signer.position,
+            doc.signer.authority,
+        ),
+        "sections": sections,
+        "references": [
+            (r.kind, r.number, r.symbol, r.date, r.issuer, r.title, r.scope, r.locality, len(r.mentions), r.mentions[0].line if r.mentions else None)
+            for r in doc.references
+        ],
+        "assignments": [
+            (
+                a.body,
+                a.function,
+                a.role,
+                a.action,
+                a.deadline.text if a.deadline else None,
+                a.deadline.date if a.deadline else None,
+                a.deadline.recurrence if a.deadline else None,
+                a.report_to,
+                a.section,
+                a.line,
+            )
+            for a in doc.assignments
+        ],
+        "recipients": list(enumerate(doc.recipients, 1)),
+        "warnings": [(w.code, w.message, w.line) for w in doc.warnings],
+    }
+
+
+class SqliteSink:
+    """An SQLite database: ask it "which provinces cite 47-CT/TW and who do they task?" in SQL."""
+
+    wants_rows = True
+
+    def __init__(self, path: str | os.PathLike, *, resume: bool = False) -> None:
+        self.path = Path(path)
+        if not resume and self.path.exists():
+            self.path.unlink()
+        self.db = sqlite3.connect(self.path)
+        self.db.execute("PRAGMA foreign_keys = ON")
+        self.db.execute("PRAGMA journal_mode = WAL")
+        self.db.execute("PRAGMA synchronous = NORMAL")
+        self.db.executescript(SCHEMA)
+
+    def done(self) -> dict[str, str]:
+        rows = self.db.execute("SELECT input, sha256 FROM documents UNION ALL SELECT input, sha256 FROM errors").fetchall()
+        return {name: sha for name, sha in rows}
+
+    def write(self, outcomes: list[Outcome]) -> None:
+        with self.db:  # one transaction a chunk
+            for outcome in outcomes:
+                self.db.execute("DELETE FROM documents WHERE input = ?", (outcome.name,))
+                self.db.execute("DELETE FROM errors WHERE input = ?", (outcome.name,))
+                if not outcome.ok:
+                    self.db.execute("INSERT INTO errors (input, sha256, reason) VALUES (?, ?, ?)", (outcome.name, outcome.sha256, outcome.error))
+                    continue
+                rows = outcome.row
+                cur = self.db.execute(
+                    "INSERT INTO documents (input, sha256, format, doc_type, doc_type_name, symbol, number, issuer_name, issuer_parent,"
+                    " issuer_code, locality, place, date, title, signer_name, signer_position, signer_authority, json)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (outcome.name, outcome.sha256, *rows["document"], outcome.json),
+                )
+                doc_id = cur.lastrowid
+                self.db.executemany("INSERT INTO sections VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [(doc_id, *r) for r in rows["sections"]])
+                self.db.executemany('INSERT INTO "references" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [(doc_id, *r) for r in rows["references"]])
+                self.db.executemany("INSERT INTO assignments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [(doc_id, *r) for r in rows["assignments"]])
+                self.db.executemany("INSERT INTO recipients VALUES (?, ?, ?)", [(doc_id, *r) for r in rows["recipients"]])
+                self.db.executemany("INSERT INTO warnings VALUES (?, ?, ?, ?)", [(doc_id, *r) for r in rows["warnings"]])
+
+    def close(self) -> None:
+        self.db.close()
