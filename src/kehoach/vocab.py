@@ -18,7 +18,7 @@ from importlib import resources
 from .errors import VocabularyError
 from .text import fold, tfold
 
-__all__ = ["Vocabulary", "vocabulary", "phrase_pattern", "DocType", "BodyHead"]
+__all__ = ["Vocabulary", "vocabulary", "phrase_pattern", "DocType", "BodyHead", "load_data"]
 
 ROLES = ("lead", "coordinate", "advise", "monitor", "implement")
 KINDS = ("purpose", "tasks", "implementation", "other")
@@ -55,6 +55,11 @@ def phrase_pattern(phrases, *, word_boundary: bool = True, folder=fold) -> str:
     return "(?:" + body + ")"
 
 
+def load_data(name: str) -> dict:
+    """One data table of the package (``data/NAME``), parsed."""
+    return _load(name)
+
+
 def _load(name: str) -> dict:
     try:
         raw = resources.files("kehoach.data").joinpath(name).read_bytes()
@@ -74,6 +79,8 @@ def _strings(table: dict, key: str, where: str) -> list[str]:
 class Vocabulary:
     doc_types: list[DocType]
     heads: list[BodyHead]
+    level_words: list[str]
+    function_labels: dict[str, str]
     central_codes: frozenset[str]
     local_codes: frozenset[str]
     role_rank: tuple[str, ...]
@@ -162,7 +169,8 @@ def _doc_types() -> list[DocType]:
     return out
 
 
-def _heads() -> list[BodyHead]:
+def _bodies() -> tuple[list[BodyHead], list[str], dict[str, str]]:
+    """Heads, level words and function labels of ``bodies.toml``."""
     data = _load("bodies.toml")
     heads = []
     seen: dict[str, str] = {}
@@ -180,7 +188,13 @@ def _heads() -> list[BodyHead]:
                 raise VocabularyError(f"{where}: '{words}' is listed twice")
             seen[folded] = words
             heads.append(BodyHead(words, folded, function, kind))
-    return heads
+    labels = data.get("labels", {})
+    functions = {h.function for h in heads} - {"by-name", "collective"}
+    if not isinstance(labels, dict) or set(labels) != functions:
+        missing = sorted(functions - set(labels)) if isinstance(labels, dict) else sorted(functions)
+        extra = sorted(set(labels) - functions) if isinstance(labels, dict) else []
+        raise VocabularyError(f"bodies.toml [labels]: missing {missing}, unknown {extra}")
+    return heads, _strings(data, "level_words", "bodies.toml"), labels
 
 
 @functools.cache
@@ -210,9 +224,12 @@ def vocabulary() -> Vocabulary:
         if entry.get("name") not in KINDS:
             raise VocabularyError(f"headings.toml: unknown kind {entry.get('name')!r}")
         kinds.append((entry["name"], [fold(p) for p in _strings(entry, "phrases", "headings.toml")]))
+    heads, level_words, labels = _bodies()
     return Vocabulary(
         doc_types=_doc_types(),
-        heads=_heads(),
+        heads=heads,
+        level_words=level_words,
+        function_labels=labels,
         central_codes=frozenset(_strings(issuers, "central", "issuers.toml")),
         local_codes=frozenset(_strings(issuers, "local", "issuers.toml")),
         role_rank=rank,

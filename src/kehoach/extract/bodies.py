@@ -372,10 +372,38 @@ def _lower_continuation(v: View, pos: int) -> int | None:
     return end if end > pos else None
 
 
-_LEVEL_WORDS = re.compile(
-    r"(?<!\w)(?:tỉnh ủy|thành ủy|huyện ủy|thị ủy|quận ủy|đảng ủy khối|đảng ủy|đảng bộ|tỉnh|thành phố|huyện|xã|phường|"
-    r"trung ương|khối|các cơ quan và doanh nghiệp|ubnd|ủy ban nhân dân|cấp tỉnh|cấp huyện|cấp xã|các)(?!\w)"
-)
+@functools.cache
+def _level_words() -> re.Pattern[str]:
+    """Level and place words of ``bodies.toml`` on the tone-folded text, longest first."""
+    words = sorted({tfold(w) for w in vocabulary().level_words}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+
+
+def _without_levels(text: str) -> str:
+    """``text`` without its level words and the place names after them:
+    "Tài chính tỉnh Lào Cai" → "Tài chính"; "chính trị - xã hội tỉnh" →
+    "chính trị - xã hội" (a level word counts only at the end, before a proper
+    name or before another level word)."""
+    pattern = _level_words()
+    folded = tfold(text)
+    out: list[str] = []
+    pos = 0
+    for m in pattern.finditer(folded):
+        if m.start() < pos:
+            continue
+        after = text[m.end() :].lstrip(" ,")
+        if after and not after[0].isupper() and not pattern.match(tfold(after)):
+            continue
+        out.append(text[pos : m.start()])
+        pos = m.end()
+        while True:  # the place name after it: "tỉnh Lào Cai", "huyện Bát Xát"
+            rest = text[pos:]
+            word = re.match(r"\s+([^\W\d_][\w.-]*)", rest)
+            if not word or not word.group(1)[0].isupper() or pattern.match(tfold(word.group(1))):
+                break
+            pos += word.end()
+    out.append(text[pos:])
+    return " ".join("".join(out).split()).strip(" ,;:-")
 
 
 def function_of(name: str, head: BodyHead | None = None) -> str:
@@ -389,9 +417,8 @@ def function_of(name: str, head: BodyHead | None = None) -> str:
         return lower(printed)
     if head.function not in ("by-name", "collective"):
         return head.function
-    low = lower(printed)
     head_len = len(head.words)
-    rest = low[head_len:] if tfold(low[:head_len]) == head.folded else low
-    rest = " ".join(_LEVEL_WORDS.sub(" ", rest).split()).strip(" ,;:-")
+    rest = printed[head_len:] if tfold(printed[:head_len]) == head.folded else printed
+    rest = lower(_without_levels(rest))
     head_name = lower(head.words)
     return f"{head_name}: {rest}" if rest else head_name
