@@ -146,6 +146,25 @@ def test_sqlite_can_answer_who_cites_and_who_is_tasked(tmp_path):
     assert con.execute("SELECT count(*) FROM warnings WHERE code = 'header-inferred'").fetchone()[0] == 1
 
 
+def test_the_documented_queries_run(tmp_path):
+    """docs/batch.md's example queries, as printed there, against a real database."""
+    import re
+
+    from tests.conftest import ROOT
+
+    db = tmp_path / "k.db"
+    plans = sorted((ROOT / "tests" / "fixtures" / "diff").glob("p3_*.txt"))  # plans citing 47-CT/TW
+    assert kehoach("batch", *map(str, GOOD + plans), "--sqlite", str(db), "-q").returncode == 0
+    con = sqlite3.connect(db)
+    blocks = re.findall(r"```sql\n(.*?)```", (ROOT / "docs" / "batch.md").read_text("utf-8"), re.S)
+    statements = [q.strip() for block in blocks for q in block.split(";") if q.strip()]
+    assert len(statements) >= 3
+    results = [con.execute(q).fetchall() for q in statements]
+    assert all(results[:3]), "the three example queries return rows"
+    provinces = {row[0] for row in con.execute("SELECT province_2025 FROM documents WHERE province IS NOT NULL")}
+    assert provinces, "documents carry their province"
+
+
 def _jsonl_names(path: Path) -> list[str]:
     names = []
     for line in path.read_text(encoding="utf-8").splitlines():

@@ -136,3 +136,14 @@ def test_help_does_not_import_heavy_modules():
 def _write(path, data: bytes):
     path.write_bytes(data)
     return path
+
+
+def test_every_command_and_option_is_documented():
+    """docs/ names every command and each of its long options (a new option without docs fails here)."""
+    docs = "\n".join(p.read_text("utf-8") for p in sorted((ROOT / "docs").glob("*.md")))
+    for name, command in main.commands.items():
+        assert f"kehoach {name}" in docs, f"'kehoach {name}' is not documented in docs/"
+        for param in command.params:
+            for opt in getattr(param, "opts", []):
+                if opt.startswith("--") and opt != "--help":
+                    assert opt in docs, f"'{opt}' of 'kehoach {name}' is not documented in docs/"

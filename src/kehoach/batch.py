@@ -32,7 +32,7 @@ from pathlib import Path, PurePosixPath
 
 from .read import MAX_BYTES
 
-__all__ = ["Job", "Outcome", "Summary", "iter_jobs", "run_batch", "parse_chunk", "DOCUMENT_SUFFIXES"]
+__all__ = ["Job", "Outcome", "Summary", "iter_jobs", "run_batch", "parse_chunk", "parse_jobs", "DOCUMENT_SUFFIXES"]
 
 # files a directory walk takes (a file named on the command line is always taken)
 DOCUMENT_SUFFIXES = (".txt", ".md", ".text", ".docx", ".doc", ".pdf", ".rtf", ".odt")
@@ -234,6 +234,30 @@ def parse_chunk(
                 error = f"internal error ({type(exc).__name__}: {exc})"
         results.append(Outcome(name, out, sha, error=error))
     return results
+
+
+def parse_jobs(jobs: Iterable[Job], encoding: str | None = None) -> Iterator[tuple[str, object | None, str | None]]:
+    """(name, Document, None) or (name, None, reason) for each job, in this
+    process, in order: for commands that need the documents themselves (compare)."""
+    from .build import build_document
+    from .errors import KehoachError
+    from .read import read_bytes
+
+    for job in jobs:
+        if job.error is not None:
+            yield job.name, None, job.error
+            continue
+        try:
+            data = job.data
+            if data is None:
+                with open(job.path, "rb") as fh:  # type: ignore[arg-type]
+                    data = fh.read(MAX_BYTES + 1)
+            doc = build_document(read_bytes(data, encoding=encoding, name=job.name))
+            yield job.name, doc, None
+        except KehoachError as exc:
+            yield job.name, None, str(exc)
+        except OSError as exc:
+            yield job.name, None, f"cannot read ({exc.strerror or exc})"
 
 
 def _store_row(doc) -> dict:

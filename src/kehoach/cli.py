@@ -90,6 +90,9 @@ def main(debug: bool) -> None:
       kehoach parse ke-hoach.txt                 # a table on a terminal, JSON in a pipe
       kehoach parse ke-hoach.docx -f json -o out.json
       cat ke-hoach.txt | kehoach parse -
+      kehoach diff tra-vinh.txt binh-phuoc.docx -f html -o so-sanh.html
+      kehoach compare ke-hoach/ -f csv -o matrix.csv
+      kehoach batch archive.zip --sqlite kehoach.db
       kehoach schema > document.schema.json
     """
 
@@ -110,33 +113,13 @@ def parse(file: str, fmt: str | None, output: str | None, encoding: str | None) 
     recipients, signer and warnings. The JSON keys follow the output contract
     (schema_version "1"; see 'kehoach schema').
     """
-    from .build import parse_bytes, parse_file
-
-    if file == "-":
-        data = sys.stdin.buffer.read()
-        doc = parse_bytes(data, encoding=encoding, name="<stdin>")
-    else:
-        doc = parse_file(file, encoding=encoding)
+    doc = _read_document(file, encoding)
     if fmt is None:
         fmt = "table" if (output in (None, "-") and sys.stdout.isatty()) else "json"
-    if fmt == "json":
-        from .render import to_json
+    from . import render
 
-        _emit(to_json(doc), output)
-    elif fmt == "markdown":
-        from .render import to_markdown
-
-        _emit(to_markdown(doc), output)
-    else:
-        from rich.console import Console
-
-        from .render import to_rich
-
-        if output and output != "-":
-            with open(output, "w", encoding="utf-8") as fh:
-                Console(file=fh, width=120, force_terminal=False).print(to_rich(doc))
-        else:
-            Console().print(to_rich(doc))
+    text = {"json": render.to_json, "markdown": render.to_markdown}.get(fmt, render.to_json)
+    _write_rendering(fmt, output, text=lambda: text(doc), rich=lambda: render.to_rich(doc))
 
 
 @main.command()
@@ -223,6 +206,135 @@ def _print_summary(summary) -> None:
     table.add_row("docs/s", f"{summary.rate:,.0f}")
     table.add_row("seconds", f"{summary.elapsed:,.1f}")
     console.print(table)
+
+
+def _read_document(file: str, encoding: str | None):
+    from .build import parse_bytes, parse_file
+
+    if file == "-":
+        return parse_bytes(sys.stdin.buffer.read(), encoding=encoding, name="<stdin>")
+    return parse_file(file, encoding=encoding)
+
+
+def _write_rendering(fmt: str, output: str | None, *, text, rich) -> None:
+    """Emit ``text()`` for a text format, or print ``rich()`` for the table."""
+    if fmt != "table":
+        _emit(text(), output)
+        return
+    from rich.console import Console
+
+    if output and output != "-":
+        try:
+            with open(output, "w", encoding="utf-8") as fh:
+                Console(file=fh, width=160, force_terminal=False).print(rich())
+        except OSError as exc:
+            raise Failure(f"{output}: cannot write ({exc.strerror or exc})") from None
+    else:
+        Console().print(rich())
+
+
+_threshold_option = click.option(
+    "-t",
+    "--threshold",
+    type=click.FloatRange(0.0, 1.0),
+    default=None,
+    help="Lowest similarity (0-1) at which two items count as the same. Default: 0.35.",
+)
+_syllables_option = click.option(
+    "--syllables", is_flag=True, help="Compare syllables instead of words (no word segmentation; faster, a little less exact)."
+)
+
+
+@main.command()
+@click.argument("file_a", metavar="A")
+@click.argument("file_b", metavar="B")
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(["table", "json", "markdown", "html"]), help="Output format. Default: table on a terminal, json otherwise."
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write to FILE instead of standard output.")
+@_threshold_option
+@_syllables_option
+@click.option("--encoding", metavar="NAME", help="Force the text encoding of both inputs (see 'parse').")
+@_handle_errors
+def diff(file_a, file_b, fmt, output, threshold, syllables, encoding) -> None:
+    """Compare two documents part by part: which parts and items match (with a
+    similarity score and the changed words), which are only in A or only in B;
+    cited documents (both / only A / only B; a province's own documents count
+    as the same only within one province); tasked bodies matched by function
+    across levels; deadlines; each side's province before and after the 2025
+    merger.
+
+    \b
+    Examples:
+      kehoach diff tra-vinh.txt binh-phuoc.docx
+      kehoach diff a.pdf b.pdf -f html -o so-sanh.html
+      kehoach diff a.txt b.txt -f json --threshold 0.5
+    """
+    if file_a == "-" and file_b == "-":
+        raise click.UsageError("only one of A and B can be standard input")
+    from .diff import diff as run_diff
+    from . import render_diff as r
+
+    result = run_diff(_read_document(file_a, encoding), _read_document(file_b, encoding), threshold=threshold, words=not syllables)
+    if fmt is None:
+        fmt = "table" if (output in (None, "-") and sys.stdout.isatty()) else "json"
+    text = {"json": r.diff_to_json, "markdown": r.diff_to_markdown, "html": r.diff_to_html}.get(fmt, r.diff_to_json)
+    plain = bool(output and output != "-") or not sys.stdout.isatty()
+    _write_rendering(fmt, output, text=lambda: text(result), rich=lambda: r.diff_to_rich(result, plain=plain))
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv", "markdown", "html"]),
+    help="Output format. Default: table on a terminal, json otherwise.",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write to FILE instead of standard output.")
+@_threshold_option
+@_syllables_option
+@click.option("--allow-failures", is_flag=True, help="Exit 0 even when some inputs could not be parsed (they are left out).")
+@click.option("--encoding", metavar="NAME", help="Force the text encoding of every text input (see 'parse').")
+@_handle_errors
+def compare(inputs, fmt, output, threshold, syllables, allow_failures, encoding) -> None:
+    """Compare many documents (files, folders, globs, .zip/.tar archives):
+    a coverage matrix of task themes aligned across all of them, and matrices
+    of cited documents and tasked bodies; one column per document.
+
+    Inputs that cannot be parsed are left out with a message on standard
+    error, and the exit code is 1 unless --allow-failures.
+
+    \b
+    Examples:
+      kehoach compare ke-hoach/*.txt
+      kehoach compare ke-hoach/ -f html -o bao-cao.html
+      kehoach compare 34-tinh.zip -f csv -o matrix.csv
+    """
+    from . import render_diff as r
+    from .batch import iter_jobs, parse_jobs
+    from .compare import compare as run_compare
+
+    docs = []
+    failed = 0
+    for name, doc, error in parse_jobs(iter_jobs(inputs, stdin=sys.stdin if "-" in inputs else None), encoding):
+        if doc is None:
+            failed += 1
+            click.echo(f"kehoach: skipped {name}: {error}", err=True)
+        else:
+            docs.append(doc)
+    if len(docs) < 2:
+        raise Failure(f"compare needs at least two readable documents, got {len(docs)}")
+    result = run_compare(docs, threshold=threshold, words=not syllables)
+    if fmt is None:
+        fmt = "table" if (output in (None, "-") and sys.stdout.isatty()) else "json"
+    text = {"json": r.compare_to_json, "csv": r.compare_to_csv, "markdown": r.compare_to_markdown, "html": r.compare_to_html}.get(
+        fmt, r.compare_to_json
+    )
+    _write_rendering(fmt, output, text=lambda: text(result), rich=lambda: r.compare_to_rich(result))
+    if failed and not allow_failures:
+        raise click.exceptions.Exit(1)
 
 
 @main.command()

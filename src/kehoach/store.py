@@ -10,7 +10,7 @@ the input's bytes).
 The SQLite schema (documented with example queries in docs/batch.md):
 
 * ``documents`` — one row per parsed input: the contract's header fields,
-  the locality and the whole JSON;
+  the locality, the province before and after the 2025 merger and the whole JSON;
 * ``sections``, ``"references"`` (also the view ``refs``), ``assignments``,
   ``recipients``, ``warnings`` — one row per item, keyed by ``doc_id``;
 * ``errors`` — one row per input that could not be parsed.
@@ -170,7 +170,7 @@ CREATE TABLE IF NOT EXISTS documents (
     format TEXT,
     doc_type TEXT, doc_type_name TEXT, symbol TEXT, number TEXT,
     issuer_name TEXT, issuer_parent TEXT, issuer_code TEXT,
-    locality TEXT,
+    locality TEXT, province TEXT, province_2025 TEXT,
     place TEXT, date TEXT, title TEXT,
     signer_name TEXT, signer_position TEXT, signer_authority TEXT,
     json TEXT NOT NULL
@@ -214,6 +214,9 @@ CREATE INDEX IF NOT EXISTS sections_doc ON sections(doc_id);
 def document_rows(doc) -> dict:
     """The rows of one document, as plain data (they cross process boundaries)."""
     from .extract.header import locality_of
+    from .provinces import province_of
+
+    province = province_of(doc)
 
     sections = []
 
@@ -234,6 +237,8 @@ def document_rows(doc) -> dict:
             doc.issuer.parent,
             doc.issuer.code,
             locality_of(doc.issuer.name, doc.issuer.parent) or doc.place,
+            province.name if province else None,
+            province.name_2025 if province else None,
             doc.place,
             doc.date,
             doc.title,
@@ -296,8 +301,8 @@ class SqliteSink:
                 rows = outcome.row
                 cur = self.db.execute(
                     "INSERT INTO documents (input, sha256, format, doc_type, doc_type_name, symbol, number, issuer_name, issuer_parent,"
-                    " issuer_code, locality, place, date, title, signer_name, signer_position, signer_authority, json)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " issuer_code, locality, province, province_2025, place, date, title, signer_name, signer_position,"
+                    " signer_authority, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (outcome.name, outcome.sha256, *rows["document"], outcome.json),
                 )
                 doc_id = cur.lastrowid

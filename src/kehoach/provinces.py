@@ -1,0 +1,105 @@
+"""Which province a document comes from, before and after the 2025 merger.
+
+On 1 July 2025 the 63 provinces became 34 (Trà Vinh → Vĩnh Long, Bình Phước →
+Đồng Nai ...). Plans written before then name the old province; a user
+comparing provinces today wants both names. The mapping is underthesea's
+(``underthesea.address``), read from the data file it ships.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .text import fold
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .models import Document
+
+__all__ = ["Province", "find_province", "province_of"]
+
+
+@dataclass(frozen=True)
+class Province:
+    name: str  # as printed before the merger: "Trà Vinh"
+    name_2025: str | None  # the province it belongs to since 1 July 2025: "Vĩnh Long"
+
+    @property
+    def merged(self) -> bool:
+        return self.name_2025 is not None and fold(self.name_2025) != fold(self.name)
+
+
+@functools.cache
+def _names() -> list[tuple[str, str, str | None]] | None:
+    """(folded old short name, old short name, new short name), longest first."""
+    from ._libs import province_table
+
+    table = province_table()
+    if table is None:
+        return None
+    out = []
+    for old_key, info in table["old_province_names"].items():
+        short = info.get("short") or info.get("name") or ""
+        new = table["province_names"].get(table["province_mapping"].get(old_key, ""), {})
+        if short:
+            out.append((fold(short), short, new.get("short") or new.get("name")))
+    out.sort(key=lambda t: -len(t[0]))
+    return out
+
+
+_AFTER_UNIT = re.compile(r"(?i)(?:tỉnh|thành phố|tp\.?)(?:\s+(?:ủy|uỷ))?\s+([^\W\d_][^,;:()\n]*)")
+
+
+def find_province(text: str | None) -> Province | None:
+    """The first province named in ``text`` ("ĐẢNG BỘ TỈNH TRÀ VINH", "Trà Vinh")."""
+    if not text:
+        return None
+    names = _names()
+    if names is not None:
+        folded = fold(text)
+        for name, short, new in names:
+            at = folded.find(name)
+            while at >= 0:
+                end = at + len(name)
+                if (at == 0 or not folded[at - 1].isalnum()) and (end == len(folded) or not folded[end].isalnum()):
+                    if text[at].isupper():  # a name, not "hòa bình" (peace) in running text
+                        return Province(short, new)
+                at = folded.find(name, at + 1)
+        return None
+    return _convert(text)
+
+
+def _convert(text: str) -> Province | None:
+    """Without the data file: ask underthesea's public converter."""
+    m = _AFTER_UNIT.search(text)
+    candidate = (m.group(1) if m else text).strip()
+    if not candidate or len(candidate) > 40:
+        return None
+    try:
+        from underthesea.address import convert_address
+
+        result = convert_address(candidate)
+    except Exception:  # noqa: BLE001 - not installed: no province
+        return None
+    new = result.new.province if result.status != "not_found" else ""
+    if not new:
+        return None
+    short = re.sub(r"(?i)^(?:tỉnh|thành phố)\s+", "", new)
+    return Province(candidate.title() if candidate.isupper() else candidate, short)
+
+
+def province_of(doc: Document) -> Province | None:
+    """The province of a local document, from its header (issuer, superior,
+    place) or, failing that, its signer's authority. None for a central one."""
+    from .vocab import vocabulary
+
+    code = doc.issuer.code or (doc.symbol.rsplit("/", 1)[-1] if doc.symbol and "/" in doc.symbol else None)
+    if code and vocabulary().is_central(code):
+        return None
+    for text in (doc.issuer.name, doc.issuer.parent, doc.place, doc.signer.authority):
+        found = find_province(text)
+        if found is not None:
+            return found
+    return None
