@@ -100,6 +100,19 @@ def _safe_entry(name: str) -> bool:
     return ".." not in parts
 
 
+def _entry_job(path: str, stem: str, entry: str, size: int, problem: str | None, read: Callable[[], bytes]) -> Job:
+    """The job of one archive entry: refused (unsafe name, ``problem``, too large) or read."""
+    name = f"{path}!{entry}"
+    if not _safe_entry(entry):
+        return Job(name, f"{stem}/_unsafe/{hashlib.sha1(entry.encode()).hexdigest()[:12]}", error="unsafe entry name in archive (escapes the output folder)")
+    out = f"{stem}/{entry}"
+    if problem:
+        return Job(name, out, error=problem)
+    if size > MAX_BYTES:
+        return Job(name, out, error=f"archive entry larger than the {MAX_BYTES // (1024 * 1024)} MiB limit")
+    return Job(name, out, data=read())
+
+
 def _archive_jobs(path: str, label: str) -> Iterator[Job]:
     stem = Path(path).name
     try:
@@ -108,38 +121,25 @@ def _archive_jobs(path: str, label: str) -> Iterator[Job]:
                 for info in archive.infolist():
                     if info.is_dir():
                         continue
-                    name = f"{path}!{info.filename}"
-                    out = f"{stem}/{info.filename}"
-                    if not _safe_entry(info.filename):
-                        yield Job(name, f"{stem}/_unsafe/{hashlib.sha1(info.filename.encode()).hexdigest()[:12]}", error="unsafe entry name in archive (escapes the output folder)")
-                        continue
-                    if info.flag_bits & 0x1:
-                        yield Job(name, out, error="encrypted archive entry")
-                        continue
-                    if info.file_size > MAX_BYTES:
-                        yield Job(name, out, error=f"archive entry larger than the {MAX_BYTES // (1024 * 1024)} MiB limit")
-                        continue
-                    with archive.open(info) as fh:
-                        data = fh.read(MAX_BYTES + 1)
-                    yield Job(name, out, data=data)
+
+                    def read_zip(info=info) -> bytes:
+                        with archive.open(info) as fh:
+                            return fh.read(MAX_BYTES + 1)
+
+                    problem = "encrypted archive entry" if info.flag_bits & 0x1 else None
+                    yield _entry_job(path, stem, info.filename, info.file_size, problem, read_zip)
         else:
             with tarfile.open(path, mode="r:*") as archive:
                 for member in archive:  # streamed: members are read as the archive is walked
                     if member.isdir():
                         continue
-                    name = f"{path}!{member.name}"
-                    out = f"{stem}/{member.name}"
-                    if not _safe_entry(member.name):
-                        yield Job(name, f"{stem}/_unsafe/{hashlib.sha1(member.name.encode()).hexdigest()[:12]}", error="unsafe entry name in archive (escapes the output folder)")
-                        continue
-                    if not member.isfile():
-                        yield Job(name, out, error="archive entry is a link or a device, not a file")
-                        continue
-                    if member.size > MAX_BYTES:
-                        yield Job(name, out, error=f"archive entry larger than the {MAX_BYTES // (1024 * 1024)} MiB limit")
-                        continue
-                    fh = archive.extractfile(member)
-                    yield Job(name, out, data=fh.read() if fh else b"")
+
+                    def read_tar(member=member) -> bytes:
+                        fh = archive.extractfile(member)
+                        return fh.read(MAX_BYTES + 1) if fh else b""
+
+                    problem = None if member.isfile() else "archive entry is a link or a device, not a file"
+                    yield _entry_job(path, stem, member.name, member.size, problem, read_tar)
     except (zipfile.BadZipFile, tarfile.TarError, OSError, EOFError) as exc:
         yield Job(label, Path(path).name, error=f"unreadable archive ({type(exc).__name__}: {exc})")
 

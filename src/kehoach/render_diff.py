@@ -150,6 +150,17 @@ def diff_to_markdown(d: Diff) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
+def _md_matrix(out: list[str], title: str, first: str, columns: int, rows) -> None:
+    """A Markdown matrix: a title, a header of document numbers, (label, cells) rows."""
+    out.append(f"## {title}")
+    out.append("")
+    out.append(f"| {first} | " + " | ".join(str(i + 1) for i in range(columns)) + " |")
+    out.append("|---|" + "---|" * columns)
+    for label, cells in rows:
+        out.append(f"| {_md(label)} | " + " | ".join(cells) + " |")
+    out.append("")
+
+
 def compare_to_markdown(c: Comparison) -> str:
     names = [s.symbol or s.path or f"#{i + 1}" for i, s in enumerate(c.documents)]
     out = ["# So sánh nhiều văn bản", ""]
@@ -158,28 +169,19 @@ def compare_to_markdown(c: Comparison) -> str:
     for i, s in enumerate(c.documents):
         out.append(f"| {i + 1} | {_md(names[i])} | {_md(s.issuer)} | {_md(_province(s))} |")
     out.append("")
-    out.append("## Nhiệm vụ")
-    out.append("")
-    out.append("| Chủ đề | " + " | ".join(str(i + 1) for i in range(len(names))) + " |")
-    out.append("|---|" + "---|" * len(names))
-    for t in c.themes:
-        cells = [f"{cell.path} ({cell.score:.2f})" if cell else "—" for cell in t.cells]
-        out.append(f"| {t.theme} {_md(t.label)} | " + " | ".join(cells) + " |")
-    out.append("")
-    out.append("## Văn bản được dẫn chiếu")
-    out.append("")
-    out.append("| Văn bản | " + " | ".join(str(i + 1) for i in range(len(names))) + " |")
-    out.append("|---|" + "---|" * len(names))
-    for r in c.references:
-        label = (r.symbol or r.title or "") + (f" ({r.province})" if r.province else "")
-        out.append(f"| {_md(label)} | " + " | ".join("✓" if p else "" for p in r.present) + " |")
-    out.append("")
-    out.append("## Cơ quan được giao nhiệm vụ")
-    out.append("")
-    out.append("| Chức năng | " + " | ".join(str(i + 1) for i in range(len(names))) + " |")
-    out.append("|---|" + "---|" * len(names))
-    for b in c.bodies:
-        out.append(f"| {_md(b.label)} | " + " | ".join(", ".join(r) if r else "" for r in b.roles) + " |")
+    n = len(names)
+    _md_matrix(
+        out, "Nhiệm vụ", "Chủ đề", n,
+        ((f"{t.theme} {t.label}", [f"{cell.path} ({cell.score:.2f})" if cell else "—" for cell in t.cells]) for t in c.themes),
+    )
+    _md_matrix(
+        out, "Văn bản được dẫn chiếu", "Văn bản", n,
+        (((r.symbol or r.title or "") + (f" ({r.province})" if r.province else ""), ["✓" if p else "" for p in r.present]) for r in c.references),
+    )
+    _md_matrix(
+        out, "Cơ quan được giao nhiệm vụ", "Chức năng", n,
+        ((b.label, [", ".join(r) if r else "" for r in b.roles]) for b in c.bodies),
+    )
     return "\n".join(out).rstrip() + "\n"
 
 

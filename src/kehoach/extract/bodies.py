@@ -406,9 +406,10 @@ def _without_levels(text: str) -> str:
     return " ".join("".join(out).split()).strip(" ,;:-")
 
 
+@functools.lru_cache(maxsize=8192)
 def function_of(name: str, head: BodyHead | None = None) -> str:
     """What a body does, the same at every level ("Ban Tuyên giáo Tỉnh ủy" → "propaganda";
-    "Sở Tài chính" → "sở: tài chính")."""
+    "Sở Tài chính" → "sở: tài chính"). Cached: the same names come back in every document."""
     printed = re.sub(r"^(?:[Cc]ác|[Nn]hững)\s+", "", " ".join(name.split()))
     if head is None:
         found = _head_at(View(printed), 0)
