@@ -23,20 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-
-def installed_env() -> dict[str, str]:
-    """The environment of an installed package: byte code compiled once and
-    kept, as pip does on install (an environment with PYTHONDONTWRITEBYTECODE
-    would otherwise recompile every module on every run)."""
-    import compileall
-    import os
-
-    import kehoach
-
-    compileall.compile_dir(os.path.dirname(kehoach.__file__), quiet=1)
-    env = dict(os.environ)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    return env
+from _common import installed_env  # noqa: E402
 
 
 def timed(cmd: list[str], runs: int) -> list[float]:

@@ -17,6 +17,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import installed_env  # noqa: E402
+
 SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
 FIXTURES = ROOT / "tests" / "fixtures" / "docs"
 
@@ -43,7 +47,7 @@ def cold(path: Path, runs: int = 5) -> float:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "kehoach", "parse", str(path), "--format", "json"], check=True, capture_output=True)
+        subprocess.run([sys.executable, "-m", "kehoach", "parse", str(path), "--format", "json"], check=True, capture_output=True, env=installed_env())
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
@@ -62,7 +66,7 @@ def main() -> None:
     target = seeds[0] if seeds else fixtures[0]
     print(f"cold `kehoach parse {target.name} --format json`: {cold(target) * 1000:.0f} ms (median of 5)")
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "kehoach", "--help"], check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "kehoach", "--help"], check=True, capture_output=True, env=installed_env())
     print(f"cold `kehoach --help`: {(time.perf_counter() - start) * 1000:.0f} ms")
 
 
