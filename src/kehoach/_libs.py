@@ -18,7 +18,7 @@ import os
 import pickle
 from collections.abc import Callable, Sequence
 
-__all__ = ["word_segmenter", "linear_sum_assignment", "province_table"]
+__all__ = ["word_segmenter", "linear_sum_assignment", "province_table", "district_provinces"]
 
 _WS_MODEL = ("pipeline", "word_tokenize", "models", "ws_crf_vlsp2013_20230727")
 
@@ -143,3 +143,24 @@ def province_table() -> dict | None:
         return {k: data[k] for k in keys}
     except (OSError, ValueError, KeyError):
         return None
+
+
+@functools.cache
+def district_provinces() -> dict[str, frozenset[str]]:
+    """Old (pre-2025) district key ("huyencangio") → the old province keys it
+    lies in, from the ward table of underthesea's mapping (the whole 5 MB
+    file: read only when a document names its district but not its province)."""
+    base = _package_dir("underthesea")
+    if base is None:
+        return {}
+    import json
+
+    try:
+        with open(os.path.join(base, "address", "data", "mapping.json"), encoding="utf-8") as fh:
+            wards = json.load(fh)["ward_mapping"]
+        out: dict[str, set[str]] = {}
+        for record in wards:
+            out.setdefault(record["old_district_key"], set()).add(record["old_province_key"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+    return {k: frozenset(v) for k, v in out.items()}

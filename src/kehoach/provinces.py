@@ -18,7 +18,7 @@ from .text import fold
 if TYPE_CHECKING:  # pragma: no cover
     from .models import Document
 
-__all__ = ["Province", "find_province", "province_of"]
+__all__ = ["Province", "find_province", "find_district_province", "province_of"]
 
 
 @dataclass(frozen=True)
@@ -32,8 +32,8 @@ class Province:
 
 
 @functools.cache
-def _names() -> list[tuple[str, str, str | None]] | None:
-    """(folded old short name, old short name, new short name), longest first."""
+def _names() -> list[tuple[str, str, str | None, str]] | None:
+    """(folded old short name, old short name, new short name, old key), longest first."""
     from ._libs import province_table
 
     table = province_table()
@@ -44,9 +44,39 @@ def _names() -> list[tuple[str, str, str | None]] | None:
         short = info.get("short") or info.get("name") or ""
         new = table["province_names"].get(table["province_mapping"].get(old_key, ""), {})
         if short:
-            out.append((fold(short), short, new.get("short") or new.get("name")))
+            out.append((fold(short), short, new.get("short") or new.get("name"), old_key))
     out.sort(key=lambda t: -len(t[0]))
     return out
+
+
+# a district-level unit and its name: "HUYỆN CẦN GIỜ", "Huyện ủy Krông Pắc", "THỊ XÃ SA PA"
+_DISTRICT = re.compile(r"(?i)(?<!\w)(huyện|quận|thị xã|thành phố)(?:\s+(?:ủy|uỷ))?\s+([^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3})")
+
+
+def find_district_province(text: str | None) -> Province | None:
+    """The province of a district named in ``text``, when the district's name
+    belongs to one province only ("Cần Giờ" → Hồ Chí Minh; not "Châu Thành",
+    a district of ten provinces)."""
+    if not text or _names() is None:
+        return None
+    from ._libs import district_provinces
+
+    for m in _DISTRICT.finditer(text):
+        unit = re.sub(r"[^a-z0-9]", "", fold(m.group(1)))
+        words = m.group(2).split()
+        while words:  # the name may run on into other words: try it shorter
+            key = unit + re.sub(r"[^a-z0-9]", "", fold(" ".join(words)))
+            provinces = district_provinces().get(key)
+            if provinces:
+                if len(provinces) != 1:
+                    break
+                (old_key,) = provinces
+                for _, short, new, key_ in _names() or []:
+                    if key_ == old_key:
+                        return Province(short, new)
+                break
+            words.pop()
+    return None
 
 
 _AFTER_UNIT = re.compile(r"(?i)(?:tỉnh|thành phố|tp\.?)(?:\s+(?:ủy|uỷ))?\s+([^\W\d_][^,;:()\n]*)")
@@ -59,7 +89,7 @@ def find_province(text: str | None) -> Province | None:
     names = _names()
     if names is not None:
         folded = fold(text)
-        for name, short, new in names:
+        for name, short, new, _ in names:
             at = folded.find(name)
             while at >= 0:
                 end = at + len(name)
@@ -91,15 +121,36 @@ def _convert(text: str) -> Province | None:
 
 
 def province_of(doc: Document) -> Province | None:
-    """The province of a local document, from its header (issuer, superior,
-    place) or, failing that, its signer's authority. None for a central one."""
+    """The province of a local document, from its issuer and superior body
+    ("ĐẢNG BỘ TỈNH TRÀ VINH") or, when the issuer is plainly local (a local
+    symbol code such as UBND or TU, a level in its name) or unnamed, from its
+    place and signer's authority. None for a central one: a Cục or Bộ dated
+    "Hà Nội" is not a Hà Nội document."""
+    from .extract.header import locality_of
     from .vocab import vocabulary
 
+    vocab = vocabulary()
     code = doc.issuer.code or (doc.symbol.rsplit("/", 1)[-1] if doc.symbol and "/" in doc.symbol else None)
-    if code and vocabulary().is_central(code):
+    if code and vocab.is_central(code):
         return None
-    for text in (doc.issuer.name, doc.issuer.parent, doc.place, doc.signer.authority):
+    for text in (doc.issuer.name, doc.issuer.parent):
         found = find_province(text)
+        if found is not None:
+            return found
+    named = doc.issuer.name or doc.issuer.parent
+    local = (
+        not named
+        or (code is not None and any(part in vocab.local_codes for part in code.split("-")))
+        or locality_of(doc.issuer.name, doc.issuer.parent) is not None
+    )
+    if not local:
+        return None
+    for text in (doc.place, doc.signer.authority):
+        found = find_province(text)
+        if found is not None:
+            return found
+    for text in (doc.issuer.name, doc.issuer.parent, doc.signer.authority):
+        found = find_district_province(text)
         if found is not None:
             return found
     return None
