@@ -18,7 +18,6 @@ from .patterns import (
     LETTERS,
     MARKER,
     OCR_DIGITS,
-    TERMINAL,
     WEAK_MARKER,
     WRAP_HYPHEN,
     patterns,
@@ -151,8 +150,13 @@ def _rank(marker: Marker) -> float:
     return _RANK.get(marker.type, 9.0)
 
 
+_TERMINAL_MARKS = tuple(".;:!?…")
+
+
 def _terminal(text: str) -> bool:
-    return bool(TERMINAL.search(text))
+    """Does the text end a sentence, closing quotes and brackets aside?
+    Read from the end: a regex search would scan the whole paragraph."""
+    return text.rstrip().rstrip("\"”’)").rstrip().endswith(_TERMINAL_MARKS)
 
 
 def _ordinal_letter(letter: str) -> int:

@@ -71,6 +71,7 @@ def _build_fold_table() -> dict[int, str]:
 _FOLD = _dense(_build_fold_table())
 
 
+@functools.lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """Lower case, no diacritics, same length as ``text`` (offsets carry over)."""
     return text.translate(_FOLD)
@@ -153,6 +154,7 @@ def _case_tables() -> tuple[dict[int, None], dict[int, None]]:
 _DEL_LOWER, _DEL_UPPER = (_dense(t) for t in _case_tables())
 
 
+@functools.lru_cache(maxsize=16384)
 def is_upper(text: str, threshold: float = 0.85) -> bool:
     """True when the letters of ``text`` are (nearly) all capitals: a header or heading line."""
     if text.isupper():
