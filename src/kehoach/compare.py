@@ -17,14 +17,12 @@ directive. Output: three matrices with one column per document.
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Sequence
 
 from pydantic import Field
 
-from .diff import DiffSide, reference_keys, bodies_by_function, document_text, function_label, numbered, section_text, side_of
+from .diff import DiffSide, key_province, reference_keys, bodies_by_function, document_text, function_label, numbered, section_text, side_of
 from .models import Document, Section, _Model
-from .text import fold
 
 __all__ = ["Comparison", "ThemeRow", "Cell", "ReferenceLine", "BodyLine", "compare"]
 
@@ -84,29 +82,24 @@ def _label(section: Section) -> str:
 
 
 class _Theme:
+    """Items aligned across documents, with the normalised sum of their vectors."""
+
     def __init__(self) -> None:
+        self.total: dict[str, float] = {}
         self.centroid: dict[str, float] = {}
         self.members: list[tuple[int, int, dict[str, float], str]] = []  # doc, item, vector, heading words
 
     def add(self, doc: int, item: int, vector: dict[str, float], heading: str) -> None:
         self.members.append((doc, item, vector, heading))
-        total: dict[str, float] = {}
-        for _, _, v, _ in self.members:
-            for k, x in v.items():
-                total[k] = total.get(k, 0.0) + x
-        norm = math.sqrt(sum(x * x for x in total.values())) or 1.0
-        self.centroid = {k: x / norm for k, x in total.items()}
-
-
-def _dot(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(x * b.get(k, 0.0) for k, x in a.items())
+        for k, x in vector.items():
+            self.total[k] = self.total.get(k, 0.0) + x
+        norm = math.sqrt(sum(x * x for x in self.total.values())) or 1.0
+        self.centroid = {k: x / norm for k, x in self.total.items()}
 
 
 def compare(docs: Sequence[Document], *, threshold: float | None = None, words: bool = True) -> Comparison:
     """Compare ``docs`` (see the module docstring)."""
-    from .similarity import DEFAULT_THRESHOLD, Normalizer, assign, heading_similarity
+    from .similarity import DEFAULT_THRESHOLD, Normalizer, assign, dot, heading_similarity, tfidf
 
     threshold = DEFAULT_THRESHOLD if threshold is None else threshold
     if not 0.0 <= threshold <= 1.0:
@@ -122,24 +115,14 @@ def compare(docs: Sequence[Document], *, threshold: float | None = None, words: 
         expand = norm.expander(document_text(doc))
         bags.append([norm.words(expand(section_text(s))) for s in its])
         heads.append([" ".join(norm.words(expand(s.heading or ""))) for s in its])
-    df: Counter[str] = Counter()
-    for doc_bags in bags:
-        for bag in doc_bags:
-            df.update(set(bag))
-    n = sum(len(b) for b in bags) or 1
-    idf = {w: math.log((n + 1) / (c + 1)) + 1.0 for w, c in df.items()}
+    flat = tfidf([bag for doc_bags in bags for bag in doc_bags])
     vectors: list[list[dict[str, float]]] = []
     for doc_bags in bags:
-        rows = []
-        for bag in doc_bags:
-            tf = Counter(bag)
-            row = {w: (1.0 + math.log(c)) * idf[w] for w, c in tf.items()}
-            length = math.sqrt(sum(x * x for x in row.values())) or 1.0
-            rows.append({w: x / length for w, x in row.items()})
-        vectors.append(rows)
+        vectors.append(flat[: len(doc_bags)])
+        flat = flat[len(doc_bags) :]
 
     def score(theme: _Theme, vector: dict[str, float], heading: str) -> float:
-        cos = _dot(theme.centroid, vector)
+        cos = dot(theme.centroid, vector)
         best_head = max((heading_similarity(heading, h) for *_, h in theme.members if h), default=None)
         return cos if (best_head is None or not heading) else 0.5 * cos + 0.5 * best_head
 
@@ -162,10 +145,10 @@ def compare(docs: Sequence[Document], *, threshold: float | None = None, words: 
     rows: list[ThemeRow] = []
     for t in themes:
         cells: list[Cell | None] = [None] * len(docs)
-        typical = max(t.members, key=lambda m: _dot(t.centroid, m[2]))
+        typical = max(t.members, key=lambda m: dot(t.centroid, m[2]))
         for d, i, v, _ in t.members:
             section = items[d][i]
-            cells[d] = Cell(path=section.path, score=round(min(1.0, _dot(t.centroid, v)), 3), heading=section.heading)
+            cells[d] = Cell(path=section.path, score=round(min(1.0, dot(t.centroid, v)), 3), heading=section.heading)
         rows.append(ThemeRow(theme="", label=_label(items[typical[0]][typical[1]]), coverage=len(t.members), cells=cells))
     first = {id(r): min((d, r.cells[d].path) for d in range(len(docs)) if r.cells[d]) for r in rows}  # type: ignore[union-attr]
     rows.sort(key=lambda r: (-r.coverage, first[id(r)]))
@@ -191,11 +174,8 @@ def _reference_lines(docs: Sequence[Document], sides: Sequence[DiffSide]) -> lis
             entry[1][d] = True
     lines = []
     for key, (ref, present) in table.items():
-        province = key.split("@", 1)[1] if "@" in key else None
-        if province:
-            province = next((s.province for s in sides if s.province and fold(s.province) == province), province)
         lines.append(
-            ReferenceLine(symbol=ref.symbol, title=ref.title, scope=ref.scope, province=province, present=present)  # type: ignore[attr-defined]
+            ReferenceLine(symbol=ref.symbol, title=ref.title, scope=ref.scope, province=key_province(key, sides), present=present)  # type: ignore[attr-defined]
         )
     lines.sort(key=lambda r: (r.scope == "local", -sum(r.present)))
     return lines

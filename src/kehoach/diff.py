@@ -29,7 +29,7 @@ from pydantic import Field
 from .models import Document, Section, _Model
 from .text import fold
 
-__all__ = ["Diff", "DiffSide", "SectionPair", "SetDiff", "ReferenceRow", "BodyRow", "diff", "side_of", "section_text", "excerpt"]
+__all__ = ["Diff", "DiffSide", "SectionPair", "SetDiff", "ReferenceRow", "BodyRow", "diff", "side_of", "section_text", "excerpt", "key_province"]
 
 _BULLETS = frozenset({"-", "+", "*", "•", "–", "—", "o"})
 MOVED_MARGIN = 0.15  # a moved item must score this much above the threshold
@@ -357,6 +357,14 @@ def reference_keys(doc: Document, province: str | None) -> dict[str, tuple[str, 
     return out
 
 
+def key_province(key: str, sides: Iterable[DiffSide]) -> str | None:
+    """The province of a local reference key, as the sides print it."""
+    if "@" not in key:
+        return None
+    folded = key.split("@", 1)[1]
+    return next((s.province for s in sides if s.province and fold(s.province) == folded), folded)
+
+
 def _references(a: Document, b: Document, sa: DiffSide, sb: DiffSide) -> tuple[SetDiff, SetDiff, list[ReferenceRow]]:
     ka = reference_keys(a, sa.province)
     kb = reference_keys(b, sb.province)
@@ -367,16 +375,13 @@ def _references(a: Document, b: Document, sa: DiffSide, sb: DiffSide) -> tuple[S
         in_a, in_b = key in ka, key in kb
         target = names if key.startswith("title:") else symbols
         (target.both if in_a and in_b else target.only_a if in_a else target.only_b).append(label)
-        province = key.split("@", 1)[1] if "@" in key else None
-        if province:
-            province = next((s.province for s in (sa, sb) if s.province and fold(s.province) == province), province)
         details.append(
             ReferenceRow(
                 symbol=ref.symbol,  # type: ignore[attr-defined]
                 title=ref.title,  # type: ignore[attr-defined]
                 kind=ref.kind,  # type: ignore[attr-defined]
                 scope=ref.scope,  # type: ignore[attr-defined]
-                province=province,
+                province=key_province(key, (sa, sb)),
                 in_a=in_a,
                 in_b=in_b,
             )
@@ -390,13 +395,13 @@ def _references(a: Document, b: Document, sa: DiffSide, sb: DiffSide) -> tuple[S
 def function_label(function: str, printed: Iterable[str] = ()) -> str:
     """A readable name for a function: "propaganda" → "Ban Tuyên giáo";
     "sở: tài chính" → "Sở Tài chính" (the shortest printed name, levels removed)."""
-    from .extract.bodies import _without_levels
+    from .extract.bodies import without_levels
     from .vocab import vocabulary
 
     label = vocabulary().function_labels.get(function)
     if label:
         return label
-    names = sorted((" ".join(_without_levels(n).split()) for n in printed), key=len)
+    names = sorted((" ".join(without_levels(n).split()) for n in printed), key=len)
     names = [n[4:] if n.lower().startswith("các ") else n for n in names if n]
     if names:
         return names[0][:1].upper() + names[0][1:]

@@ -33,6 +33,8 @@ __all__ = [
     "Piece",
     "Normalizer",
     "Vectors",
+    "tfidf",
+    "dot",
     "heading_scores",
     "heading_similarity",
     "assign",
@@ -169,31 +171,40 @@ class Normalizer:
         return out
 
 
+def tfidf(bags: Sequence[Sequence[str]]) -> list[dict[str, float]]:
+    """TF-IDF vectors (sublinear tf, smoothed idf over ``bags``), L2-normalised so
+    that the cosine of two is their :func:`dot`."""
+    df: Counter[str] = Counter()
+    for bag in bags:
+        df.update(set(bag))
+    n = len(bags)
+    idf = {w: math.log((n + 1) / (c + 1)) + 1.0 for w, c in df.items()}
+    out = []
+    for bag in bags:
+        row = {w: (1.0 + math.log(c)) * idf[w] for w, c in Counter(bag).items()}
+        norm = math.sqrt(sum(v * v for v in row.values())) or 1.0
+        out.append({w: v / norm for w, v in row.items()})
+    return out
+
+
+def dot(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(k, 0.0) for k, v in a.items())
+
+
 @dataclass
 class Vectors:
-    """TF-IDF vectors of a set of pieces, L2-normalised (cosine = dot product)."""
+    """TF-IDF vectors of a set of pieces (cosine = dot product)."""
 
     pieces: Sequence[Piece]
-    rows: list[dict[int, float]] = field(default_factory=list)
+    rows: list[dict[str, float]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        df: Counter[str] = Counter()
-        for p in self.pieces:
-            df.update(set(p.words))
-        n = len(self.pieces)
-        index = {w: i for i, w in enumerate(df)}
-        idf = {w: math.log((n + 1) / (c + 1)) + 1.0 for w, c in df.items()}
-        for p in self.pieces:
-            tf = Counter(p.words)
-            row = {index[w]: (1.0 + math.log(c)) * idf[w] for w, c in tf.items()}
-            norm = math.sqrt(sum(v * v for v in row.values())) or 1.0
-            self.rows.append({k: v / norm for k, v in row.items()})
+        self.rows = tfidf([p.words for p in self.pieces])
 
     def cosine(self, i: int, j: int) -> float:
-        a, b = self.rows[i], self.rows[j]
-        if len(a) > len(b):
-            a, b = b, a
-        return sum(v * b.get(k, 0.0) for k, v in a.items())
+        return dot(self.rows[i], self.rows[j])
 
 
 def heading_similarity(a: str, b: str) -> float:

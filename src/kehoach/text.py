@@ -72,10 +72,17 @@ def _build_fold_table() -> dict[int, str]:
 _FOLD = _dense(_build_fold_table())
 
 
+_CACHED = 400  # texts up to this length are cached: lines and headings, which stages fold again
+
+
 @functools.lru_cache(maxsize=16384)
+def _fold_cached(text: str) -> str:
+    return text.translate(_FOLD)
+
+
 def fold(text: str) -> str:
     """Lower case, no diacritics, same length as ``text`` (offsets carry over)."""
-    return text.translate(_FOLD)
+    return _fold_cached(text) if len(text) <= _CACHED else text.translate(_FOLD)
 
 
 _TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
@@ -155,9 +162,13 @@ def _case_tables() -> tuple[dict[int, None], dict[int, None]]:
 _DEL_LOWER, _DEL_UPPER = (_dense(t) for t in _case_tables())
 
 
-@functools.lru_cache(maxsize=16384)
 def is_upper(text: str, threshold: float = 0.85) -> bool:
     """True when the letters of ``text`` are (nearly) all capitals: a header or heading line."""
+    return _is_upper(text, threshold) if len(text) <= _CACHED else _is_upper.__wrapped__(text, threshold)
+
+
+@functools.lru_cache(maxsize=16384)
+def _is_upper(text: str, threshold: float) -> bool:
     if text.isupper():
         return len(text) - len(text.translate(_DEL_UPPER)) >= 2
     lower = len(text) - len(text.translate(_DEL_LOWER))

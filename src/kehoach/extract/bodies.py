@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from ..text import lower, tfold
 from ..vocab import BodyHead, phrase_pattern, vocabulary
 
-__all__ = ["View", "BodyName", "read_body", "read_body_list", "function_of", "body_regexes", "is_verb"]
+__all__ = ["View", "BodyName", "read_body", "read_body_list", "function_of", "without_levels", "body_regexes", "is_verb"]
 
 
 class View:
@@ -379,7 +379,7 @@ def _level_words() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
 
 
-def _without_levels(text: str) -> str:
+def without_levels(text: str) -> str:
     """``text`` without its level words and the place names after them:
     "Tài chính tỉnh Lào Cai" → "Tài chính"; "chính trị - xã hội tỉnh" →
     "chính trị - xã hội" (a level word counts only at the end, before a proper
@@ -420,6 +420,6 @@ def function_of(name: str, head: BodyHead | None = None) -> str:
         return head.function
     head_len = len(head.words)
     rest = printed[head_len:] if tfold(printed[:head_len]) == head.folded else printed
-    rest = lower(_without_levels(rest))
+    rest = lower(without_levels(rest))
     head_name = lower(head.words)
     return f"{head_name}: {rest}" if rest else head_name
