@@ -677,7 +677,7 @@ def _stack_after(stack: list[str], marker: Marker) -> list[str]:
 
 
 def _join_text(a: str, b: str) -> str:
-    if WRAP_HYPHEN.search(a) and not a.endswith(" -"):
+    if a.endswith("-") and WRAP_HYPHEN.search(a, len(a) - 2) and not a.endswith(" -"):
         # "Kết luận số 02-" + "KL/TW": a symbol wrapped at its hyphen
         if re.search(r"\d-$", a) or re.match(r"[A-ZĐ]", b):
             return a + b
@@ -699,7 +699,7 @@ def _joins(cur: Para, line: Line, gap: bool, base: int, full: float) -> bool:
     terminal = _terminal(prev)
     if starts_lower(text) or text[:1] in ",;)":
         return not (terminal and prev.rstrip().endswith((".", ":")) and (gap or not _full(prev_line, full)))
-    if WRAP_HYPHEN.search(prev) and not gap:
+    if prev.endswith("-") and WRAP_HYPHEN.search(prev, len(prev) - 2) and not gap:
         return True
     first_digit = text[:1].isdigit()
     if gap:

@@ -245,9 +245,42 @@ def _node_lines(node: Node) -> int:
 _SENTENCE_END = re.compile(r"\.(?=\s+[A-ZĐÀ-Ỹ]|\s*$)")
 
 
-def _scan_clauses(
-    text: str, line_at, node: Node, col: _Collector, *, subjects: bool = True, fallback: Deadline | None = None, report_to: str | None = None
-) -> None:
+class _Fallback:
+    """What a clause without its own deadline or report target inherits from its
+    item: computed on first use, since most clauses name their own or task no one."""
+
+    __slots__ = ("_text", "_line", "_deadline", "_report", "_done", "_reports")
+
+    def __init__(self, text, line: int | None, *, deadline: Deadline | None = None, done: bool = False, reports: bool = True):
+        self._text = text  # the item's text, or a function that builds it
+        self._line = line
+        self._reports = reports  # does the text's report target ("báo cáo về X") carry over?
+        self._deadline = deadline
+        self._report: str | None = None
+        self._done = done
+
+    def _compute(self) -> None:
+        if not self._done:
+            text = self._text() if callable(self._text) else self._text
+            self._deadline = find_deadline(text[:4000], self._line)
+            self._report = _report_target(text[:4000]) if self._reports else None
+            self._done = True
+
+    @property
+    def deadline(self) -> Deadline | None:
+        self._compute()
+        return self._deadline
+
+    @property
+    def report_to(self) -> str | None:
+        self._compute()
+        return self._report
+
+
+_NO_FALLBACK = _Fallback("", None, done=True)
+
+
+def _scan_clauses(text: str, line_at, node: Node, col: _Collector, *, subjects: bool = True, fallback: _Fallback = _NO_FALLBACK) -> None:
     """Task-giving clauses of a paragraph: subjects, "Giao X", "đề nghị X", partners.
 
     Every look-up works on a bounded window (the clause, the sentence), so a
@@ -267,7 +300,7 @@ def _scan_clauses(
         sentence = text[start:sentence_end]
         lead = rx.tasking.match(v.lc, pos)
         if lead:
-            _objects(v, lead.end(), sentence_end, line_at, node, col, fallback, report_to)
+            _objects(v, lead.end(), sentence_end, line_at, node, col, fallback)
             continue
         names, after = read_body_list(v, pos) if subjects else ([], pos)
         if not names:
@@ -278,15 +311,15 @@ def _scan_clauses(
         pred_start = after + gap
         asks = rx.tasking.match(v.lc, pred_start)
         if asks:
-            _objects(v, asks.end(), sentence_end, line_at, node, col, fallback, report_to)
+            _objects(v, asks.end(), sentence_end, line_at, node, col, fallback)
             continue
         if _NOT_A_TASK.match(v.lc, pred_start) or not _opens_predicate(v, pred_start):
             continue
         clause_end = _clause_end(text, after, sentence_end)
         clause = text[after:clause_end]
         role = role_in(v, after, clause_end) or "implement"
-        deadline = find_deadline(sentence, line_at(start)) or fallback
-        report = _report_target(sentence) or report_to
+        deadline = find_deadline(sentence, line_at(start)) or fallback.deadline
+        report = _report_target(sentence) or fallback.report_to
         for name in names:
             if col.is_issuer(name.text):
                 continue
@@ -305,7 +338,7 @@ def _opens_predicate(v: View, pos: int) -> bool:
 
 
 def _objects(
-    v: View, pos: int, sentence_end: int, line_at, node: Node, col: _Collector, fallback: Deadline | None, report_to: str | None = None
+    v: View, pos: int, sentence_end: int, line_at, node: Node, col: _Collector, fallback: _Fallback
 ) -> None:
     """Bodies right after "giao" / "đề nghị" / "yêu cầu": the ones tasked."""
     names, after = read_body_list(v, pos, allow_lower=True)
@@ -315,8 +348,8 @@ def _objects(
     clause = v.text[after:clause_end]
     role = role_in(v, after, clause_end) or "implement"
     sentence = v.text[pos:sentence_end]
-    deadline = find_deadline(sentence, line_at(pos)) or fallback
-    report = _report_target(sentence) or report_to
+    deadline = find_deadline(sentence, line_at(pos)) or fallback.deadline
+    report = _report_target(sentence) or fallback.report_to
     for name in names:
         col.add(name, role, clause, deadline, node, line_at(name.start), report)
     _partners(v, after, clause_end, line_at, node, col)
@@ -344,7 +377,6 @@ def _bullet_role(text: str) -> str | None:
 
 def _visit(node: Node, col: _Collector) -> None:
     line = _node_lines(node)
-    whole = _subtree_text(node)
     heading = _heading_bodies(node)
     if heading:
         names, predicate = heading
@@ -357,23 +389,23 @@ def _visit(node: Node, col: _Collector) -> None:
             role = _strongest([r for r in roles if r])
             parts = [node.text] if node.text else [c.text or c.heading or "" for c in node.children]
             action = "; ".join(p.strip().rstrip(".;") for p in parts if p.strip())
+        whole = _subtree_text(node)
         deadline = find_deadline(whole[:4000], line)
         report = _report_target(whole[:4000])
         for name in names:
             col.add(name, role, action, deadline, node, line, report)
         # the item's own paragraphs restate its bodies; only explicit tasking there adds bodies
         for para in node.paras[1:]:
-            _scan_clauses(para.text, para.line_at, node, col, subjects=False, fallback=deadline)
+            _scan_clauses(para.text, para.line_at, node, col, subjects=False, fallback=_Fallback("", None, deadline=deadline, done=True))
     else:
-        fallback = find_deadline(whole[:4000], line)
-        report_to = _report_target(whole[:4000])
+        fallback = _Fallback(lambda: _subtree_text(node), line)
         for k, para in enumerate(node.paras):
             text = para.content if k == 0 else para.text
             if k == 0 and node.heading:
                 # the heading line and the rest of the first paragraph (there is none) read as one
                 text = node.heading
             offset = len(para.text) - len(para.content) if k == 0 else 0
-            _scan_clauses(text, lambda o, p=para, d=offset: p.line_at(o + d), node, col, fallback=fallback, report_to=report_to)
+            _scan_clauses(text, lambda o, p=para, d=offset: p.line_at(o + d), node, col, fallback=fallback)
     for child in node.children:
         _visit(child, col)
 
@@ -402,5 +434,5 @@ def extract_assignments(sections: list[Node], paragraphs: list[Para], issuer: st
     else:
         root = Node(marker=None, paras=[])  # type: ignore[arg-type]
         for para in paragraphs:
-            _scan_clauses(para.text, para.line_at, root, col, fallback=find_deadline(para.text[:4000], para.first))
+            _scan_clauses(para.text, para.line_at, root, col, fallback=_Fallback(para.text, para.first, reports=False))
     return col.out

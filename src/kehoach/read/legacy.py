@@ -29,6 +29,17 @@ _WORD = re.compile(r"[^\W\d_]+")
 # code points the legacy fonts put where Vietnamese letters should be
 _LEGACY_SURFACE = re.compile(r"[\u00a1-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a]")
 _VIETNAMESE = re.compile(r"[\u1ea0-\u1ef9ăâêôơưđĂÂÊÔƠƯĐ]")
+# surface characters that Unicode Vietnamese text does not use (its accented Latin-1 letters
+# and common punctuation left out): text without any is not legacy, and most text has none
+_LEGACY_ONLY = re.compile(
+    "["
+    + "".join(
+        re.escape(chr(c))
+        for c in range(0x2040)
+        if _LEGACY_SURFACE.match(chr(c)) and chr(c) not in "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý–—‘’“”…•"
+    )
+    + "]"
+)
 
 
 @functools.cache
@@ -48,6 +59,8 @@ def _syllable_rate(text: str, limit: int = 4000) -> float:
 
 def detect(text: str) -> str | None:
     """The legacy encoding ``text`` is written in, or None for real Unicode."""
+    if not _LEGACY_ONLY.search(text, 0, 50000):
+        return None
     surface = len(_LEGACY_SURFACE.findall(text[:50000]))
     if surface < 3:
         return None
