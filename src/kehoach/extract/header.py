@@ -44,6 +44,9 @@ class Header:
     warnings: list[tuple[str, str, int | None]] = field(default_factory=list)
 
 
+_SYMBOL_CUT = re.compile(r"(?<=\s)(?:số|so)\s*[:.]?\s*(?=\d|/)")
+
+
 def _cut_points(text: str) -> list[int]:
     """Offsets inside a fragment where another header element starts."""
     pat = patterns()
@@ -55,10 +58,10 @@ def _cut_points(text: str) -> list[int]:
     m = pat.motto.search(folded)
     if m:
         points.add(m.start())
-    m = pat.date_line.search(text)
+    m = pat.date_line.search(text) if "," in text else None  # "<Place>, ngày ...": no comma, no date line
     if m:
         points.add(m.start("place"))
-    for m in re.finditer(r"(?<=\s)(?:số|so)\s*[:.]?\s*(?=\d|/)", folded):
+    for m in _SYMBOL_CUT.finditer(folded):
         points.add(m.start())
     return sorted(p for p in points if p > 0)
 
@@ -103,7 +106,7 @@ def _classify(piece: str) -> str:
         return "state"
     if pat.motto.match(folded):
         return "motto"
-    if pat.date_line.match(piece) or pat.date_line.search(piece) and pat.date_line.search(piece).start() == 0:
+    if "," in piece and pat.date_line.match(piece):
         return "date"
     if pat.symbol_line.match(folded) and (re.search(r"\d", piece) or "/" in piece or "-" in piece):
         return "symbol"

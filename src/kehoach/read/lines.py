@@ -106,7 +106,10 @@ def _clean_fragment(text: str) -> tuple[str, bool]:
     if "<" in text and ">" in text:
         text = HTML_TAG.sub(" ", text)
     if "*" in text or "__" in text:
-        text = MD_EMPHASIS.sub("", text)
+        if "__" in text or "(*" in text or "*)" in text:
+            text = MD_EMPHASIS.sub("", text)
+        else:  # the common case, stars only: every one goes
+            text = text.replace("*", "")
     if "--" in text or "__" in text or "==" in text or "─" in text or "——" in text:
         text = TRAILING_RULE.sub("", text)
         text = LEADING_RULE.sub("", text)
@@ -177,17 +180,25 @@ def clean_lines(raw_text: str) -> tuple[list[Line], list[tuple[str, str, int | N
             continue
         seen_content = True
         lead = stripped[0]
-        # page markers and rules start with a mark, a digit or "Trang"/"Page": letters need no test
-        if not lead.isalpha() or lead in "TtPp":
-            if PAGE_MARKER.match(stripped) or (PAGE_NUMBER.match(stripped) and _lone(raw_lines, index)):
-                page_markers += 1
-                pending_break = True
-                lines.append(Line(no, ""))
-                continue
-            if RULE_LINE.match(stripped) or MD_TABLE_SEPARATOR.match(stripped) and "-" in stripped:
-                pending_rule = True
-                lines.append(Line(no, ""))
-                continue
+        # page markers start with a mark, "Trang"/"Page" or a page number; rules with a mark
+        if lead.isalpha():
+            page = lead in "TtPp" and PAGE_MARKER.match(stripped)
+            rule = False
+        elif lead.isdigit():
+            page = len(stripped) <= 3 and PAGE_NUMBER.match(stripped) and _lone(raw_lines, index)
+            rule = False
+        else:
+            page = PAGE_MARKER.match(stripped)
+            rule = not page and (RULE_LINE.match(stripped) or "---" in stripped and MD_TABLE_SEPARATOR.match(stripped))
+        if page:
+            page_markers += 1
+            pending_break = True
+            lines.append(Line(no, ""))
+            continue
+        if rule:
+            pending_rule = True
+            lines.append(Line(no, ""))
+            continue
         markers = raw.count("**")
         in_bold_run = bold_open
         if markers % 2:
