@@ -220,10 +220,10 @@ def parse_chunk(
         if error is None:
             try:
                 if data is None:
-                    with open(path, "rb") as fh:
-                        data = fh.read(MAX_BYTES + 1)
-                sha = hashlib.sha256(data).hexdigest()
-                doc = build_document(read_bytes(data, encoding=encoding, name=name))
+                    data = _read_file(path)
+                text = read_bytes(data, encoding=encoding, name=name)
+                sha = text.sha256
+                doc = build_document(text)
                 results.append(
                     Outcome(name, out, sha, json=doc.model_dump_json(), warnings=tuple(w.code for w in doc.warnings), row=_store_row(doc) if rows else None)
                 )
@@ -234,6 +234,8 @@ def parse_chunk(
                 error = f"cannot read ({exc.strerror or exc})"
             except Exception as exc:  # noqa: BLE001 - a bug must not lose the rest of the archive
                 error = f"internal error ({type(exc).__name__}: {exc})"
+        if sha is None and data is not None:
+            sha = hashlib.sha256(data).hexdigest()  # a failure is recorded against its content too
         results.append(Outcome(name, out, sha, error=error))
     return results
 
@@ -250,16 +252,22 @@ def parse_jobs(jobs: Iterable[Job], encoding: str | None = None) -> Iterator[tup
             yield job.name, None, job.error
             continue
         try:
-            data = job.data
-            if data is None:
-                with open(job.path, "rb") as fh:  # type: ignore[arg-type]
-                    data = fh.read(MAX_BYTES + 1)
+            data = job.data if job.data is not None else _read_file(job.path)  # type: ignore[arg-type]
             doc = build_document(read_bytes(data, encoding=encoding, name=job.name))
             yield job.name, doc, None
         except KehoachError as exc:
             yield job.name, None, str(exc)
         except OSError as exc:
             yield job.name, None, f"cannot read ({exc.strerror or exc})"
+
+
+def _read_file(path: str) -> bytes:
+    """A file's bytes; past the size limit only enough to say so (a read of the
+    limit itself would allocate it for every small file)."""
+    with open(path, "rb") as fh:
+        if os.fstat(fh.fileno()).st_size <= MAX_BYTES:
+            return fh.read()
+        return fh.read(MAX_BYTES + 1)
 
 
 def _store_row(doc) -> dict:
