@@ -73,10 +73,9 @@ def symbol_key(symbol: str) -> str:
     return "".join(symbol.split()).replace("–", "-").upper()
 
 
-def _kind(symbol: Symbol, before: str) -> str | None:
-    rx = _rx()
-    m = rx.kind_before.search(fold(before[-60:]))
-    named = rx.kind_by_name.get(" ".join(m.group("kind").split())) if m else None
+def _kind(symbol: Symbol, m: re.Match | None) -> str | None:
+    """The kind of a cited document: by its symbol, else by the type name before it (``m``)."""
+    named = _rx().kind_by_name.get(" ".join(m.group("kind").split())) if m else None
     if symbol.family == "law":
         return named if named in ("Luật", "PL", "NQ", "QĐ") else "Luật"
     if symbol.family == "cv":
@@ -171,7 +170,8 @@ class _Found:
 def _cite(text: str, folded: str, symbol: Symbol, line_at) -> _Found:
     rx = _rx()
     before = text[max(0, symbol.start - 200) : symbol.start]
-    kind = _kind(symbol, before)
+    km = rx.kind_before.search(fold(before[-60:]))  # "Nghị định số" before the symbol
+    kind = _kind(symbol, km)
     pos = symbol.end
     date = None
     repaired = False
@@ -214,7 +214,6 @@ def _cite(text: str, folded: str, symbol: Symbol, line_at) -> _Found:
         if colon:
             title, pos = _about(text, colon.end())
     start = symbol.start
-    km = rx.kind_before.search(fold(before[-60:]))
     if km:
         start = symbol.start - (len(before[-60:]) - km.start())
     pos = min(pos, len(text))
@@ -223,6 +222,7 @@ def _cite(text: str, folded: str, symbol: Symbol, line_at) -> _Found:
 
 _NAMED_KIND = {"Hiến pháp": "HP", "Pháp lệnh": "PL", "Bộ luật": "Luật", "Luật": "Luật"}
 _TREATIES = ("Công ước", "Hiệp định", "Thỏa thuận", "Thoả thuận", "Nghị định thư")
+_NAMED_WORDS = ("Luật", *_NAMED_KIND, *_TREATIES)  # a text without any cites no law or treaty by name
 _NAME_WORD = re.compile(r"\s*([^\s,;:.()\[\]“”\"]+)")
 _NAME_STOP = {"ngày", "số", "và", "để", "theo", "tại", "thì", "đã", "được", "là", "này", "đó", "nhằm", "khi", "hoặc", "gồm", "cùng"}
 _AMENDMENT = re.compile(r"sửa\s+đổi,?\s+bổ\s+sung\s+(?:một\s+số\s+điều\s+)?của\s+")
@@ -396,7 +396,7 @@ def extract_references(
                     )
                 if not symbol.known:
                     warnings.append(("symbol-unknown-form", f"cited symbol {symbol.text} has an unknown type code '{symbol.type}'", found.line))
-        if "Luật" in text or "Hiến pháp" in text or "Pháp lệnh" in text or "Công ước" in text or "Hiệp định" in text or "Th" in text:
+        if any(word in text for word in _NAMED_WORDS):
             for kind, name, line in _laws(text, seg.line_at, cited):
                 # "Luật X năm 2013" and a later "Luật X" are one law
                 key = re.sub(r"\s+nam\s+\d{4}$", "", " ".join(fold(name).split()))
