@@ -60,14 +60,15 @@ def phrase_pattern(phrases, *, word_boundary: bool = True, folder=fold) -> str:
         for ch in phrase:
             node = node.setdefault(ch, {})
         node[""] = {}
-    body = _trie_regex(trie)
     if word_boundary:
-        return r"(?<!\w)(?:" + body + r")(?!\w)"
-    return "(?:" + body + ")"
+        # "no word character before the phrase", tested after its first character: a pattern
+        # that starts with a lookbehind cannot be searched by its first characters, this one can
+        return "(?:" + _trie_regex(trie, r"(?<!\w.)") + r")(?!\w)"
+    return "(?:" + _trie_regex(trie) + ")"
 
 
-def _trie_regex(node: dict) -> str:
-    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_regex(child) for ch, child in node.items() if ch]
+def _trie_regex(node: dict, after_first: str = "") -> str:
+    branches = [(r"\s+" if ch == " " else re.escape(ch)) + after_first + _trie_regex(child) for ch, child in node.items() if ch]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

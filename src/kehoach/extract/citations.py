@@ -63,7 +63,9 @@ def _rx() -> _Rx:
         date_after=re.compile(r"\s*[,(]?\s*(?:ban\s+hanh\s+|ky\s+)?(?:ngay\s+)"),
         issuer_after=re.compile(r"\s*,?\s*(?:cua|do)\s+"),
         about_after=re.compile(r"\s*,?\s*(?:ve\s+viec|ve|v/v)\s+"),
-        law=re.compile(r"(?<![\w/])(?P<kind>Bộ luật|Luật|Hiến pháp|Pháp lệnh|Công ước|Hiệp định|Thỏa thuận|Thoả thuận|Nghị định thư)\s+"),
+        # (the lookbehind after the first letter: "no word or '/' before the name", and the
+        # pattern can still be searched by its first letters)
+        law=re.compile(r"(?P<kind>B(?<![\w/].)ộ luật|L(?<![\w/].)uật|H(?<![\w/].)iến pháp|P(?<![\w/].)háp lệnh|C(?<![\w/].)ông ước|H(?<![\w/].)iệp định|T(?<![\w/].)h(?:ỏa|oả) thuận|N(?<![\w/].)ghị định thư)\s+"),
         kind_by_name=names,
     )
 
@@ -222,7 +224,6 @@ def _cite(text: str, folded: str, symbol: Symbol, line_at) -> _Found:
 
 _NAMED_KIND = {"Hiến pháp": "HP", "Pháp lệnh": "PL", "Bộ luật": "Luật", "Luật": "Luật"}
 _TREATIES = ("Công ước", "Hiệp định", "Thỏa thuận", "Thoả thuận", "Nghị định thư")
-_NAMED_WORDS = ("Luật", *_NAMED_KIND, *_TREATIES)  # a text without any cites no law or treaty by name
 _NAME_WORD = re.compile(r"\s*([^\s,;:.()\[\]“”\"]+)")
 _NAME_STOP = {"ngày", "số", "và", "để", "theo", "tại", "thì", "đã", "được", "là", "này", "đó", "nhằm", "khi", "hoặc", "gồm", "cùng"}
 _AMENDMENT = re.compile(r"sửa\s+đổi,?\s+bổ\s+sung\s+(?:một\s+số\s+điều\s+)?của\s+")
@@ -396,25 +397,25 @@ def extract_references(
                     )
                 if not symbol.known:
                     warnings.append(("symbol-unknown-form", f"cited symbol {symbol.text} has an unknown type code '{symbol.type}'", found.line))
-        if any(word in text for word in _NAMED_WORDS):
-            for kind, name, line in _laws(text, seg.line_at, cited):
-                # "Luật X năm 2013" and a later "Luật X" are one law
-                key = re.sub(r"\s+nam\s+\d{4}$", "", " ".join(fold(name).split()))
-                if kind == "Điều ước":
-                    # a treaty cited in full once and shortened later is one treaty
-                    same = next((k for k in laws if k.startswith(key) or key.startswith(k)), None)
-                    if same is not None and same != key:
-                        ref = laws.pop(same)
-                        if len(key) > len(same):
-                            ref.title = name
-                        laws[max(key, same, key=len)] = ref
-                        key = max(key, same, key=len)
-                ref = laws.get(key)
-                if ref is None:
-                    ref = laws[key] = Reference(kind=kind, number=None, symbol=None, title=name, scope="national")
-                elif len(name) > len(ref.title or ""):
-                    ref.title = name
-                ref.mentions.append(Mention(line=line, text=name))
+        # (_laws' one regex pass is the cheapest test for a named law or treaty)
+        for kind, name, line in _laws(text, seg.line_at, cited):
+            # "Luật X năm 2013" and a later "Luật X" are one law
+            key = re.sub(r"\s+nam\s+\d{4}$", "", " ".join(fold(name).split()))
+            if kind == "Điều ước":
+                # a treaty cited in full once and shortened later is one treaty
+                same = next((k for k in laws if k.startswith(key) or key.startswith(k)), None)
+                if same is not None and same != key:
+                    ref = laws.pop(same)
+                    if len(key) > len(same):
+                        ref.title = name
+                    laws[max(key, same, key=len)] = ref
+                    key = max(key, same, key=len)
+            ref = laws.get(key)
+            if ref is None:
+                ref = laws[key] = Reference(kind=kind, number=None, symbol=None, title=name, scope="national")
+            elif len(name) > len(ref.title or ""):
+                ref.title = name
+            ref.mentions.append(Mention(line=line, text=name))
     _merge_typos(refs, counts, symbols_of, warnings)
     return list(refs.values()) + list(laws.values()), warnings
 
