@@ -55,7 +55,7 @@ class Outcome:
     name: str
     out: str
     sha256: str | None
-    json: str | None = None  # the document, compact JSON
+    json: bytes | None = None  # the document, compact JSON in UTF-8 (bytes cross processes and reach the file as they are)
     error: str | None = None
     warnings: tuple[str, ...] = ()
     row: dict | None = None  # the fields the SQLite store indexes
@@ -225,7 +225,7 @@ def parse_chunk(
                 sha = text.sha256
                 doc = build_document(text)
                 results.append(
-                    Outcome(name, out, sha, json=doc.model_dump_json(), warnings=tuple(w.code for w in doc.warnings), row=_store_row(doc) if rows else None)
+                    Outcome(name, out, sha, json=_json_bytes(doc), warnings=tuple(w.code for w in doc.warnings), row=_store_row(doc) if rows else None)
                 )
                 continue
             except KehoachError as exc:
@@ -259,6 +259,11 @@ def parse_jobs(jobs: Iterable[Job], encoding: str | None = None) -> Iterator[tup
             yield job.name, None, str(exc)
         except OSError as exc:
             yield job.name, None, f"cannot read ({exc.strerror or exc})"
+
+
+def _json_bytes(doc) -> bytes:
+    """The document's compact JSON, as model_dump_json() gives it, encoded in UTF-8."""
+    return type(doc).__pydantic_serializer__.to_json(doc)
 
 
 def _read_file(path: str) -> bytes:

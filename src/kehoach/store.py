@@ -29,11 +29,11 @@ from .batch import Outcome
 __all__ = ["DirSink", "JsonlSink", "SqliteSink", "document_rows", "SCHEMA"]
 
 
-def _atomic_write(path: Path, text: str) -> None:
+def _atomic_write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(tmp, "w", encoding="utf-8") as fh:
-        fh.write(text)
+    with open(tmp, "wb") as fh:
+        fh.write(data)
     os.replace(tmp, path)
 
 
@@ -72,7 +72,7 @@ class DirSink:
                 _atomic_write(ok_path, outcome.json)
                 stale = error_path
             else:
-                _atomic_write(error_path, json.dumps({"input": outcome.name, "sha256": outcome.sha256, "error": outcome.error}, ensure_ascii=False))
+                _atomic_write(error_path, _error_record(outcome))
                 stale = ok_path
             if stale.exists():
                 stale.unlink()
@@ -84,6 +84,23 @@ class DirSink:
         self.manifest.close()
 
 
+def _error_record(outcome: Outcome) -> bytes:
+    return json.dumps({"input": outcome.name, "sha256": outcome.sha256, "error": outcome.error}, ensure_ascii=False).encode("utf-8")
+
+
+class _TextOut:
+    """A text stream (one without a byte buffer under it) that takes bytes."""
+
+    def __init__(self, stream) -> None:
+        self.stream = stream
+
+    def write(self, data: bytes) -> None:
+        self.stream.write(data.decode("utf-8"))
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+
 class JsonlSink:
     """One JSON object a line: a document, or ``{"input", "sha256", "error"}`` for a failure."""
 
@@ -93,14 +110,14 @@ class JsonlSink:
         self.previous: dict[str, str] = {}
         self.rewritten: set[str] = set()
         if self.path is None:
-            self.fh = sys.stdout
+            self.fh = getattr(sys.stdout, "buffer", None) or _TextOut(sys.stdout)
             return
         if resume and self.path.exists():
             self._load_and_cut()
-            self.fh = open(self.path, "a", encoding="utf-8")
+            self.fh = open(self.path, "ab")
         else:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.fh = open(self.path, "w", encoding="utf-8")
+            self.fh = open(self.path, "wb")
 
     @staticmethod
     def _key(record: dict) -> tuple[str | None, str | None]:
@@ -131,11 +148,8 @@ class JsonlSink:
         for outcome in outcomes:
             if outcome.name in self.previous:
                 self.rewritten.add(outcome.name)
-            if outcome.ok:
-                lines.append(outcome.json)
-            else:
-                lines.append(json.dumps({"input": outcome.name, "sha256": outcome.sha256, "error": outcome.error}, ensure_ascii=False))
-        self.fh.write("\n".join(lines) + "\n")
+            lines.append(outcome.json if outcome.ok else _error_record(outcome))
+        self.fh.write(b"\n".join(lines) + b"\n")
         self.fh.flush()
 
     def close(self) -> None:
@@ -303,7 +317,7 @@ class SqliteSink:
                     "INSERT INTO documents (input, sha256, format, doc_type, doc_type_name, symbol, number, issuer_name, issuer_parent,"
                     " issuer_code, locality, province, province_2025, place, date, title, signer_name, signer_position,"
                     " signer_authority, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (outcome.name, outcome.sha256, *rows["document"], outcome.json),
+                    (outcome.name, outcome.sha256, *rows["document"], outcome.json.decode("utf-8")),
                 )
                 doc_id = cur.lastrowid
                 self.db.executemany("INSERT INTO sections VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [(doc_id, *r) for r in rows["sections"]])

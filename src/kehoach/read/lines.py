@@ -96,6 +96,9 @@ def _unlatex(m: re.Match) -> str:
     return nfc(re.sub(r"\s+", "", inner))
 
 
+_MARKUP = ("$", "![", "<", "*", "__", "--", "==", "─", "——")  # what _clean_fragment acts on
+
+
 def _clean_fragment(text: str) -> tuple[str, bool]:
     """Strip inline markup from a piece of a line; say whether it was bold."""
     bold = "**" in text or "__" in text
@@ -154,6 +157,7 @@ def clean_lines(raw_text: str) -> tuple[list[Line], list[tuple[str, str, int | N
     if _ODD_SPACE.search(text):
         text = text.translate(_ODD_SPACES)
     repair = may_have_split_diacritics(text)
+    markup = any(mark in text for mark in _MARKUP)  # else no line has any to strip
     raw_lines = text.split("\n")
     lines: list[Line] = []
     pending_break = False
@@ -238,8 +242,10 @@ def clean_lines(raw_text: str) -> tuple[list[Line], list[tuple[str, str, int | N
                         cleaned.append((start, cell_text))
                 cells = tuple(cleaned) if len(cleaned) > 1 else None
                 content = " ".join(c for _, c in cleaned)
-            else:
+            elif markup:
                 content, bold = _clean_fragment(raw)
+            else:
+                content = raw
         if "  " in content:
             content = SPACES.sub(" ", content)
         content = content.strip()
