@@ -95,7 +95,7 @@ END_MARK = re.compile(r"\./\.\s*$")
 
 # "18/5/2021", "01-11-2021", "1.11.2021"; a five-digit year is an OCR or typing
 # slip ("20210") that the citation extractor repairs from the symbol's year.
-NUMERIC_DATE = re.compile(r"(?<!\d)(?P<d>\d{1,2})\s*(?P<sep>[/.\-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>\d{4,5})(?!\d)")
+NUMERIC_DATE = re.compile(r"(?P<d>\d(?<!\d\d)\d?)\s*(?P<sep>[/.\-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>\d{4,5})(?!\d)")
 # "ngày 18 tháng 5 năm 2021" on folded text (so "Ngày", "ngay" and OCR tones pass)
 WORDED_DATE = re.compile(r"(?:ngay\s+)?(?<!\d)(?P<d>\d{1,2})\s+thang\s+(?P<m>\d{1,2})\s*(?:,\s*)?nam\s+(?P<y>\d{4})(?!\d)")
 
@@ -136,22 +136,22 @@ def _symbol_pattern(codes: frozenset[str]) -> str:
     # An issuer or unit code: capitals and digits, one lower-case letter at most
     # inside ("TTg", "QĐi", "CTr"), ending at a word boundary.
     code = r"[A-ZĐ][A-ZĐ0-9&]*(?:[a-zđ][A-ZĐ0-9&]*)?(?![\w])"
-    num = r"(?P<num>\d{1,5}[a-zđ]?)"
     sep = r"\s?"
+    issuers = code + r"(?:-" + code + r")*"
+    # The number first, shared by every form; "no word, '/', '.' or '-' before it" is tested
+    # after its first digit, so that the regex engine can search the pattern digit by digit.
     return (
-        r"(?<![\w/.-])"
-        r"(?:"
+        r"(?P<num>\d(?<![\w/.-]\d)\d{0,4}[a-zđ]?)" + sep
+        + r"(?:/" + sep + r"(?:"
         # legislature: 146/2025/QH15, 80/2015/QH13
-        + num + sep + r"/" + sep + r"(?P<lyear>(?:19|20)\d\d)" + sep + r"/" + sep + r"(?P<lcode>(?:UBTV)?QH\d{1,2})(?![\w])"
+        + r"(?P<lyear>(?:19|20)\d\d)" + sep + r"/" + sep + r"(?P<lcode>(?:UBTV)?QH\d{1,2})(?![\w])"
         # state, with a year: 136/2020/NĐ-CP, 02/2017/TT-VPCP, 19/2020/QĐ-UBND, 07/2023/TTLT-BTC-BNV
-        + r"|(?P<snum>\d{1,5}[a-zđ]?)" + sep + r"/" + sep + r"(?P<syear>(?:19|20)\d\d)" + sep + r"/" + sep
-        + r"(?P<stype>" + code + r")" + sep + r"[-–]" + sep + r"(?P<siss>" + code + r"(?:-" + code + r")*)"
-        # party: 37-KH/ĐUK, 02-KL/TW, 05-QC/BTCTU-BDVTU, 2449 -CV/ĐU
-        + r"|(?P<pnum>\d{1,5}[a-zđ]?)" + sep + r"[-–]" + sep + r"(?P<ptype>" + code + r")" + sep + r"/" + sep
-        + r"(?P<piss>" + code + r"(?:-" + code + r")*)"
+        + r"|(?P<syear>(?:19|20)\d\d)" + sep + r"/" + sep + r"(?P<stype>" + code + r")" + sep + r"[-–]" + sep + r"(?P<siss>" + issuers + r")"
         # state without a year: 134/KH-UBND, 13/CT-TTg, 1289/UBND-TH (a công văn: no type code)
-        + r"|(?P<tnum>\d{1,5}[a-zđ]?)" + sep + r"/" + sep + r"(?P<ttype>" + code + r")" + sep + r"[-–]" + sep
-        + r"(?P<tiss>" + code + r"(?:-" + code + r")*)"
+        + r"|(?P<ttype>" + code + r")" + sep + r"[-–]" + sep + r"(?P<tiss>" + issuers + r")"
+        + r")"
+        # party: 37-KH/ĐUK, 02-KL/TW, 05-QC/BTCTU-BDVTU, 2449 -CV/ĐU
+        + r"|[-–]" + sep + r"(?P<ptype>" + code + r")" + sep + r"/" + sep + r"(?P<piss>" + issuers + r")"
         + r")"
     )
 

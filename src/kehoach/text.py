@@ -129,7 +129,7 @@ def lower(text: str) -> str:
 # and users treat both as equal; the pipeline folds for matching and keeps the
 # printed form, and uses this only where a canonical spelling is needed (keys).
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
-_OLD_TONE = re.compile(r"(?<![qQ])([oOuU])([aAeEyY])([" + _TONES + r"])(?![a-zA-Z\u0300-\u036f])")
+_OLD_TONE = re.compile(r"([oOuU])(?<![qQ][oOuU])([aAeEyY])([" + _TONES + r"])(?![a-zA-Z\u0300-\u036f])")
 
 
 # a quick test on composed text: a tone-marked a/e/y right after o/u (where old placement puts it)

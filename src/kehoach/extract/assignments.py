@@ -38,7 +38,7 @@ _BULLETS = ("dash", "plus", "bullet")
 # a predicate that reports or narrates rather than tasks
 _NOT_A_TASK = re.compile(r"(?:đã|đang|không|chưa|vừa|xin|trân trọng|sẽ được)(?!\w)|được\s+(?!giao)")
 # clause breaks inside a paragraph: a sentence end, or "; " before a capital
-_CLAUSE = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ])|\n")
+_CLAUSE = re.compile(r"[.;!?]\s+(?=[A-ZĐÀ-Ỹ])|\n")  # (only its end is used)
 
 
 @dataclass(frozen=True)
@@ -165,13 +165,14 @@ def _is_generic(name: BodyName) -> bool:
     return name.head.kind == "collective" or bool(_rx().generic.match(name.text.lower()))
 
 
-_ABBREVIATIONS = ((re.compile(r"(?<!\w)ubnd(?!\w)"), "uy ban nhân dân"), (re.compile(r"(?<!\w)hđnd(?!\w)"), "hôi đông nhân dân"))
+_ABBREVIATIONS = tuple((short, re.compile(r"(?<!\w)" + short + r"(?!\w)"), full) for short, full in (("ubnd", "uy ban nhân dân"), ("hđnd", "hôi đông nhân dân")))
 
 
 def _canonical(name: str) -> str:
     text = " ".join(tfold(name).split())
-    for rx, full in _ABBREVIATIONS:
-        text = rx.sub(full, text)
+    for short, rx, full in _ABBREVIATIONS:
+        if short in text:
+            text = rx.sub(full, text)
     return text
 
 

@@ -58,4 +58,4 @@ def find_date(text: str, start: int = 0, *, limit: int | None = None, year_hint:
     return best
 
 
-DAY_MONTH = re.compile(r"(?<!\d)(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?![\d/])")
+DAY_MONTH = re.compile(r"(?P<d>\d(?<!\d\d)\d?)\s*/\s*(?P<m>\d{1,2})(?![\d/])")

@@ -44,7 +44,7 @@ class Header:
     warnings: list[tuple[str, str, int | None]] = field(default_factory=list)
 
 
-_SYMBOL_CUT = re.compile(r"(?<=\s)(?:số|so)\s*[:.]?\s*(?=\d|/)")
+_SYMBOL_CUT = re.compile(r"s(?<=\s.)(?:ố|o)\s*[:.]?\s*(?=\d|/)")  # " số 12", " so 12" (the lookbehind after the "s": searchable)
 
 
 def _cut_points(text: str) -> list[int]:

@@ -44,16 +44,16 @@ def _from_match(m) -> Symbol:
     if m.group("stype"):
         code = m.group("stype")
         known = code in vocab.state_type_codes or code in vocab.type_codes
-        return Symbol(text, m.group("snum"), code, m.group("siss"), int(m.group("syear")), "state", known, m.start(), m.end())
+        return Symbol(text, m.group("num"), code, m.group("siss"), int(m.group("syear")), "state", known, m.start(), m.end())
     if m.group("ptype"):
         code = m.group("ptype")
         known = code in vocab.party_type_codes or code in vocab.type_codes
-        return Symbol(text, m.group("pnum"), code, m.group("piss"), None, "party", known, m.start(), m.end())
+        return Symbol(text, m.group("num"), code, m.group("piss"), None, "party", known, m.start(), m.end())
     code = m.group("ttype")
     if code in vocab.type_codes:
-        return Symbol(text, m.group("tnum"), code, m.group("tiss"), None, "state", True, m.start(), m.end())
+        return Symbol(text, m.group("num"), code, m.group("tiss"), None, "state", True, m.start(), m.end())
     # no type code: a state công văn "1289/UBND-TH" (issuer, then the drafting unit)
-    return Symbol(text, m.group("tnum"), "CV", code, None, "cv", True, m.start(), m.end())
+    return Symbol(text, m.group("num"), "CV", code, None, "cv", True, m.start(), m.end())
 
 
 def parse_symbol(text: str) -> Symbol | None:
