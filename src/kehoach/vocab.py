@@ -41,7 +41,7 @@ class BodyHead:
     kind: str
 
 
-def phrase_pattern(phrases, *, word_boundary: bool = True, folder=fold) -> str:
+def phrase_pattern(phrases, *, word_boundary: bool = True, folder=fold, open_end: bool = False) -> str:
     """An alternation of folded phrases that prefers the longest, spaces matching any run of blanks.
 
     ``folder`` is the fold the pattern will be matched against (:func:`fold`,
@@ -62,8 +62,9 @@ def phrase_pattern(phrases, *, word_boundary: bool = True, folder=fold) -> str:
         node[""] = {}
     if word_boundary:
         # "no word character before the phrase", tested after its first character: a pattern
-        # that starts with a lookbehind cannot be searched by its first characters, this one can
-        return "(?:" + _trie_regex(trie, r"(?<!\w.)") + r")(?!\w)"
+        # that starts with a lookbehind cannot be searched by its first characters, this one can.
+        # (``open_end``: the caller says what may follow)
+        return "(?:" + _trie_regex(trie, r"(?<!\w.)") + (")" if open_end else r")(?!\w)")
     return "(?:" + _trie_regex(trie) + ")"
 
 

@@ -44,17 +44,20 @@ def _rx() -> _Rx:
     every = phrase_pattern(list(recurrence), folder=lower)
     before = phrase_pattern(table["before_date"], word_boundary=False, folder=lower)
     within = phrase_pattern(table["within"], word_boundary=False, folder=lower)
+    # the same, with "no word before" (tested after the first letter, so that finditer can skip ahead)
+    before_word = phrase_pattern(table["before_date"], folder=lower, open_end=True)
+    within_word = phrase_pattern(table["within"], folder=lower, open_end=True)
     periodic = phrase_pattern(table["periodic"], word_boundary=False, folder=lower)
     return _Rx(
         window=re.compile(r"từ\s+ngày\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?\s+(?P<lead>" + before + r")\s+" + _DATE),
-        absolute=re.compile(r"(?P<lead>(?<!\w)" + before + r")\s+(?:" + _DATE + "|" + _WORDED + ")"),
+        absolute=re.compile(r"(?P<lead>" + before_word + r")\s+(?:" + _DATE + "|" + _WORDED + ")"),
         recurring=re.compile(
             r"(?P<lead>(?:" + periodic + r"\s+)?(?:" + before + r"|trước|vào)\s+)" + _DAY_MONTH + r"\s+(?P<every>" + every + r")"
         ),
         periodic=re.compile(periodic + r"\s+(?P<every>" + every + r")"),
         quarter=re.compile(r"(?P<lead>(?<!\w)" + within + r"\s+)?quý\s+(?P<q>iv|iii|ii|i|[1-4])\s*(?:năm\s+|/\s*)(?P<y>\d{4})"),
-        month=re.compile(r"(?P<lead>(?<!\w)" + within + r"\s+)tháng\s+(?P<m>\d{1,2})\s*(?:năm\s+|/\s*)(?P<y>\d{4})"),
-        year=re.compile(r"(?P<lead>(?<!\w)" + within + r"\s+)năm\s+(?P<y>\d{4})(?!\s*[-–]\s*\d)"),
+        month=re.compile(r"(?P<lead>" + within_word + r"\s+)tháng\s+(?P<m>\d{1,2})\s*(?:năm\s+|/\s*)(?P<y>\d{4})"),
+        year=re.compile(r"(?P<lead>" + within_word + r"\s+)năm\s+(?P<y>\d{4})(?!\s*[-–]\s*\d)"),
         recurrence=recurrence,
     )
 
