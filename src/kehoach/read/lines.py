@@ -85,7 +85,7 @@ BANNER = re.compile(r"^\s*(?:\[[^\]]*\]\s*)+$")
 
 # spaces of other widths, read as plain spaces (NBSP, thin, ideographic ...)
 _ODD_SPACES = {code: " " for code in (0x00A0, 0x202F, 0x3000, *range(0x2000, 0x200B))}
-_ODD_SPACE = re.compile("[\u00a0\u202f\u3000\u2000-\u200a]")
+_INVISIBLE_OR_ODD = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad\u00a0\u202f\u3000\u2000-\u200a]")  # one test for both
 
 
 def _unlatex(m: re.Match) -> str:
@@ -152,12 +152,13 @@ def clean_lines(raw_text: str) -> tuple[list[Line], list[tuple[str, str, int | N
         text = text.replace("\u2028", "\n").replace("\u2029", "\n")
     text = nfc(text)
     # whole-text passes, so that each line pays only for what it holds
-    if INVISIBLE.search(text):
-        text = INVISIBLE.sub("", text)
-    if _ODD_SPACE.search(text):
-        text = text.translate(_ODD_SPACES)
+    if _INVISIBLE_OR_ODD.search(text):
+        text = INVISIBLE.sub("", text).translate(_ODD_SPACES)
     repair = may_have_split_diacritics(text)
     markup = any(mark in text for mark in _MARKUP)  # else no line has any to strip
+    # what no line of the text holds needs no test on each line
+    form_feeds, tabs, stars, hashes = "\f" in text, "\t" in text, "**" in text, "#" in text
+    tables = "|" in text or "<t" in text
     raw_lines = text.split("\n")
     lines: list[Line] = []
     pending_break = False
@@ -167,10 +168,10 @@ def clean_lines(raw_text: str) -> tuple[list[Line], list[tuple[str, str, int | N
     bold_open = False  # a "**" run opened on an earlier line and not yet closed
     for index, raw in enumerate(raw_lines):
         no = index + 1
-        if "\f" in raw:
+        if form_feeds and "\f" in raw:
             pending_break = True
             raw = raw.replace("\f", "")
-        if "\t" in raw:
+        if tabs and "\t" in raw:
             raw = raw.expandtabs(8)
         raw = raw.rstrip()
         stripped = raw.strip()
@@ -203,19 +204,18 @@ def clean_lines(raw_text: str) -> tuple[list[Line], list[tuple[str, str, int | N
             pending_rule = True
             lines.append(Line(no, ""))
             continue
-        markers = raw.count("**")
         in_bold_run = bold_open
-        if markers % 2:
+        if stars and raw.count("**") % 2:
             bold_open = not bold_open
         md_heading = False
-        if stripped.startswith("#") and MD_HEADING.match(raw):
+        if hashes and stripped.startswith("#") and MD_HEADING.match(raw):
             md_heading = True
             raw = MD_HEADING.sub("", raw)
         indent = len(raw) - len(raw.lstrip(" \u00a0"))
         cells: tuple[tuple[int, str], ...] | None = None
         is_table = False
         bold = False
-        if stripped.startswith("|") and stripped.count("|") >= 2:
+        if tables and stripped.startswith("|") and stripped.count("|") >= 2:
             is_table = True
             parts = []
             for cell in _table_cells(raw):
@@ -226,7 +226,7 @@ def clean_lines(raw_text: str) -> tuple[list[Line], list[tuple[str, str, int | N
                     parts.append(cell_text)
             cells = tuple((i * 40, p) for i, p in enumerate(parts)) if len(parts) > 1 else None
             content = " ".join(parts)
-        elif "<td" in raw or "<th" in raw:
+        elif tables and ("<td" in raw or "<th" in raw):
             is_table = True
             raw = HTML_CELL_BREAK.sub(" | ", raw)
             content, bold = _clean_fragment(raw)
