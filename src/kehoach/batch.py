@@ -394,9 +394,6 @@ def _warm() -> None:
         parse_text("KẾ HOẠCH\nthực hiện Kết luận số 02-KL/TW\n\nI. MỤC ĐÍCH\n1. Sở Tài chính chủ trì.\n")
     except Exception:  # noqa: BLE001 - warming is best effort
         pass
-    if os.environ.get("KH_FREEZE"):
-        import gc
-        gc.freeze()
 
 
 def _run_dask(items: Iterator[list[tuple]], address: str, encoding: str | None, rows: bool, record) -> None:
