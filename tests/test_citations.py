@@ -67,6 +67,11 @@ CASES = [
     ("Pháp lệnh Ưu đãi người có công với cách mạng", [("PL", "Pháp lệnh Ưu đãi người có công với cách mạng", None, None)]),
     ("Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22/11/2019;", [("Luật", "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương", None, None)]),
     ("thực hiện Công ước khung của Liên hợp quốc về biến đổi khí hậu (COP26)", [("Điều ước", "Công ước khung của Liên hợp quốc về biến đổi khí hậu", None, None)]),
+    # a treaty named alone (the law pass once ran only when "Luật", "Công ước" ... or "Th" was in the text)
+    ("thực hiện nghiêm Nghị định thư giữa hai Chính phủ về hợp tác biên giới.", [("Điều ước", "Nghị định thư giữa hai Chính phủ về hợp tác biên giới", None, None)]),
+    ("thực hiện Thoả thuận hợp tác giữa hai tỉnh", [("Điều ước", "Thoả thuận hợp tác giữa hai tỉnh", None, None)]),
+    # no law inside another word or after a slash
+    ("tham khảo tài liệu SoLuật mới", []),
     # wrapped over a line break (joined by the paragraph builder before the citation pass)
     ("nội dung Kết luận số 02-KL/TW đến cán bộ", [("KL", "02-KL/TW", None, None)]),
     # lists sharing an issuer
