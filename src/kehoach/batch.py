@@ -269,10 +269,19 @@ def _json_bytes(doc) -> bytes:
 def _read_file(path: str) -> bytes:
     """A file's bytes; past the size limit only enough to say so (a read of the
     limit itself would allocate it for every small file)."""
-    with open(path, "rb") as fh:
-        if os.fstat(fh.fileno()).st_size <= MAX_BYTES:
-            return fh.read()
-        return fh.read(MAX_BYTES + 1)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        want = min(os.fstat(fd).st_size, MAX_BYTES) + 1  # one byte more: to see the end, or a file over the limit
+        parts = []
+        while want > 0:
+            part = os.read(fd, want)  # unbuffered: a small file in one system call
+            if not part:
+                break
+            parts.append(part)
+            want -= len(part)
+        return parts[0] if len(parts) == 1 else b"".join(parts)
+    finally:
+        os.close(fd)
 
 
 def _store_row(doc) -> dict:
