@@ -59,13 +59,26 @@ CASES = [
     ("khoản 16 Điều I Luật số 146/2025/QH15 của Quốc hội: Luật sửa đổi, bổ sung một số điều của 15 luật", [("Luật", "146/2025/QH15", None, "Quốc hội")]),
     ("Căn cứ Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ số 55/2024/QH15 ngày 29 tháng 11 năm 2024;", [("Luật", "55/2024/QH15", "2024-11-29", None)]),
     ("Luật Phòng cháy, chữa cháy, Nghị định số 136/2020/NĐ-CP", [("NĐ", "136/2020/NĐ-CP", None, None), ("Luật", "Luật Phòng cháy, chữa cháy", None, None)]),
-    ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;", [("Luật", "Luật Tổ chức chính quyền địa phương", None, None)]),
+    ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;", [("Luật", "Luật Tổ chức chính quyền địa phương", "2025-06-16", None)]),
+    ("Căn cứ Luật Ngân sách nhà nước ngày 25 tháng 6 năm 2015;", [("Luật", "Luật Ngân sách nhà nước", "2015-06-25", None)]),
+    ("Luật Đất đai năm 2024 được Quốc hội thông qua ngày 18/01/2024", [("Luật", "Luật Đất đai năm 2024", "2024-01-18", None)]),
+    # two laws of one name, told apart by their dates or years; a bare mention joins the first
+    (
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015; Luật Tổ chức chính quyền địa phương ngày 16/6/2025;",
+        [("Luật", "Luật Tổ chức chính quyền địa phương", "2015-06-19", None), ("Luật", "Luật Tổ chức chính quyền địa phương", "2025-06-16", None)],
+    ),
+    (
+        "theo Luật Đất đai; Luật Đất đai năm 2013 và Luật Đất đai năm 2024",
+        [("Luật", "Luật Đất đai năm 2013", None, None), ("Luật", "Luật Đất đai năm 2024", None, None)],
+    ),
+    # a date that is not the law's: after a clause break
+    ("theo Luật Đất đai; ngày 5/6/2024 họp", [("Luật", "Luật Đất đai", None, None)]),
     ("theo quy định tại khoản 2 Điều 157 Luật Đất đai năm 2024;", [("Luật", "Luật Đất đai năm 2024", None, None)]),
     ("theo Luật đầu tư công và pháp luật có liên quan", [("Luật", "Luật đầu tư công", None, None)]),
     ("Điều 52 Luật Bảo vệ môi trường và khoản 16", [("Luật", "Luật Bảo vệ môi trường", None, None)]),
     ("Căn cứ Hiến pháp năm 2013;", [("HP", "Hiến pháp năm 2013", None, None)]),
     ("Pháp lệnh Ưu đãi người có công với cách mạng", [("PL", "Pháp lệnh Ưu đãi người có công với cách mạng", None, None)]),
-    ("Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22/11/2019;", [("Luật", "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương", None, None)]),
+    ("Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22/11/2019;", [("Luật", "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương", "2019-11-22", None)]),
     ("thực hiện Công ước khung của Liên hợp quốc về biến đổi khí hậu (COP26)", [("Điều ước", "Công ước khung của Liên hợp quốc về biến đổi khí hậu", None, None)]),
     # a treaty named alone (the law pass once ran only when "Luật", "Công ước" ... or "Th" was in the text)
     ("thực hiện nghiêm Nghị định thư giữa hai Chính phủ về hợp tác biên giới.", [("Điều ước", "Nghị định thư giữa hai Chính phủ về hợp tác biên giới", None, None)]),

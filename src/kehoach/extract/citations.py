@@ -262,7 +262,13 @@ def _name_after(text: str, pos: int, treaty: bool) -> int:
     return end
 
 
-def _laws(text: str, line_at, cited: list[tuple[int, int]]) -> Iterable[tuple[str, str, int]]:
+_YEAR_AT_END = re.compile(r"\s+nam\s+(\d{4})$")  # on folded names: "luat dat dai nam 2024"
+_LAW_DATE = re.compile(r"\s*,?\s*(?:được\s+)?(?:(?:Quốc\s+hội|Ủy\s+ban\s+Thường\s+vụ\s+Quốc\s+hội)\s+)?(?:thông\s+qua\s+|ban\s+hành\s+|ký\s+)?ngày\s+", re.I)
+
+
+def _laws(text: str, line_at, cited: list[tuple[int, int]]) -> Iterable[tuple[str, str, int, str | None]]:
+    """Laws and treaties cited by name: (kind, name, line, date). The date is the one printed
+    right after the name ("Luật Ngân sách nhà nước ngày 25 tháng 6 năm 2015")."""
     taken = 0
     for m in _rx().law.finditer(text):
         if m.start() < taken or any(a <= m.start() < b for a, b in cited):
@@ -284,7 +290,13 @@ def _laws(text: str, line_at, cited: list[tuple[int, int]]) -> Iterable[tuple[st
             continue
         taken = end
         kind = "Điều ước" if kind_word in _TREATIES else _NAMED_KIND[kind_word]
-        yield kind, squash(text[m.start() : end]), line_at(m.start())
+        date = None
+        lead = _LAW_DATE.match(text, end)
+        if lead:
+            hit = find_date(text, lead.end(), limit=30)
+            if hit and hit.start == lead.end():
+                date = hit.iso
+        yield kind, squash(text[m.start() : end]), line_at(m.start()), date
 
 
 _LAW_BEFORE = re.compile(r"(?<![\w/])(?:Bộ luật|Luật|Pháp lệnh)\s+(?!số\b)[^;:.()]{2,160}?\s+số\s*$")
@@ -398,9 +410,19 @@ def extract_references(
                 if not symbol.known:
                     warnings.append(("symbol-unknown-form", f"cited symbol {symbol.text} has an unknown type code '{symbol.type}'", found.line))
         # (_laws' one regex pass is the cheapest test for a named law or treaty)
-        for kind, name, line in _laws(text, seg.line_at, cited):
-            # "Luật X năm 2013" and a later "Luật X" are one law
-            key = re.sub(r"\s+nam\s+\d{4}$", "", " ".join(fold(name).split()))
+        for kind, name, line, date in _laws(text, seg.line_at, cited):
+            # "Luật X năm 2013" and a later "Luật X" are one law; "Luật X" of 2015 and of 2025 are two
+            folded = " ".join(fold(name).split())
+            key = _YEAR_AT_END.sub("", folded)
+            year_at_end = _YEAR_AT_END.search(folded)
+            year = date[:4] if date else (year_at_end.group(1) if year_at_end else None)
+            if year:
+                dated = f"{key}#{year}"
+                if dated not in laws and key in laws:
+                    laws[dated] = laws.pop(key)  # an earlier mention without a year: this one's
+                key = dated
+            elif key not in laws:
+                key = next((k for k in laws if k.startswith(key + "#")), key)  # a later mention without a year
             if kind == "Điều ước":
                 # a treaty cited in full once and shortened later is one treaty
                 same = next((k for k in laws if k.startswith(key) or key.startswith(k)), None)
@@ -412,9 +434,11 @@ def extract_references(
                     key = max(key, same, key=len)
             ref = laws.get(key)
             if ref is None:
-                ref = laws[key] = Reference(kind=kind, number=None, symbol=None, title=name, scope="national")
-            elif len(name) > len(ref.title or ""):
-                ref.title = name
+                ref = laws[key] = Reference(kind=kind, number=None, symbol=None, title=name, date=date, scope="national")
+            else:
+                if len(name) > len(ref.title or ""):
+                    ref.title = name
+                ref.date = ref.date or date
             ref.mentions.append(Mention(line=line, text=name))
     _merge_typos(refs, counts, symbols_of, warnings)
     return list(refs.values()) + list(laws.values()), warnings
