@@ -71,6 +71,8 @@ CASES = [
         "theo Luật Đất đai; Luật Đất đai năm 2013 và Luật Đất đai năm 2024",
         [("Luật", "Luật Đất đai năm 2013", None, None), ("Luật", "Luật Đất đai năm 2024", None, None)],
     ),
+    # a comma and a lower-case word go on with a law's name, unless the word starts something else
+    ("Căn cứ Luật Đất đai, các sở triển khai thực hiện", [("Luật", "Luật Đất đai", None, None)]),
     # a date that is not the law's: after a clause break
     ("theo Luật Đất đai; ngày 5/6/2024 họp", [("Luật", "Luật Đất đai", None, None)]),
     ("theo quy định tại khoản 2 Điều 157 Luật Đất đai năm 2024;", [("Luật", "Luật Đất đai năm 2024", None, None)]),

@@ -157,6 +157,26 @@ def test_a_local_document_is_the_same_only_within_one_province():
     assert "33-KH/TU" in within.references.both
 
 
+_LAWS = "KẾ HOẠCH\nthực hiện\n\nI. MỤC ĐÍCH\n1. Căn cứ {L}, các sở triển khai.\n"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "both"),
+    [
+        # the same law, one citation dated and one not: one law
+        ("Luật Đất đai năm 2024", "Luật Đất đai", True),
+        ("Luật Tổ chức chính quyền địa phương ngày 16/6/2025", "Luật Tổ chức chính quyền địa phương năm 2025", True),
+        # one name, two laws: the 2015 and the 2025 one
+        ("Luật Tổ chức chính quyền địa phương ngày 19/6/2015", "Luật Tổ chức chính quyền địa phương ngày 16/6/2025", False),
+    ],
+)
+def test_laws_by_name_are_told_apart_by_year(a, b, both):
+    result = diff(parse(_LAWS.format(L=a)), parse(_LAWS.format(L=b)))
+    names = result.references_by_name
+    assert bool(names.both) == both
+    assert (len(names.only_a), len(names.only_b)) == ((0, 0) if both else (1, 1))
+
+
 def test_bodies_match_by_function_across_levels():
     district = parse(_LOCAL.format(P="Hà Giang").replace("Ban Tuyên giáo Tỉnh ủy", "Ban Tuyên giáo Huyện ủy"))
     result = diff(parse(_LOCAL.format(P="Lai Châu")), district)

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 from pydantic import Field
 
-from .diff import DiffSide, key_province, reference_keys, bodies_by_function, document_text, function_label, numbered, section_text, side_of
+from .diff import DiffSide, key_province, reference_keys, unify_undated, bodies_by_function, document_text, function_label, numbered, section_text, side_of
 from .models import Document, Section, _Model
 
 __all__ = ["Comparison", "ThemeRow", "Cell", "ReferenceLine", "BodyLine", "compare"]
@@ -168,8 +168,10 @@ def compare(docs: Sequence[Document], *, threshold: float | None = None, words: 
 
 def _reference_lines(docs: Sequence[Document], sides: Sequence[DiffSide]) -> list[ReferenceLine]:
     table: dict[str, tuple[object, list[bool]]] = {}
-    for d, (doc, side) in enumerate(zip(docs, sides, strict=True)):
-        for key, (_, ref) in reference_keys(doc, side.province).items():
+    key_sets = [reference_keys(doc, side.province) for doc, side in zip(docs, sides, strict=True)]
+    unify_undated(key_sets)
+    for d, keys in enumerate(key_sets):
+        for key, (_, ref) in keys.items():
             entry = table.setdefault(key, (ref, [False] * len(docs)))
             entry[1][d] = True
     lines = []

@@ -20,6 +20,7 @@ Tuyên giáo Tỉnh ủy" ~ "Ban Tuyên giáo Đảng ủy Khối").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -349,12 +350,38 @@ def reference_keys(doc: Document, province: str | None) -> dict[str, tuple[str, 
                 key += "@" + fold(where.name if where else (province or ref.locality or ""))
             label = ref.symbol
         elif ref.title:
-            key = "title:" + " ".join(fold(ref.title).split())
-            label = ref.title
+            # by name, and by year when one is printed: the 2015 and the 2025 law of one name are two
+            name = " ".join(fold(ref.title).split())
+            at_end = _NAME_YEAR.search(name)
+            year = ref.date[:4] if ref.date else (at_end.group(1) if at_end else None)
+            key = "title:" + _NAME_YEAR.sub("", name) + (f"#{year}" if year else "")
+            label = ref.title if not year or year in ref.title else f"{ref.title} ({year})"
         else:
             continue
         out.setdefault(key, (label, ref))
     return out
+
+
+_NAME_YEAR = re.compile(r"\s+nam\s+(\d{4})$")  # a folded name's year: "luat dat dai nam 2024"
+
+
+def unify_undated(key_sets: Sequence[dict[str, tuple[str, object]]]) -> None:
+    """A law cited without a year is the one the other documents cite with a year, when
+    they all cite the same year ("Luật Đất đai" and "Luật Đất đai năm 2024" match;
+    beside both a 2013 and a 2024 one it stays on its own). Renames keys in place."""
+    years: dict[str, set[str]] = {}
+    for keys in key_sets:
+        for key in keys:
+            if key.startswith("title:") and "#" in key:
+                base, year = key.rsplit("#", 1)
+                years.setdefault(base, set()).add(year)
+    for keys in key_sets:
+        for key in [k for k in keys if k.startswith("title:") and "#" not in k]:
+            found = years.get(key, set())
+            if len(found) == 1:
+                dated = f"{key}#{next(iter(found))}"
+                if dated not in keys:
+                    keys[dated] = keys.pop(key)
 
 
 def key_province(key: str, sides: Iterable[DiffSide]) -> str | None:
@@ -368,6 +395,7 @@ def key_province(key: str, sides: Iterable[DiffSide]) -> str | None:
 def _references(a: Document, b: Document, sa: DiffSide, sb: DiffSide) -> tuple[SetDiff, SetDiff, list[ReferenceRow]]:
     ka = reference_keys(a, sa.province)
     kb = reference_keys(b, sb.province)
+    unify_undated([ka, kb])
     symbols, names = SetDiff(), SetDiff()
     details: list[ReferenceRow] = []
     for key in list(ka) + [k for k in kb if k not in ka]:

@@ -226,6 +226,8 @@ _NAMED_KIND = {"Hiến pháp": "HP", "Pháp lệnh": "PL", "Bộ luật": "Luậ
 _TREATIES = ("Công ước", "Hiệp định", "Thỏa thuận", "Thoả thuận", "Nghị định thư")
 _NAME_WORD = re.compile(r"\s*([^\s,;:.()\[\]“”\"]+)")
 _NAME_STOP = {"ngày", "số", "và", "để", "theo", "tại", "thì", "đã", "được", "là", "này", "đó", "nhằm", "khi", "hoặc", "gồm", "cùng"}
+# after a comma a lower-case word goes on with the name ("Luật Phòng cháy, chữa cháy"), but not these
+_AFTER_COMMA_STOP = _NAME_STOP | {"các", "những", "mọi", "trong", "trên", "đến", "với", "cho", "từ", "nhưng", "đồng"}
 _AMENDMENT = re.compile(r"sửa\s+đổi,?\s+bổ\s+sung\s+(?:một\s+số\s+điều\s+)?của\s+")
 
 
@@ -254,7 +256,7 @@ def _name_after(text: str, pos: int, treaty: bool) -> int:
         i = m.end()
         # "Luật Phòng cháy, chữa cháy": a comma followed by a lower-case word continues the name
         nxt = re.match(r",\s+([a-zđà-ỹ][^\s,;:.()]*)", text[i : i + 40])
-        if nxt and nxt.group(1) not in _NAME_STOP and not treaty:
+        if nxt and nxt.group(1) not in _AFTER_COMMA_STOP and not treaty:
             i += 1
             continue
         if i < len(text) and text[i] in ",;:.()[]“”\"":
