@@ -190,6 +190,66 @@ def _legacy_bytes(text: str, codec: str) -> bytes:
     return "".join(out).encode("cp1252" if codec != "viscii" else "latin-1", errors="strict")
 
 
+_WORD_XML = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"'
+)
+
+
+def test_docx_content_controls_tracked_changes_and_text_boxes(tmp_path):
+    """What Word files of templates and drafts hold: paragraphs inside content controls
+    (w:sdt, also in table cells), tracked insertions (kept) and deletions (dropped), and a
+    text box Word stores twice (mc:Choice and its mc:Fallback: read once)."""
+    from docx import Document as WordDocument
+    from docx.oxml import parse_xml
+
+    word = WordDocument()
+    body = word.element.body
+    sect = body[-1]  # keep w:sectPr last
+
+    def add(xml):
+        sect.addprevious(parse_xml(xml))
+
+    table = word.add_table(rows=1, cols=2)
+    table.cell(0, 0).paragraphs[0].add_run("TỈNH ỦY NGHỆ AN")
+    table.cell(0, 1).paragraphs[0].add_run("ĐẢNG CỘNG SẢN VIỆT NAM")
+    table.cell(0, 0)._tc.append(
+        parse_xml(f'<w:sdt {_WORD_XML}><w:sdtContent><w:p><w:r><w:t>Số 583-KH/TU</w:t></w:r></w:p></w:sdtContent></w:sdt>')
+    )
+    table.cell(0, 1)._tc.append(parse_xml(f'<w:p {_WORD_XML}><w:r><w:t>Nghệ An, ngày 25 tháng 8 năm 2023</w:t></w:r></w:p>'))
+    sect.addprevious(table._tbl)
+    for text in ("KẾ HOẠCH", "thực hiện Kết luận số 02-KL/TW"):
+        add(f"<w:p {_WORD_XML}><w:r><w:t>{text}</w:t></w:r></w:p>")
+    add(f"<w:sdt {_WORD_XML}><w:sdtContent><w:p><w:r><w:t>I. MỤC ĐÍCH, YÊU CẦU</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>1. Quán triệt sâu sắc Kết luận.</w:t></w:r></w:p></w:sdtContent></w:sdt>")
+    add(f"<w:p {_WORD_XML}><w:r><w:t>II. TỔ CHỨC THỰC HIỆN</w:t></w:r></w:p>")
+    add(
+        f'<w:p {_WORD_XML}><w:r><w:t xml:space="preserve">1. Ban Tuyên giáo Tỉnh ủy chủ trì</w:t></w:r>'
+        '<w:del w:id="1" w:author="x"><w:r><w:delText> và Sở Nội vụ</w:delText></w:r></w:del>'
+        '<w:ins w:id="2" w:author="x"><w:r><w:t xml:space="preserve">, phối hợp với Sở Tư pháp</w:t></w:r></w:ins>'
+        '<w:r><w:t xml:space="preserve"> tuyên truyền.</w:t></w:r></w:p>'
+    )
+    add(
+        f'<w:p {_WORD_XML}><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>'
+        '<w:p><w:r><w:t>Bí mật nhà nước</w:t></w:r></w:p></w:txbxContent></wps:txbx></w:drawing></mc:Choice>'
+        '<mc:Fallback><w:pict><v:textbox><w:txbxContent><w:p><w:r><w:t>Bí mật nhà nước</w:t></w:r></w:p>'
+        '</w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>'
+    )
+    path = tmp_path / "controls.docx"
+    word.save(path)
+    doc = parse_file(path)
+    assert doc.symbol == "583-KH/TU" and doc.date == "2023-08-25"
+    assert [s.label for s in doc.sections] == ["I", "II"]
+    assert doc.sections[0].children[0].text == "Quán triệt sâu sắc Kết luận."
+    text = doc.sections[1].children[0].text
+    assert "phối hợp với Sở Tư pháp" in text and "Sở Nội vụ" not in text
+    assert {(a.body, a.role) for a in doc.assignments} == {("Ban Tuyên giáo Tỉnh ủy", "lead"), ("Sở Tư pháp", "coordinate")}
+    everything = doc.model_dump_json()
+    assert everything.count("Bí mật nhà nước") == 1
+
+
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared (the seeds) is not beside the project")
 @pytest.mark.parametrize("codec", ["vni", "tcvn3"])
 @pytest.mark.parametrize("name", ["seed000", "seed003"])

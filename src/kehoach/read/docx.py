@@ -34,6 +34,9 @@ MAX_INFLATED = 200 * 1024 * 1024  # all entries together, inflated
 MAX_RATIO = 200  # a real document part compresses 5-20x; a bomb compresses 1000x
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# block containers whose paragraphs and tables belong in the flow: content controls, custom XML
+_CONTAINERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"}
 _RULE = re.compile(r"^\s*[-_=─—–~.*]{3,}\s*$|^\s*\*\s*$")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
@@ -195,7 +198,7 @@ def _runs_text(p_element) -> tuple[list[str], list[bool], bool]:
     breaks = [False]
     bold_chars = 0
     chars = 0
-    for node in p_element.iter():
+    for node in _descendants(p_element):
         tag = node.tag
         if tag == f"{_W}t":
             text = node.text or ""
@@ -218,6 +221,34 @@ def _runs_text(p_element) -> tuple[list[str], list[bool], bool]:
         elif tag == f"{_W}lastRenderedPageBreak":
             pass
     return pieces, breaks, chars > 0 and bold_chars >= chars * 0.9
+
+
+def _descendants(element):
+    """Every node under ``element`` in document order, except the copies Word keeps for old
+    readers (``mc:Fallback``: a text box is stored twice, once in ``mc:Choice``)."""
+    stack = list(reversed(element))
+    while stack:
+        node = stack.pop()
+        if node.tag == _FALLBACK:
+            continue
+        yield node
+        stack.extend(reversed(node))
+
+
+def _blocks(container, parent):
+    """Paragraphs and tables of a body or a cell in document order, those inside content
+    controls (``w:sdt``) and custom XML included (python-docx lists only direct children)."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for child in container.iterchildren():
+        tag = child.tag
+        if tag == f"{_W}p":
+            yield Paragraph(child, parent)
+        elif tag == f"{_W}tbl":
+            yield Table(child, parent)
+        elif tag in _CONTAINERS:
+            yield from _blocks(child, parent)
 
 
 def _clean(text: str) -> str:
@@ -283,14 +314,20 @@ def _paragraph(builder: _Builder, paragraph, numbering: _Numbering) -> None:
 
 
 def _cell_lines(cell) -> list[str]:
+    from docx.table import Table
+
     out: list[str] = []
-    for paragraph in cell.paragraphs:
-        pieces, _, _ = _runs_text(paragraph._p)
+    nested = []
+    for block in _blocks(cell._tc, cell):
+        if isinstance(block, Table):
+            nested.append(block)
+            continue
+        pieces, _, _ = _runs_text(block._p)
         for piece in pieces:
             text = _clean(piece)
             if text and not _RULE.match(text):
                 out.append(text)
-    for table in cell.tables:
+    for table in nested:
         for row in table.rows:
             for inner in row.cells:
                 out.extend(_cell_lines(inner))
@@ -338,7 +375,7 @@ def read_docx(data: bytes) -> Text:
     builder = _Builder()
     from docx.table import Table
 
-    for block in document.iter_inner_content():
+    for block in _blocks(document.element.body, document._body):
         if isinstance(block, Table):
             _table(builder, block)
         else:
