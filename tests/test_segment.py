@@ -296,3 +296,29 @@ def test_line_numbers_survive_crlf():
     plain = parse_text(text)
     crlf = parse_bytes(text.replace("\n", "\r\n").encode())
     assert [s.lines for s in plain.sections] == [s.lines for s in crlf.sections]
+
+
+_LETTER = "SỞ TÀI CHÍNH\nSố: 12/STC-NS\nV/v kinh phí\n{block}\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\nNguyễn Văn An\n"
+
+
+@pytest.mark.parametrize(
+    ("block", "addressees", "first_body"),
+    [
+        # no blank line anywhere: the list ends at the body's opener
+        ("Kính gửi: Ủy ban nhân dân tỉnh\nThực hiện Công văn số 5/UBND-TH, Sở báo cáo như sau:", ["Ủy ban nhân dân tỉnh"], "Thực hiện"),
+        # ... or after an entry closed by a full stop
+        ("Kính gửi:\n- Các sở, ban, ngành;\n- UBND các xã, phường.\nSở Tài chính đề nghị các đơn vị báo cáo.", ["Các sở, ban, ngành", "UBND các xã, phường"], "Sở Tài chính"),
+        # ... or at a numbered item
+        ("Kính gửi: Các phòng chuyên môn\n1. Rà soát các khoản chi.", ["Các phòng chuyên môn"], "Rà soát"),
+        # an entry wrapped over two lines stays one entry; a plain capitalised entry goes on the list
+        ("Kính gửi:\n- Ủy ban nhân dân các huyện, thị\nxã, thành phố;\nBan Quản lý dự án tỉnh\n\nĐề nghị các đơn vị báo cáo.", None, "Đề nghị"),
+    ],
+)
+def test_addressee_list_ends_where_the_body_starts(block, addressees, first_body):
+    doc = parse_text(_LETTER.format(block=block))
+    if addressees is not None:
+        assert doc.addressees == addressees
+    else:
+        assert len(doc.addressees) == 2 and doc.addressees[0].endswith("thị xã, thành phố")
+    body = doc.preamble or (doc.sections[0].text if doc.sections else "")
+    assert body.startswith(first_body)

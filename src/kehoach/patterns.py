@@ -120,6 +120,7 @@ class Patterns:
     closing_paragraph: re.Pattern  # folded
     appendix: re.Pattern  # folded
     grounds: re.Pattern  # folded
+    opener: re.Pattern  # folded: what opens a letter's body after its addressees
     issuer_head: re.Pattern  # folded: a header line that opens an issuer unit
     needs_complement: re.Pattern  # folded
     type_names: re.Pattern  # folded: any type name, anywhere
@@ -186,6 +187,7 @@ def patterns() -> Patterns:
         closing_paragraph=re.compile(r"^(?:" + phrase_pattern(layout["closing"]["closing_paragraph"], word_boundary=False) + r")"),
         appendix=re.compile(r"^(?:phu\s+luc)(?:\s+(?:[ivxl]+|\d+|so\s+\d+)\b|\s*$|\s*:|\s+[a-z])"),
         grounds=re.compile(r"^(?:" + phrase_pattern(layout["body"]["grounds"], word_boundary=False) + r")\b"),
+        opener=re.compile(r"^(?:" + phrase_pattern(layout["body"]["openers"], word_boundary=False) + r")(?!\w)"),
         issuer_head=re.compile(r"^(?:" + phrase_pattern(layout["issuer"]["heads"], word_boundary=False) + r")(?![a-z])"),
         needs_complement=re.compile(r"^(?:" + phrase_pattern(layout["issuer"]["needs_complement"], word_boundary=False) + r")\s*$"),
         type_names=re.compile(types),

@@ -492,9 +492,19 @@ def _more_header(lines: list[Line], j: int, sk: Skeleton, width: int) -> int:
 
 
 def _addressees(lines: list[Line], i: int, sk: Skeleton) -> int:
+    """The "Kính gửi:" list, up to a blank line or, in text with no blank lines, up to what
+    starts the body: a numbered item, a paragraph opener ("Thực hiện", "Căn cứ" ...), or a
+    capitalised line after an entry that ended with a full stop."""
     sk.addressees.append(lines[i])
     j = i + 1
     while j < len(lines) and lines[j].text:
+        text = lines[j].text
+        marker = read_marker(text)
+        if marker is not None and marker.type not in _BULLETS:
+            break
+        if marker is None and not starts_lower(text):
+            if patterns().opener.match(fold(text)) or sk.addressees[-1].text.rstrip().endswith("."):
+                break
         sk.addressees.append(lines[j])
         j += 1
     return j
