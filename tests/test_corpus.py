@@ -95,3 +95,27 @@ def test_real_corpus_is_present_or_skipped():
     if not REAL.is_dir():
         pytest.skip("../shared/corpus/real is not beside the project")
     assert list(REAL.glob("*.gold.json"))
+
+
+@pytest.fixture(scope="module")
+def without_blank_lines(tmp_path_factory):
+    """Every labelled document with its blank lines taken out, as some PDF extractors and
+    copy-pastes give them: paragraphs, the title, the Kính gửi list and the closing must
+    still be found from the lines' own shape."""
+    import shutil
+
+    folder = tmp_path_factory.mktemp("no-blank-lines")
+    for source in (SEEDS, REAL, DOCS):
+        for text in sorted(source.glob("*.txt")) if source.is_dir() else []:
+            gold = text.with_suffix(".gold.json")
+            if gold.exists():
+                kept = [line for line in text.read_text(encoding="utf-8").splitlines() if line.strip()]
+                (folder / text.name).write_text("\n".join(kept) + "\n", encoding="utf-8")
+                shutil.copy(gold, folder / gold.name)
+    return score(folder)
+
+
+@needs_shared
+@pytest.mark.parametrize("field", STRUCTURE_FIELDS + HEADER_FIELDS + CONTENT_FIELDS)
+def test_without_blank_lines(without_blank_lines, field):
+    assert without_blank_lines["means"][field] >= 0.99

@@ -290,10 +290,12 @@ def _title_continues(title: list[Fragment], line: Line, gap: bool) -> bool:
     first = title[0].text
     if _terminal(title[-1].text) and not title[-1].text.rstrip().endswith(","):
         return False
-    if patterns().grounds.match(fold(text)) or patterns().authority.match(text):
+    if patterns().grounds.match(fold(text)) or patterns().authority.match(text) or _is_authority_line(text):
         return False
     if is_upper(first):
-        return is_upper(text) and not _is_authority_line(text)
+        return is_upper(text)
+    if is_upper(text):
+        return False  # a line in capitals after a title in mixed case: the next element ("CHỦ TỊCH ...")
     # mixed case title: a following line of similar shape (centred, short) continues it
     if line.centered and title[-1].line.centered:
         return True
