@@ -246,6 +246,14 @@ def _signature_block(pieces: list[_Piece], c: Closing) -> None:
     c.position = " ".join(positions) or None
 
 
+def _wraps_entry(previous: str, text: str) -> bool:
+    """A line in capitals that carries on an unfinished recipient ("- VPUB: ..., Trung tâm" /
+    "TTĐL&CNS Thành phố;"), not the signature that follows the list."""
+    if re.search(r"[;.]\s*$", previous):
+        return False
+    return not (_is_authority(text) or _looks_like_position(text) or looks_like_name(text.strip(" ."), require_surname=False))
+
+
 def extract_closing(lines: list[Line], addressee_lines: list[Line] | None = None) -> Closing:
     pat = patterns()
     c = Closing()
@@ -280,7 +288,12 @@ def extract_closing(lines: list[Line], addressee_lines: list[Line] | None = None
             continue
         if mode == "recipients":
             is_entry = bool(re.match(r"^\s*[-–+•]", text))
-            continues = recipients and (text[:1].islower() or text[:1] == "(") and not piece.gap_before
+            continues = (
+                recipients
+                and not piece.gap_before
+                and not pat.signed.match(folded)  # "(Đã ký)" opens the signature
+                and (text[:1].islower() or text[:1] == "(" or _wraps_entry(recipients[-1][0], text))
+            )
             if is_entry or continues:
                 tail = _CAPS_TAIL.match(text) if is_entry else None
                 if tail and not columns and _looks_like_position(tail.group("tail")):
