@@ -102,6 +102,12 @@ def test_functions_match_across_levels():
         ("Nghị quyết đã được thông qua ngày 07 tháng 12 năm 2023", []),
         ("hoàn thành chậm nhất là ngày 31/12/2025", [("2025-12-31", None)]),
         ("xong trước ngày 1/6/2025 và báo cáo trước ngày 15 hằng tháng", [("2025-06-01", None), ("---15", "monthly")]),
+        # an hour before the date (urgent documents, a Công điện)
+        ("hoàn thành trước 17 giờ ngày 25/10/2025", [("2025-10-25", None)]),
+        ("báo cáo chậm nhất 10h00 ngày 5/11/2025", [("2025-11-05", None)]),
+        ("gửi về Sở trước 8 giờ 30 phút, ngày 12 tháng 3 năm 2026", [("2026-03-12", None)]),
+        # an hour that is not a due time
+        ("họp lúc 14 giờ ngày 5/6/2025", []),
     ],
 )
 def test_deadline_forms(text, expected):

@@ -121,6 +121,7 @@ class Patterns:
     appendix: re.Pattern  # folded
     grounds: re.Pattern  # folded
     opener: re.Pattern  # folded: what opens a letter's body after its addressees
+    addressees_after: re.Pattern  # folded: "... điện:" at the end of an authority line
     issuer_head: re.Pattern  # folded: a header line that opens an issuer unit
     needs_complement: re.Pattern  # folded
     type_names: re.Pattern  # folded: any type name, anywhere
@@ -187,6 +188,7 @@ def patterns() -> Patterns:
         closing_paragraph=re.compile(r"^(?:" + phrase_pattern(layout["closing"]["closing_paragraph"], word_boundary=False) + r")"),
         appendix=re.compile(r"^(?:phu\s+luc)(?:\s+(?:[ivxl]+|\d+|so\s+\d+)\b|\s*$|\s*:|\s+[a-z])"),
         grounds=re.compile(r"^(?:" + phrase_pattern(layout["body"]["grounds"], word_boundary=False) + r")\b"),
+        addressees_after=re.compile(r"(?:" + phrase_pattern(layout["closing"]["addressees_after"]) + r")\s*:\s*$"),
         opener=re.compile(r"^(?:" + phrase_pattern(layout["body"]["openers"], word_boundary=False) + r")(?!\w)"),
         issuer_head=re.compile(r"^(?:" + phrase_pattern(layout["issuer"]["heads"], word_boundary=False) + r")(?![a-z])"),
         needs_complement=re.compile(r"^(?:" + phrase_pattern(layout["issuer"]["needs_complement"], word_boundary=False) + r")\s*$"),

@@ -379,6 +379,9 @@ def segment(text: Text) -> Skeleton:
     i, _ = _next_content(lines, body_start)
     if i < len(lines) and pat.addressees.match(fold(lines[i].text)):
         body_start = _addressees(lines, i, sk)
+    elif i < len(lines) and sk.authority and pat.addressees_after.search(fold(sk.authority[-1].text)):
+        # a Công điện: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:" and the list it is sent to
+        body_start = _addressees(lines, i, sk, first_is_entry=True)
     closing_start, appendix_starts = _closing(lines, body_start)
     body = lines[body_start:closing_start]
     sk.body = body
@@ -493,19 +496,21 @@ def _more_header(lines: list[Line], j: int, sk: Skeleton, width: int) -> int:
     return j
 
 
-def _addressees(lines: list[Line], i: int, sk: Skeleton) -> int:
+def _addressees(lines: list[Line], i: int, sk: Skeleton, *, first_is_entry: bool = False) -> int:
     """The "Kính gửi:" list, up to a blank line or, in text with no blank lines, up to what
     starts the body: a numbered item, a paragraph opener ("Thực hiện", "Căn cứ" ...), or a
     capitalised line after an entry that ended with a full stop."""
-    sk.addressees.append(lines[i])
-    j = i + 1
+    j = i
+    if not first_is_entry:
+        sk.addressees.append(lines[i])  # the "Kính gửi:" line
+        j = i + 1
     while j < len(lines) and lines[j].text:
         text = lines[j].text
         marker = read_marker(text)
         if marker is not None and marker.type not in _BULLETS:
             break
         if marker is None and not starts_lower(text):
-            if patterns().opener.match(fold(text)) or sk.addressees[-1].text.rstrip().endswith("."):
+            if patterns().opener.match(fold(text)) or sk.addressees and sk.addressees[-1].text.rstrip().endswith("."):
                 break
         sk.addressees.append(lines[j])
         j += 1

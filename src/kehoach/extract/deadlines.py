@@ -21,6 +21,7 @@ __all__ = ["find_deadline", "find_deadlines"]
 
 _DATE = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4,5})"
 _WORDED = r"(?P<wd>\d{1,2})\s+tháng\s+(?P<wm>\d{1,2})\s*,?\s*năm\s+(?P<wy>\d{4})"
+_TIME = r"\d{1,2}\s*(?:giờ|h|g)(?:\s*\d{1,2}\s*(?:phút|p|')?)?"  # "17 giờ", "10h00", "8 giờ 30 phút"
 _DAY_MONTH = r"(?P<rd>\d{1,2})(?:\s*[/.-]\s*(?P<rm>\d{1,2}))?"
 _QUARTER_END = {1: "03-31", 2: "06-30", 3: "09-30", 4: "12-31"}
 
@@ -29,6 +30,7 @@ _QUARTER_END = {1: "03-31", 2: "06-30", 3: "09-30", 4: "12-31"}
 class _Rx:
     window: re.Pattern  # "từ ngày 10/5/2026 đến hết ngày 14/5/2026": due at the window's end
     absolute: re.Pattern  # "trước ngày 30/6/2022", "chậm nhất ngày 30 tháng 7 năm 2024"
+    timed: re.Pattern  # "trước 17 giờ ngày 25/10/2025", "chậm nhất 10h00 ngày 5/11/2025"
     recurring: re.Pattern  # "định kỳ trước ngày 15/11 hàng năm", "trước 25 hằng tháng"
     periodic: re.Pattern  # "định kỳ hằng quý", "định kỳ 6 tháng" (no day)
     quarter: re.Pattern  # "hoàn thành trong quý III năm 2024", "trong quý III/2022"
@@ -46,11 +48,13 @@ def _rx() -> _Rx:
     within = phrase_pattern(table["within"], word_boundary=False, folder=lower)
     # the same, with "no word before" (tested after the first letter, so that finditer can skip ahead)
     before_word = phrase_pattern(table["before_date"], folder=lower, open_end=True)
+    before_time = phrase_pattern(table["before_time"], folder=lower, open_end=True)
     within_word = phrase_pattern(table["within"], folder=lower, open_end=True)
     periodic = phrase_pattern(table["periodic"], word_boundary=False, folder=lower)
     return _Rx(
         window=re.compile(r"từ\s+ngày\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?\s+(?P<lead>" + before + r")\s+" + _DATE),
         absolute=re.compile(r"(?P<lead>" + before_word + r")\s+(?:" + _DATE + "|" + _WORDED + ")"),
+        timed=re.compile(r"(?P<lead>" + before_time + r")\s+" + _TIME + r"\s*,?\s*(?:ngày\s+)?(?:" + _DATE + "|" + _WORDED + ")"),
         recurring=re.compile(
             r"(?P<lead>(?:" + periodic + r"\s+)?(?:" + before + r"|trước|vào)\s+)" + _DAY_MONTH + r"\s+(?P<every>" + every + r")"
         ),
@@ -105,6 +109,8 @@ def _deadlines(text: str, line: int | None) -> tuple[Deadline, ...]:
             date = None
         add(m, date, unit)
     for m in rx.absolute.finditer(lc):
+        add(m, _absolute(m))
+    for m in rx.timed.finditer(lc):
         add(m, _absolute(m))
     for m in rx.quarter.finditer(lc):
         q = m.group("q")
