@@ -4,7 +4,7 @@ table, numbered parts and items as Word automatic numbering (the labels are
 not in the text), a restart where the printed numbering skips (II → IV), the
 Nơi nhận and signature as another two-column table, a page break inside a
 paragraph. Used by the format tests; run ``python -m tests.formats`` to
-rebuild the committed PDF fixtures (needs LibreOffice).
+rebuild the committed PDF and HTML fixtures (needs LibreOffice).
 """
 
 from __future__ import annotations
@@ -242,19 +242,20 @@ def render_docx(doc: Document, path: Path) -> Path:
     return path
 
 
-def render_pdf(docx_path: Path, out_dir: Path) -> Path:
-    """Convert with LibreOffice (``soffice --headless --convert-to pdf``)."""
+def render_pdf(docx_path: Path, out_dir: Path, target: str = "pdf") -> Path:
+    """Convert with LibreOffice (``soffice --headless --convert-to pdf``, or ``html``: Writer's
+    HTML export, numbered lists as <ol>, the header as a table)."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
         raise RuntimeError("LibreOffice is not installed")
     with tempfile.TemporaryDirectory() as profile:
         subprocess.run(
-            [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf", "--outdir", str(out_dir), str(docx_path)],
+            [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", target, "--outdir", str(out_dir), str(docx_path)],
             check=True,
             capture_output=True,
             timeout=180,
         )
-    return out_dir / (docx_path.stem + ".pdf")
+    return out_dir / (docx_path.stem + "." + target)
 
 
 def source(name: str) -> Path:
@@ -270,9 +271,10 @@ def main() -> None:  # pragma: no cover - a maintenance script
     with tempfile.TemporaryDirectory() as tmp:
         for name in SAMPLES:
             docx_path = render_docx(parse_file(source(name)), Path(tmp) / f"{name}.docx")
-            pdf = render_pdf(docx_path, Path(tmp))
-            shutil.copy(pdf, FORMATS / f"{name}.pdf")
-            print(f"wrote {FORMATS / (name + '.pdf')}", file=sys.stderr)
+            for target in ("pdf", "html"):
+                rendered = render_pdf(docx_path, Path(tmp), target)
+                shutil.copy(rendered, FORMATS / f"{name}.{target}")
+                print(f"wrote {FORMATS / (name + '.' + target)}", file=sys.stderr)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -85,6 +85,14 @@ def test_only_the_implementation_part_when_there_is_one():
     assert [(a.body, a.section) for a in doc.assignments] == [("Sở Nội vụ", "II.1")]
 
 
+def test_partners_in_a_heading_that_names_the_lead():
+    """An item whose first sentence is its heading (bullets follow): its partners count too."""
+    doc = parse_text(
+        HEAD + "1. Sở Nội vụ chủ trì, phối hợp với Công an tỉnh tham mưu ban hành quy chế.\n- Rà soát quy định;\n- Báo cáo kết quả.\n"
+    )
+    assert [(a.body, a.role) for a in doc.assignments] == [("Sở Nội vụ", "lead"), ("Công an tỉnh", "coordinate")]
+
+
 def test_a_report_tasks_nobody():
     doc = parse_text("BÁO CÁO\nKết quả năm 2024\n\nI. KẾT QUẢ\n1. Đã hoàn thành.\n\nII. KIẾN NGHỊ\nĐề nghị Bộ Tài chính xem xét bổ sung kinh phí.\n")
     assert doc.assignments == []

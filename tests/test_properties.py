@@ -48,6 +48,22 @@ def test_never_raises_on_cut_and_shuffled_seed_lines(lines, data):
         assert section.lines[0] <= section.lines[1]
 
 
+# tags and markup bits that drive the HTML reader: blocks, tables, lists, breaks, broken pieces
+HTML_BITS = st.sampled_from(
+    ["<p>", "</p>", "<br>", "<br/>", "<table>", "</table>", "<tr>", "<td>", "</td>", "<td colspan=3>", "<ol type=I>", "<ol>",
+     "</ol>", "<ul>", "<li>", "</li>", "<li value=x>", "<b>", "</b>", "<script>", "</script>", "<style>", "<!--", "-->",
+     "<![CDATA[", "<!", "</", "<", ">", "&nbsp;", "&#x1ea1;", "&bogus;", "I. MỤC ĐÍCH", "1. Sở Tài chính chủ trì.", "Số: 12/KH-UBND",
+     "Nơi nhận:", "\n", " ", "<p style='page-break-before:always' align=center>", "<hr>", "<h2>"]
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(HTML_BITS, max_size=300).map(lambda bits: "<!DOCTYPE html><html><body>" + "".join(bits)))
+def test_never_raises_on_tag_soup(page):
+    doc = parse_text(page)
+    assert doc.source is None or doc.source.format == "html"
+
+
 @settings(max_examples=100, deadline=None)
 @given(st.binary(max_size=2000))
 def test_bytes_either_parse_or_raise_input_error(data):

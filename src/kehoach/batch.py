@@ -35,7 +35,7 @@ from .read import MAX_BYTES
 __all__ = ["Job", "Outcome", "Summary", "iter_jobs", "run_batch", "parse_chunk", "parse_jobs", "DOCUMENT_SUFFIXES"]
 
 # files a directory walk takes (a file named on the command line is always taken)
-DOCUMENT_SUFFIXES = (".txt", ".md", ".text", ".docx", ".doc", ".pdf", ".rtf", ".odt")
+DOCUMENT_SUFFIXES = (".txt", ".md", ".text", ".docx", ".doc", ".pdf", ".rtf", ".odt", ".html", ".htm")
 ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
 CHUNK = 16  # documents per task: amortises inter-process overhead
 

@@ -395,6 +395,10 @@ def _visit(node: Node, col: _Collector) -> None:
         report = _report_target(whole[:4000])
         for name in names:
             col.add(name, role, action, deadline, node, line, report)
+        if predicate:
+            # "1. Sở Nội vụ chủ trì, phối hợp với Công an tỉnh ...": the partners in the heading
+            heading = node.heading or ""
+            _partners(View(heading), max(0, heading.find(predicate)), len(heading), lambda _offset: line, node, col)
         # the item's own paragraphs restate its bodies; only explicit tasking there adds bodies
         for para in node.paras[1:]:
             _scan_clauses(para.text, para.line_at, node, col, subjects=False, fallback=_Fallback("", None, deadline=deadline, done=True))

@@ -3,7 +3,8 @@
 The format is chosen by content, not by the file name: a ZIP holding
 ``word/document.xml`` is Word, ``%PDF-`` is PDF, an OLE2 compound file is an
 old binary Word document (refused with a clear message), anything else is
-text in whichever encoding :func:`kehoach.read.decode.decode` finds.
+text in whichever encoding :func:`kehoach.read.decode.decode` finds, read as
+an HTML page when it opens with a doctype or ``<html>``.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from ..errors import InputError, UnsupportedFormat
 from .decode import decode
+from .html import looks_like_html, read_html
 from .lines import Line, Text, clean_lines
 
 __all__ = ["read", "read_bytes", "read_text", "Line", "Text", "MAX_BYTES", "sniff"]
@@ -40,7 +42,11 @@ def sniff(data: bytes) -> str:
 
 
 def read_text(text: str, *, name: str | None = None) -> Text:
-    """Lines of an already-decoded text."""
+    """Lines of an already-decoded text (an HTML page included)."""
+    if text.lstrip()[:1] == "<" and looks_like_html(text):
+        result = read_html(text)
+        result.path = name
+        return result
     lines, warnings = clean_lines(text)
     return Text(lines, format="txt", encoding=None, warnings=warnings, path=name)
 
@@ -88,8 +94,11 @@ def read_bytes(data: bytes, *, encoding: str | None = None, name: str | None = N
         raise UnsupportedFormat("an image, not a document with text (run OCR first)")
     else:
         text, used = decode(data, encoding)
-        lines, warnings = clean_lines(text)
-        result = Text(lines, format="txt", encoding=used, warnings=warnings)
+        if text.lstrip()[:1] == "<" and looks_like_html(text):  # a saved web page (its bytes in any encoding)
+            result = read_html(text, encoding=used)
+        else:
+            lines, warnings = clean_lines(text)
+            result = Text(lines, format="txt", encoding=used, warnings=warnings)
         if used not in ("utf-8", "ascii"):
             result.warnings.insert(0, ("encoding-converted", f"text decoded from {used}", None))
     if not any(line.text for line in result.lines):

@@ -26,7 +26,8 @@ import zipfile
 from ..errors import InputError
 from ..text import nfc
 from . import legacy
-from .lines import Line, Text
+from .builder import LineBuilder, clean_text, is_rule
+from .lines import Text
 
 __all__ = ["read_docx", "MAX_INFLATED", "MAX_RATIO"]
 
@@ -37,9 +38,6 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # block containers whose paragraphs and tables belong in the flow: content controls, custom XML
 _CONTAINERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"}
-_RULE = re.compile(r"^\s*[-_=─—–~.*]{3,}\s*$|^\s*\*\s*$")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]+")
-_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 
 
 def _check_archive(data: bytes) -> None:
@@ -251,52 +249,7 @@ def _blocks(container, parent):
             yield from _blocks(child, parent)
 
 
-def _clean(text: str) -> str:
-    text = _INVISIBLE.sub("", nfc(text)).replace("ƣ", "ư").replace("Ƣ", "Ư")
-    return _SPACES.sub(" ", text).strip()
-
-
-class _Builder:
-    def __init__(self) -> None:
-        self.lines: list[Line] = []
-        self.pending_break = False
-        self.pending_rule = False
-
-    def blank(self) -> None:
-        self.lines.append(Line(len(self.lines) + 1, ""))
-
-    def add(self, text: str, *, cells=None, bold=False, centered=False, label=None, indent=0, table=False, para_start=True) -> None:
-        text = _clean(text)
-        if not text and not cells:
-            self.blank()
-            return
-        if not cells and _RULE.match(text):
-            self.pending_rule = True
-            self.blank()
-            return
-        end = indent + len(text)
-        if cells:
-            end = max(start + len(cell) for start, cell in cells)
-        self.lines.append(
-            Line(
-                len(self.lines) + 1,
-                text,
-                indent=indent,
-                end=end,
-                cells=cells,
-                bold=bold,
-                centered=centered,
-                table=table,
-                label=label,
-                para_start=para_start,
-                page_break=self.pending_break,
-                rule_before=self.pending_rule,
-            )
-        )
-        self.pending_break = self.pending_rule = False
-
-
-def _paragraph(builder: _Builder, paragraph, numbering: _Numbering) -> None:
+def _paragraph(builder: LineBuilder, paragraph, numbering: _Numbering) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     pieces, breaks, bold = _runs_text(paragraph._p)
@@ -310,7 +263,7 @@ def _paragraph(builder: _Builder, paragraph, numbering: _Numbering) -> None:
         if page:
             builder.pending_break = True
         builder.add(piece, bold=bold, centered=centered, label=label if k == 0 else None, para_start=k == 0)
-        label = None if _clean(piece) else label
+        label = None if clean_text(piece) else label
 
 
 def _cell_lines(cell) -> list[str]:
@@ -324,8 +277,8 @@ def _cell_lines(cell) -> list[str]:
             continue
         pieces, _, _ = _runs_text(block._p)
         for piece in pieces:
-            text = _clean(piece)
-            if text and not _RULE.match(text):
+            text = clean_text(piece)
+            if text and not is_rule(text):
                 out.append(text)
     for table in nested:
         for row in table.rows:
@@ -334,28 +287,19 @@ def _cell_lines(cell) -> list[str]:
     return out
 
 
-def _table(builder: _Builder, table) -> None:
+def _table(builder: LineBuilder, table) -> None:
+    rows = []
     for row in table.rows:
-        columns: list[tuple[int, list[str]]] = []
+        cells = []
         seen = set()
-        for index, cell in enumerate(row.cells):
-            if id(cell._tc) in seen:  # a merged cell appears once per grid column it spans
+        for cell in row.cells:
+            if id(cell._tc) in seen:  # a merged cell appears once per grid column it spans: read once
+                cells.append([])
                 continue
             seen.add(id(cell._tc))
-            columns.append((index * 40, _cell_lines(cell)))
-        filled = [(x, lines) for x, lines in columns if lines]
-        if not filled:
-            continue
-        depth = max(len(lines) for _, lines in filled)
-        for i in range(depth):
-            cells = tuple((x, lines[i]) for x, lines in filled if i < len(lines))
-            if len(filled) == 1:
-                x, text = cells[0]
-                builder.add(text, indent=0, table=True)
-            else:
-                joined = " ".join(text for _, text in cells)
-                builder.add(joined, cells=cells, indent=cells[0][0], table=True)
-        builder.blank()
+            cells.append(_cell_lines(cell))
+        rows.append(cells)
+    builder.table(rows)
 
 
 def read_docx(data: bytes) -> Text:
@@ -372,7 +316,7 @@ def read_docx(data: bytes) -> Text:
     except Exception as exc:  # lxml syntax errors and the like inside a damaged package
         raise InputError(f"not a readable .docx ({type(exc).__name__})") from None
     numbering = _Numbering(document)
-    builder = _Builder()
+    builder = LineBuilder()
     from docx.table import Table
 
     for block in _blocks(document.element.body, document._body):
