@@ -43,7 +43,7 @@ def sniff(data: bytes) -> str:
 
 def read_text(text: str, *, name: str | None = None) -> Text:
     """Lines of an already-decoded text (an HTML page included)."""
-    if text.lstrip()[:1] == "<" and looks_like_html(text):
+    if looks_like_html(text):
         result = read_html(text)
         result.path = name
         return result
@@ -94,7 +94,7 @@ def read_bytes(data: bytes, *, encoding: str | None = None, name: str | None = N
         raise UnsupportedFormat("an image, not a document with text (run OCR first)")
     else:
         text, used = decode(data, encoding)
-        if text.lstrip()[:1] == "<" and looks_like_html(text):  # a saved web page (its bytes in any encoding)
+        if looks_like_html(text):  # a saved web page (its bytes in any encoding)
             result = read_html(text, encoding=used)
         else:
             lines, warnings = clean_lines(text)
