@@ -68,6 +68,16 @@ OCR_DIGITS = {"Š": "5", "S": "5", "š": "5", "s": "5", "O": "0", "o": "0", "I":
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 
 
+def roman_numeral(value: int) -> str:
+    """4 → "IV": the label a list numbered in Roman numerals prints."""
+    out = ""
+    for amount, numeral in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while value >= amount:
+            out += numeral
+            value -= amount
+    return out
+
+
 def roman_value(numeral: str) -> int:
     total = 0
     prev = 0

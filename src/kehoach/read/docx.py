@@ -24,7 +24,7 @@ import re
 import zipfile
 
 from ..errors import InputError
-from ..text import nfc
+from ..patterns import roman_numeral
 from . import legacy
 from .builder import LineBuilder, clean_text, is_rule
 from .lines import Text
@@ -149,20 +149,11 @@ def _bullet(symbol: str | None) -> str:
     return "•"
 
 
-def _roman(value: int) -> str:
-    out = ""
-    for n, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while value >= n:
-            out += sym
-            value -= n
-    return out
-
-
 def _format(value: int, fmt: str) -> str:
     if fmt == "upperRoman":
-        return _roman(value)
+        return roman_numeral(value)
     if fmt == "lowerRoman":
-        return _roman(value).lower()
+        return roman_numeral(value).lower()
     if fmt in ("lowerLetter", "upperLetter"):
         letters = "abcdefghijklmnopqrstuvwxyz"
         letter = letters[(value - 1) % 26]

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from ..patterns import roman_numeral
 from .builder import LineBuilder, clean_text, is_rule
 from .lines import Text
 
@@ -33,7 +34,6 @@ _BOLD_WEIGHT = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)", re.I)
 _NORMAL_WEIGHT = re.compile(r"font-weight\s*:\s*(?:normal|lighter|[1-5]00)", re.I)
 _CENTER = re.compile(r"text-align\s*:\s*center", re.I)
 _PAGE_BREAK = re.compile(r"(?:page-)?break-before\s*:\s*(?:always|page)", re.I)
-_ROMAN = (("M", 1000), ("CM", 900), ("D", 500), ("CD", 400), ("C", 100), ("XC", 90), ("L", 50), ("XL", 40), ("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
 _HTML_START = re.compile(r"^\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
 
 
@@ -43,20 +43,11 @@ def looks_like_html(text: str) -> bool:
     return bool(_HTML_START.match(text[:4096]))
 
 
-def _roman(value: int) -> str:
-    out = ""
-    for numeral, amount in _ROMAN:
-        while value >= amount:
-            out += numeral
-            value -= amount
-    return out
-
-
 def _list_label(kind: str, value: int) -> str:
     if kind == "I":
-        return _roman(value) + "."
+        return roman_numeral(value) + "."
     if kind == "i":
-        return _roman(value).lower() + "."
+        return roman_numeral(value).lower() + "."
     if kind in ("a", "A"):
         letter = "abcdđeghiklmnopqrstuvxy"[(value - 1) % 23] if kind == "a" else chr(ord("A") + (value - 1) % 26)
         return letter + (")" if kind == "a" else ".")
