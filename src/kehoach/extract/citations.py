@@ -20,10 +20,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..models import Mention, Reference
-from ..patterns import patterns
 from ..text import fold, squash
 from ..vocab import phrase_pattern, vocabulary
-from .bodies import View, read_body_list
 from .dates import find_date
 from .symbols import Symbol, find_symbols
 

@@ -20,7 +20,6 @@ parser python-docx uses does not resolve entities.
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 
 from ..errors import InputError
