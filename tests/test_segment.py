@@ -322,3 +322,16 @@ def test_addressee_list_ends_where_the_body_starts(block, addressees, first_body
         assert len(doc.addressees) == 2 and doc.addressees[0].endswith("thị xã, thành phố")
     body = doc.preamble or (doc.sections[0].text if doc.sections else "")
     assert body.startswith(first_body)
+
+
+def test_slash_markers():
+    """'I/', '1/', 'a/' (an older style, common in some provinces); a date at a line start is not one."""
+    text = (
+        HEAD + "I/ MỤC ĐÍCH, YÊU CẦU\n1/ Quán triệt sâu sắc nội dung Kết luận.\n2/ Cấp ủy cụ thể hóa.\n"
+        "II/ TỔ CHỨC THỰC HIỆN\n1/ Tăng cường lãnh đạo:\na/ Các cấp ủy chủ động.\nb/ Sở Tài chính bố trí kinh phí.\n"
+        "2/ Tuyên truyền kết quả\n1/5/2024 là ngày khai mạc đợt tuyên truyền.\n"
+    )
+    doc = parse_text(text)
+    assert outline(doc) == ["I:MỤC ĐÍCH, YÊU CẦU[1,2]", "II:TỔ CHỨC THỰC HIỆN[1,2]"]
+    assert [c.label for c in doc.sections[1].children[0].children] == ["a", "b"]
+    assert "1/5/2024 là ngày" in doc.sections[1].children[1].text

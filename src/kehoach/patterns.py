@@ -39,16 +39,18 @@ MARKER = re.compile(
     r"|(?P<article>" + _ARTICLE + r")(?:\s*[.:\-–—]\s*|\s+|$)"
     # "1.1.", "2.3.1" (each component one or two digits, so dates never match)
     r"|(?P<dotted>\d{1,2}(?:\.\d{1,2}){1,3})\.?(?=\s)\s*"
-    # Roman part: "I-", "I.", "II –", "IV:", "III)"; never "V/v"
-    r"|(?P<roman>" + _ROMAN + r")\s*[.\-–—:)]\s*"
+    # Roman part: "I-", "I.", "II –", "IV:", "III)", "II/ " (a slash only before a space: never "V/v")
+    r"|(?P<roman>" + _ROMAN + r")(?:\s*[.\-–—:)]|/(?=\s))\s*"
     # capital letter part: "A.", "B-"
     r"|(?P<upper>[A-H])\s*[.\-–]\s+(?=\S)"
     # arabic item: "1.", "2)", "3 -", "12."
     r"|(?P<arabic>\d{1,2})\s*\.(?=\s|$)\s*"
     r"|(?P<arabic_paren>\d{1,2})\s*\)\s*"
+    # "1/ ", "2/ " (a slash before a space: a date "1/5/2024" never matches)
+    r"|(?P<arabic_slash>\d{1,2})/(?=\s)\s*"
     r"|(?P<arabic_dash>\d{1,2})\s*[-–]\s+(?=\D)"
     # letter item: "a)", "b.", "đ)"
-    r"|(?P<letter>[a-zđ])\s*\)\s*"
+    r"|(?P<letter>[a-zđ])(?:\s*\)|/(?=\s))\s*"
     r"|(?P<letter_dot>[a-zđ])\.\s+"
     # parenthesised: "(1)", "(a)", "(iv)"
     r"|\((?P<paren>\d{1,2}|[a-zđ]|[ivx]{1,4})\)\s*"

@@ -192,10 +192,10 @@ def read_marker(text: str) -> Marker | None:
         return Marker("roman", raw, (roman_value(raw),), rest)
     if kind == "upper":
         return Marker("upper", raw, (ord(raw) - ord("A") + 1,), rest)
-    if kind in ("arabic", "arabic_paren", "arabic_dash"):
+    if kind in ("arabic", "arabic_paren", "arabic_dash", "arabic_slash"):
         if not rest.strip() and kind != "arabic":
             return None
-        return Marker("arabic" if kind == "arabic_dash" else kind, raw, (int(raw),), rest)
+        return Marker("arabic" if kind in ("arabic_dash", "arabic_slash") else kind, raw, (int(raw),), rest)
     if kind in ("letter", "letter_dot"):
         return Marker("letter", raw, (_ordinal_letter(raw),), rest, weak=kind == "letter_dot")
     if kind == "paren":
