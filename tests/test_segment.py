@@ -335,3 +335,5 @@ def test_slash_markers():
     assert outline(doc) == ["I:MỤC ĐÍCH, YÊU CẦU[1,2]", "II:TỔ CHỨC THỰC HIỆN[1,2]"]
     assert [c.label for c in doc.sections[1].children[0].children] == ["a", "b"]
     assert "1/5/2024 là ngày" in doc.sections[1].children[1].text
+    dashed = parse_text(text.replace("a/ ", "a- ").replace("b/ ", "b - "))
+    assert [c.label for c in dashed.sections[1].children[0].children] == ["a", "b"]

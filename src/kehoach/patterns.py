@@ -49,8 +49,8 @@ MARKER = re.compile(
     # "1/ ", "2/ " (a slash before a space: a date "1/5/2024" never matches)
     r"|(?P<arabic_slash>\d{1,2})/(?=\s)\s*"
     r"|(?P<arabic_dash>\d{1,2})\s*[-–]\s+(?=\D)"
-    # letter item: "a)", "b.", "đ)"
-    r"|(?P<letter>[a-zđ])(?:\s*\)|/(?=\s))\s*"
+    # letter item: "a)", "b.", "đ)", "c/ ", "d- "
+    r"|(?P<letter>[a-zđ])(?:\s*\)|/(?=\s)|\s?[-–](?=\s))\s*"
     r"|(?P<letter_dot>[a-zđ])\.\s+"
     # parenthesised: "(1)", "(a)", "(iv)"
     r"|\((?P<paren>\d{1,2}|[a-zđ]|[ivx]{1,4})\)\s*"
