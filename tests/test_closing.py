@@ -38,6 +38,18 @@ CASES = [
         ("Trần Thị Bình", "GIÁM ĐỐC", None),
     ),
     (
+        "the name in capitals under the position",
+        "Nơi nhận:\n- Lưu VT.\nT/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\n\nNGUYỄN VĂN AN\n",
+        ["Lưu VT"],
+        ("NGUYỄN VĂN AN", "PHÓ BÍ THƯ", "T/M BAN THƯỜNG VỤ"),
+    ),
+    (
+        "a degree before the name is not part of the position",
+        "Nơi nhận:\n- Lưu VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\n(Đã ký)\n\nTS. Trần Thị Bình\n",
+        ["Lưu VT"],
+        ("Trần Thị Bình", "PHÓ GIÁM ĐỐC", "KT. GIÁM ĐỐC"),
+    ),
+    (
         "a last entry without a full stop, then the name",
         "Nơi nhận:\n- Như trên;\n- Lưu VT\n(Đã ký)\nTrần Thị Bình\n",
         ["Như trên", "Lưu VT"],
