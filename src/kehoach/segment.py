@@ -276,6 +276,31 @@ def _find_type_line(lines: list[Line], limit: int = 60) -> tuple[int, str, re.Ma
                 return i, cand, m
         if read_marker(line.text) and read_marker(line.text).type in ("roman", "article", "part"):
             break
+    return _mixed_case_type_line(lines, limit)
+
+
+def _mixed_case_type_line(lines: list[Line], limit: int) -> tuple[int, str, re.Match] | None:
+    """A type name alone on its line in mixed case ("Kế hoạch", as some web copies print
+    the whole header), taken only below a header element (a symbol, a date line, the motto)."""
+    pat = patterns()
+    header_seen = False
+    seen = 0
+    for i, line in enumerate(lines):
+        if not line.text:
+            continue
+        seen += 1
+        if seen > limit:
+            break
+        text = line.text.strip()
+        folded = fold(text)
+        if pat.symbol_line.match(folded) or pat.motto.search(folded) or ("," in text and pat.date_line.search(text)):
+            header_seen = True
+            continue
+        if read_marker(text) and read_marker(text).type in ("roman", "article", "part"):
+            break
+        m = pat.type_line.match(folded)
+        if header_seen and m and not m.group("more") and not m.group("rest") and len(text) <= 30:
+            return i, line.text, m
     return None
 
 

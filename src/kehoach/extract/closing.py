@@ -242,6 +242,10 @@ def _signature_block(pieces: list[_Piece], c: Closing) -> None:
                 positions.append(text)
             c.signer_lines.append(piece.line)
             continue
+        if c.signer_name is None and _position_at(text, 0) >= len(text.rstrip(" .")):
+            positions.append(text)  # a post in mixed case ("Phó Chủ tịch"), as some web copies print it
+            c.signer_lines.append(piece.line)
+            continue
         position, name = _split_caps_name(text)
         if name and c.signer_name is None:
             if position.strip() in vocabulary().person_titles:

@@ -112,7 +112,7 @@ def _classify(piece: str) -> str:
         return "symbol"
     if pat.abstract.match(folded):
         return "abstract"
-    if is_upper(piece):
+    if is_upper(piece) or pat.issuer_head.match(folded):  # (mixed case in some web copies)
         return "issuer"
     return "other"
 
