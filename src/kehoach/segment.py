@@ -283,7 +283,6 @@ def _mixed_case_type_line(lines: list[Line], limit: int) -> tuple[int, str, re.M
     """A type name alone on its line in mixed case ("Kế hoạch", as some web copies print
     the whole header), taken only below a header element (a symbol, a date line, the motto)."""
     pat = patterns()
-    header_seen = False
     seen = 0
     for i, line in enumerate(lines):
         if not line.text:
@@ -292,16 +291,20 @@ def _mixed_case_type_line(lines: list[Line], limit: int) -> tuple[int, str, re.M
         if seen > limit:
             break
         text = line.text.strip()
-        folded = fold(text)
-        if pat.symbol_line.match(folded) or pat.motto.search(folded) or ("," in text and pat.date_line.search(text)):
-            header_seen = True
-            continue
-        if read_marker(text) and read_marker(text).type in ("roman", "article", "part"):
+        if len(text) <= 30:
+            m = pat.type_line.match(fold(text))
+            if m and not m.group("more") and not m.group("rest") and any(_header_element(above.text) for above in lines[:i] if above.text):
+                return i, line.text, m
+        marker = read_marker(text)
+        if marker and marker.type in ("roman", "article", "part"):
             break
-        m = pat.type_line.match(folded)
-        if header_seen and m and not m.group("more") and not m.group("rest") and len(text) <= 30:
-            return i, line.text, m
     return None
+
+
+def _header_element(text: str) -> bool:
+    pat = patterns()
+    folded = fold(text)
+    return bool(pat.symbol_line.match(folded) or ", ngay" in folded or pat.motto.search(folded))
 
 
 def _title_continues(title: list[Fragment], line: Line, gap: bool) -> bool:
