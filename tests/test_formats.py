@@ -165,6 +165,17 @@ def test_html_as_text_input():
     assert _page_result(parse(_PAGE.format(menu=""))) == _PAGE_EXPECTED
 
 
+@pytest.mark.parametrize("name", NAMES)
+def test_text_shown_in_pre_reads_as_the_text(name, texts):
+    """Some sites show a document's plain text in <pre>: its own line breaks are the lines."""
+    import html
+
+    page = "<!DOCTYPE html><html><head><title>Văn bản</title></head><body><pre>" + html.escape(source(name).read_text(encoding="utf-8")) + "</pre></body></html>"
+    doc = parse_text(page)
+    assert doc.source.format == "html"
+    assert contract(doc) == contract(texts[name])
+
+
 def test_markdown_with_an_html_table_is_not_a_page():
     doc = parse_text("# KẾ HOẠCH\n\n<table><tr><td>Sở Tài chính</td><td>chủ trì</td></tr></table>\n\nI. MỤC ĐÍCH\n1. Quán triệt.\n")
     assert doc.source is None or doc.source.format == "txt"

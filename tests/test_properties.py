@@ -53,7 +53,7 @@ HTML_BITS = st.sampled_from(
     ["<p>", "</p>", "<br>", "<br/>", "<table>", "</table>", "<tr>", "<td>", "</td>", "<td colspan=3>", "<ol type=I>", "<ol>",
      "</ol>", "<ul>", "<li>", "</li>", "<li value=x>", "<b>", "</b>", "<script>", "</script>", "<style>", "<!--", "-->",
      "<![CDATA[", "<!", "</", "<", ">", "&nbsp;", "&#x1ea1;", "&bogus;", "I. MỤC ĐÍCH", "1. Sở Tài chính chủ trì.", "Số: 12/KH-UBND",
-     "Nơi nhận:", "\n", " ", "<p style='page-break-before:always' align=center>", "<hr>", "<h2>"]
+     "Nơi nhận:", "\n", " ", "<p style='page-break-before:always' align=center>", "<hr>", "<h2>", "<pre>", "</pre>"]
 )  # fmt: skip
 
 

@@ -19,7 +19,7 @@ from html.parser import HTMLParser
 
 from ..patterns import roman_numeral
 from .builder import LineBuilder, clean_text, is_rule
-from .lines import Text
+from .lines import Text, clean_lines
 
 __all__ = ["read_html", "looks_like_html"]
 
@@ -90,6 +90,8 @@ class _Reader(HTMLParser):
         self.label: str | None = None  # the label of the list item whose first line comes next
         self.tables: list[_Table] = []
         self.continued = False  # the next line goes on a paragraph a <br> broke
+        self.pre = 0  # inside <pre>: the text's own line breaks are lines
+        self.pre_text: list[str] = []
 
     # -- text -------------------------------------------------------------------
 
@@ -102,6 +104,9 @@ class _Reader(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self.skip or not data:
+            return
+        if self.pre:
+            self.pre_text.append(data)  # kept as printed: read as a text file when </pre> closes
             return
         self.parts.append((data, self._bold()))
 
@@ -167,6 +172,8 @@ class _Reader(HTMLParser):
             self.blocks.append((tag, centered or (bool(self.blocks) and self.blocks[-1][1] and tag not in ("body", "html"))))
             if _BOLD_WEIGHT.search(style) or tag in ("h1", "h2", "h3", "h4", "h5", "h6", "th"):
                 self.inline.append(("@" + tag, True))
+        if tag == "pre":
+            self.pre += 1
         if tag in ("ol", "ul"):
             kind = (a.get("type") or "1") if tag == "ol" else "-"
             self.lists.append([kind, _int(a.get("start"), 1), None])  # kind, next value, current value
@@ -212,6 +219,10 @@ class _Reader(HTMLParser):
             self.continued = False
         if tag in ("ol", "ul") and self.lists:
             self.lists.pop()
+        if tag == "pre" and self.pre:
+            self.pre -= 1
+            if not self.pre:
+                self._preformatted()
         if tag == "table" and self.tables:
             table = self.tables.pop()
             if self.tables:  # a table inside a cell: its lines go into that cell
@@ -233,8 +244,23 @@ class _Reader(HTMLParser):
                 del self.inline[k:]
                 break
 
+    def _preformatted(self) -> None:
+        """A plain-text document shown in <pre> (as some sites do): read as text is, layout
+        and all (indentation, columns, page markers), its lines numbered on from the page's."""
+        raw, self.pre_text = "".join(self.pre_text), []
+        lines, _ = clean_lines(raw)
+        if self.tables and self.tables[-1].cell is not None:
+            self.tables[-1].cell.extend(line.text for line in lines if line.text)
+            return
+        for line in lines:
+            line.no = len(self.builder.lines) + 1
+            self.builder.lines.append(line)
+
     def close(self) -> None:
         super().close()
+        if self.pre:
+            self.pre = 0
+            self._preformatted()
         self.skip.clear()  # an unclosed <script> or <style> hides nothing more
         self._flush()
         while self.tables:  # tables left open: closed, innermost first
