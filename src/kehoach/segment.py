@@ -257,15 +257,25 @@ def _fragments(line: Line, width: int) -> list[Fragment]:
     return [Fragment(line, line.text, column)]
 
 
-def _find_type_line(lines: list[Line], limit: int = 60) -> tuple[int, str, re.Match] | None:
-    pat = patterns()
+def _header_lines(lines: list[Line], limit: int):
+    """(index, line) of the first ``limit`` non-blank lines, up to the first part or article
+    marker (where the body has begun)."""
     seen = 0
     for i, line in enumerate(lines):
         if not line.text:
             continue
         seen += 1
         if seen > limit:
-            break
+            return
+        yield i, line
+        marker = read_marker(line.text)
+        if marker and marker.type in ("roman", "article", "part"):
+            return
+
+
+def _find_type_line(lines: list[Line], limit: int = 60) -> tuple[int, str, re.Match] | None:
+    pat = patterns()
+    for i, line in _header_lines(lines, limit):
         candidates = [line.text] + ([c for _, c in line.cells] if line.cells else [])
         for cand in candidates:
             text = cand.strip()
@@ -274,8 +284,6 @@ def _find_type_line(lines: list[Line], limit: int = 60) -> tuple[int, str, re.Ma
             m = pat.type_line.match(fold(text))
             if m:
                 return i, cand, m
-        if read_marker(line.text) and read_marker(line.text).type in ("roman", "article", "part"):
-            break
     return _mixed_case_type_line(lines, limit)
 
 
@@ -283,21 +291,12 @@ def _mixed_case_type_line(lines: list[Line], limit: int) -> tuple[int, str, re.M
     """A type name alone on its line in mixed case ("Kế hoạch", as some web copies print
     the whole header), taken only below a header element (a symbol, a date line, the motto)."""
     pat = patterns()
-    seen = 0
-    for i, line in enumerate(lines):
-        if not line.text:
-            continue
-        seen += 1
-        if seen > limit:
-            break
+    for i, line in _header_lines(lines, limit):
         text = line.text.strip()
         if len(text) <= 30:
             m = pat.type_line.match(fold(text))
             if m and not m.group("more") and not m.group("rest") and any(_header_element(above.text) for above in lines[:i] if above.text):
                 return i, line.text, m
-        marker = read_marker(text)
-        if marker and marker.type in ("roman", "article", "part"):
-            break
     return None
 
 
