@@ -20,7 +20,6 @@ Tuyên giáo Tỉnh ủy" ~ "Ban Tuyên giáo Đảng ủy Khối").
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -339,6 +338,7 @@ def _align(ia: _SideIndex, ib: _SideIndex, scorer: _Scorer, threshold: float) ->
 def reference_keys(doc: Document, province: str | None) -> dict[str, tuple[str, object]]:
     """key → (label, reference): national documents by symbol; a local one by
     symbol and province; a document cited by name only (a law) by its name."""
+    from .extract.citations import law_key
     from .provinces import find_province
 
     out: dict[str, tuple[str, object]] = {}
@@ -351,18 +351,13 @@ def reference_keys(doc: Document, province: str | None) -> dict[str, tuple[str, 
             label = ref.symbol
         elif ref.title:
             # by name, and by year when one is printed: the 2015 and the 2025 law of one name are two
-            name = " ".join(fold(ref.title).split())
-            at_end = _NAME_YEAR.search(name)
-            year = ref.date[:4] if ref.date else (at_end.group(1) if at_end else None)
-            key = "title:" + _NAME_YEAR.sub("", name) + (f"#{year}" if year else "")
+            name, year = law_key(ref.title, ref.date)
+            key = "title:" + name + (f"#{year}" if year else "")
             label = ref.title if not year or year in ref.title else f"{ref.title} ({year})"
         else:
             continue
         out.setdefault(key, (label, ref))
     return out
-
-
-_NAME_YEAR = re.compile(r"\s+nam\s+(\d{4})$")  # a folded name's year: "luat dat dai nam 2024"
 
 
 def unify_undated(key_sets: Sequence[dict[str, tuple[str, object]]]) -> None:

@@ -25,7 +25,7 @@ from ..vocab import phrase_pattern, vocabulary
 from .dates import find_date
 from .symbols import Symbol, find_symbols
 
-__all__ = ["Segment", "extract_references", "symbol_key"]
+__all__ = ["Segment", "extract_references", "symbol_key", "law_key"]
 
 
 @dataclass(frozen=True)
@@ -263,6 +263,15 @@ def _name_after(text: str, pos: int, treaty: bool) -> int:
 
 
 _YEAR_AT_END = re.compile(r"\s+nam\s+(\d{4})$")  # on folded names: "luat dat dai nam 2024"
+
+
+def law_key(name: str, date: str | None) -> tuple[str, str | None]:
+    """A document cited by name, as a key: its folded name without "năm YYYY", and its year
+    (from the date printed after it, else from the name), or None."""
+    folded = " ".join(fold(name).split())
+    at_end = _YEAR_AT_END.search(folded)
+    year = date[:4] if date else (at_end.group(1) if at_end else None)
+    return _YEAR_AT_END.sub("", folded), year
 _LAW_DATE = re.compile(r"\s*,?\s*(?:được\s+)?(?:(?:Quốc\s+hội|Ủy\s+ban\s+Thường\s+vụ\s+Quốc\s+hội)\s+)?(?:thông\s+qua\s+|ban\s+hành\s+|ký\s+)?ngày\s+", re.I)
 
 
@@ -412,10 +421,7 @@ def extract_references(
         # (_laws' one regex pass is the cheapest test for a named law or treaty)
         for kind, name, line, date in _laws(text, seg.line_at, cited):
             # "Luật X năm 2013" and a later "Luật X" are one law; "Luật X" of 2015 and of 2025 are two
-            folded = " ".join(fold(name).split())
-            key = _YEAR_AT_END.sub("", folded)
-            year_at_end = _YEAR_AT_END.search(folded)
-            year = date[:4] if date else (year_at_end.group(1) if year_at_end else None)
+            key, year = law_key(name, date)
             if year:
                 dated = f"{key}#{year}"
                 if dated not in laws and key in laws:

@@ -131,11 +131,6 @@ def _split_caps_name(text: str) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _title_case(text: str) -> str:
-    """"NGUYỄN VĂN AN" → "Nguyễn Văn An" (to test a name printed in capitals)."""
-    return " ".join(word[:1] + word[1:].lower() for word in text.split())
-
-
 def _strip_title(name: str) -> str:
     for title in sorted(vocabulary().person_titles, key=len, reverse=True):
         if name.startswith(title + " "):
@@ -235,7 +230,7 @@ def _signature_block(pieces: list[_Piece], c: Closing) -> None:
             continue
         if c.signer_name is None and is_upper(text) and len(text) <= 80 and not re.search(r"\d", text):
             bare = _strip_title(text.strip(" ."))
-            if positions and _position_at(bare, 0) == 0 and looks_like_name(_title_case(bare)):
+            if positions and _position_at(bare, 0) == 0 and looks_like_name(" ".join(w.capitalize() for w in bare.split())):
                 # the name printed in capitals under the position ("NGUYỄN VĂN AN")
                 c.signer_name = bare
             else:

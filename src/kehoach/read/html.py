@@ -29,6 +29,8 @@ _BLOCKS = {
     "footer", "main", "nav", "aside", "center", "address", "figure", "figcaption", "dl", "dt", "dd", "form",
     "fieldset", "caption", "body", "html",
 }  # fmt: skip
+_ENDS_LINE = _BLOCKS | {"li", "ul", "ol", "table", "tr", "td", "th"}  # a line ends at their start and end
+_INLINE = {"b", "strong", "span", "font", "em", "i", "u", "a", "sup", "sub", "small", "big", "label"}
 _VOID = {"br", "hr", "img", "meta", "link", "input", "col", "area", "base", "wbr", "source", "embed", "param", "track"}
 _BOLD_WEIGHT = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)", re.I)
 _NORMAL_WEIGHT = re.compile(r"font-weight\s*:\s*(?:normal|lighter|[1-5]00)", re.I)
@@ -158,12 +160,12 @@ class _Reader(HTMLParser):
             self._flush()
             self.builder.pending_rule = True
             return
-        if tag in _BLOCKS or tag in ("li", "ul", "ol", "table", "tr", "td", "th"):
+        if tag in _ENDS_LINE:
             self._flush()
             self.continued = False
             if _PAGE_BREAK.search(style) and not self.tables:
                 self.builder.pending_break = True
-        if tag in ("b", "strong") or tag in ("span", "font", "em", "i", "u", "a", "sup", "sub", "small", "big", "label"):
+        if tag in _INLINE:
             bold = True if tag in ("b", "strong") or _BOLD_WEIGHT.search(style) else (False if _NORMAL_WEIGHT.search(style) else None)
             self.inline.append((tag, bold))
             return
@@ -214,7 +216,7 @@ class _Reader(HTMLParser):
             return
         if tag in _VOID:
             return
-        if tag in _BLOCKS or tag in ("li", "ul", "ol", "table", "tr", "td", "th"):
+        if tag in _ENDS_LINE:
             self._flush()
             self.continued = False
         if tag in ("ol", "ul") and self.lists:
