@@ -138,6 +138,9 @@ class Patterns:
     needs_complement: re.Pattern  # folded
     type_names: re.Pattern  # folded: any type name, anywhere
     signed: re.Pattern  # printed/folded: "(Đã ký)"
+    site_label: re.Pattern  # folded: a web site's metadata line ("Số hiệu: ...")
+    site_notice: re.Pattern  # folded: a web site's banner or note, anywhere in a line
+    site_after: re.Pattern  # folded: a whole line that opens a web site's text after the document
 
 
 def _type_alternation() -> str:
@@ -206,4 +209,7 @@ def patterns() -> Patterns:
         needs_complement=re.compile(r"^(?:" + phrase_pattern(layout["issuer"]["needs_complement"], word_boundary=False) + r")\s*$"),
         type_names=re.compile(types),
         signed=re.compile(r"^\(?\[?\s*(?:da\s+ky|ky)(?:\s+va\s+dong\s+dau)?\s*\]?\)?\s*"),
+        site_label=re.compile(r"^(?:" + phrase_pattern(layout["site"]["labels"], word_boundary=False) + r")\s*:"),
+        site_notice=re.compile(phrase_pattern(layout["site"]["notices"], word_boundary=False)),
+        site_after=re.compile(r"^(?:" + phrase_pattern(layout["site"]["after"], word_boundary=False) + r")\s*:?\s*$"),
     )

@@ -257,6 +257,71 @@ def _fragments(line: Line, width: int) -> list[Fragment]:
     return [Fragment(line, line.text, column)]
 
 
+# header elements as printed when complete, folded: a line that is only the start of one
+# ("CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM", "ĐẢNG CỘNG" / "SẢN VIỆT NAM") was wrapped
+_NATIONAL_NAMES = ("cong hoa xa hoi chu nghia viet nam", "dang cong san viet nam", "doc lap - tu do - hanh phuc")
+# a date line cut before its date is complete: "Lai Châu, ngày" / "19 tháng 11 năm 2025"
+_OPEN_DATE_LINE = re.compile(r",\s*(?:ngay(?:\s+\d{1,2})?(?:\s+thang(?:\s+\d{1,2})?)?(?:\s+nam)?|\d{1,2}\s*/\s*\d{1,2}\s*/?)\s*$")
+# "Số:" with no number yet, or a symbol cut at a hyphen or slash ("Số: 12 /HDLN-BCA-BQP-")
+_OPEN_SYMBOL_LINE = re.compile(r"^so\s*[:.]?\s*(?:\d.*[-/])?\s*$")
+
+
+def _unfinished(text: str) -> bool:
+    """Is this header line only the first part of an element wrapped onto the next line?"""
+    folded = " ".join(fold(text).replace("–", "-").split())
+    if len(folded) >= 4 and any(name.startswith(folded) and name != folded for name in _NATIONAL_NAMES):
+        return True
+    if _OPEN_SYMBOL_LINE.match(folded):
+        return True
+    return "," in folded and bool(_OPEN_DATE_LINE.search(folded)) and bool(patterns().date_line.search(text.rstrip() + " 1"))
+
+
+def _run_goes_on(before: str, text: str) -> bool:
+    """Does a line that continues the emphasis run above continue the same printed line? Not
+    when it opens a unit of the issuer block of its own ("**ĐẢNG BỘ TỈNH TRÀ VINH" / "ĐẢNG ỦY
+    KHỐI ..."), unless the wrap fell inside the head ("CHỦ TỊCH ỦY" / "BAN NHÂN DÂN")."""
+    head = patterns().issuer_head
+    folded = fold(text)
+    if not head.match(folded):
+        return True
+    words = fold(before).split()
+    for k in (1, 2):
+        tail = " ".join(words[-k:])
+        m = head.match(tail + " " + folded)
+        if m and m.end() > len(tail) + 1:
+            return True
+    return False
+
+
+def header_fragments(lines: list[Line], width: int) -> list[Fragment]:
+    """The header's lines as fragments, with a printed line that a converter wrapped put back
+    together: a line that goes on with the bold or italic run of the line above
+    ("**ỦY BAN NHÂN" / "DÂN**"), or that completes an unfinished element ("Số:" /
+    "87/2025/QĐ-UBND", "Hà Nội, ngày" / "19 tháng 11 năm 2025", "CỘNG HÒA XÃ" / "HỘI
+    CHỦ NGHĨA VIỆT NAM"). Lines are joined only inside one cell: a blank line, a cell
+    boundary or a rule ends a piece."""
+    out: list[Fragment] = []
+    prev: Line | None = None  # the line the last fragment ended on, when nothing separates it
+    for line in lines:
+        if not line.text:
+            prev = None
+            continue
+        if (
+            prev is not None
+            and not line.cells
+            and not prev.cells
+            and not line.rule_before
+            and (_unfinished(out[-1].text) or line.run_cont and _run_goes_on(out[-1].text, line.text))
+        ):
+            joined = out[-1].text.rstrip()
+            out[-1].text = joined + ("" if joined.endswith(("-", "/")) and _OPEN_SYMBOL_LINE.match(fold(joined)) else " ") + line.text
+            prev = line
+            continue
+        out.extend(_fragments(line, width))
+        prev = line
+    return out
+
+
 def _header_lines(lines: list[Line], limit: int):
     """(index, line) of the first ``limit`` non-blank lines, up to the first part or article
     marker (where the body has begun)."""
@@ -353,11 +418,68 @@ def _header_width(lines: list[Line]) -> int:
     return max(ends) if ends else 0
 
 
+_HEADER_START = re.compile(r"^(?:cong\s+hoa|dang\s+cong\s+san|doc\s+lap\s*[-–]?\s*tu\s+do)")
+_SITE_SCAN = 200  # lines from the top where a web page's metadata table and banners may stand
+_SITE_TITLE = re.compile(r"\b(?:do|cua)\s+.+\s+ban\s+hanh\s*$")  # the page's own title of the document, "... do X ban hành"
+
+
+def site_bounds(lines: list[Line]) -> tuple[int, int]:
+    """Where the document starts and ends inside a web page saved with it: after the site's
+    banners and metadata table ("Số hiệu:", "Loại văn bản:" ...), and before the site's text
+    that follows the document ("Văn bản liên quan", "Văn bản này chưa cập nhật ..."). (0,
+    len(lines)) when the text has none of it. The site's lines are vocabulary (layout.toml
+    [site]); two metadata labels or one notice are needed, so that a document's own "Số
+    hiệu:" line is never taken for the site's."""
+    pat = patterns()
+    start, labels, notices = 0, 0, 0
+    seen = 0
+    for i, line in enumerate(lines):
+        if not line.text:
+            continue
+        seen += 1
+        if seen > _SITE_SCAN:
+            break
+        folded = fold(line.text)
+        if _is_header_element(line) or folded.startswith("dang cong"):
+            break  # the document's header has begun (its national name, even wrapped, motto, date or symbol)
+        if pat.site_label.match(folded):
+            labels += 1
+            start = i + 1
+            if folded.rstrip().endswith(":"):  # the value stands on the next line of the flattened table
+                j, _ = _next_content(lines, i + 1)
+                start = j + 1
+        elif pat.site_notice.search(folded):
+            notices += 1
+            start = i + 1
+    if labels < 2 and not notices:
+        start = 0
+    end = len(lines)
+    for i in range(start, len(lines)):
+        text = lines[i].text
+        if text and len(text) <= 80 and pat.site_after.match(fold(text)):
+            end = i
+            break
+    if end < len(lines):
+        # the page's title of the document just above ("Thông báo kết luận 432-TB/VPTW ... do ... ban hành")
+        k = end - 1
+        while k > start and (not lines[k].text or _SITE_TITLE.search(fold(lines[k].text))):
+            if lines[k].text:
+                end = k
+            k -= 1
+    return start, end
+
+
 def segment(text: Text) -> Skeleton:
     """Split the document's lines into zones and build the section tree."""
     lines = text.lines
     pat = patterns()
     warnings: list[tuple[str, str, int | None]] = []
+    start, end = site_bounds(lines)
+    if start or end < len(lines):
+        dropped = [f"{lines[0].no}–{lines[start - 1].no}"] if start else []
+        dropped += [f"{lines[end].no}–{lines[-1].no}"] if end < len(lines) else []
+        warnings.append(("site-text-removed", f"lines {' and '.join(dropped)} are a web site's text around the document, not part of it", lines[start - 1].no if start else lines[end].no))
+        lines = lines[start:end]
     found = _find_type_line(lines)
     width = _header_width(lines[: (found[0] if found else min(len(lines), 25))])
     sk = Skeleton(header=[])
@@ -365,7 +487,7 @@ def segment(text: Text) -> Skeleton:
     if found:
         t, printed, m = found
         type_line = lines[t]
-        sk.header = [f for line in lines[:t] if line.text for f in _fragments(line, width)]
+        sk.header = header_fragments(lines[:t], width)
         sk.type_line = Fragment(type_line, printed)
         sk.type_name = printed
         i, gap = _next_content(lines, t + 1)
@@ -453,34 +575,35 @@ def _headerless(lines: list[Line], sk: Skeleton, width: int) -> int:
         for frag in frags:
             folded = fold(frag.text)
             m = pat.abstract.match(folded)
-            if m and frag.column == 0 or m and len(frags) == 1:
-                sk.header = [f for prior in lines[:i] if prior.text for f in _fragments(prior, width)]
-                sk.header += [f for f in frags if f is not frag]
-                sk.title.append(Fragment(line, frag.text[m.end() :].strip()))
-                sk.abstract = True
-                j = i + 1
-                while j < len(lines) and lines[j].text:
-                    nxt = _fragments(lines[j], width)
-                    left = [f for f in nxt if f.column == 0] or nxt
-                    lead = left[0].text
-                    flead = fold(lead)
-                    if pat.addressees.match(flead) or read_marker(lead) and read_marker(lead).type != "dash":
-                        break
-                    if not starts_lower(lead) and (
-                        _terminal(sk.title[-1].text)
-                        or is_upper(lead)
-                        or pat.party.match(flead)
-                        or pat.state.match(flead)
-                        or pat.motto.search(flead)
-                        or pat.date_line.search(lead)
-                    ):
-                        # the rest of a flattened header, not the abstract
-                        j = _more_header(lines, j, sk, width)
-                        break
-                    sk.title.append(Fragment(lines[j], lead))
-                    sk.header += [f for f in nxt if f not in left]
-                    j += 1
-                return j
+            if not (m and frag.column == 0 or m and len(frags) == 1):
+                continue
+            if not any(_is_header_element(prior) for prior in lines[:i] if prior.text) and any(
+                _is_header_element(after) for after in lines[i + 1 : i + 12] if after.text
+            ):
+                # a title a site or repository put above the document ("# V/v ..."): the
+                # header, and the abstract, are below it
+                sk.warnings.append(("title-line-skipped", f"line {line.no} repeats the abstract above the header: not read as the document's", line.no))
+                break
+            sk.header = header_fragments(lines[:i], width)
+            sk.header += [f for f in frags if f is not frag]
+            sk.title.append(Fragment(line, frag.text[m.end() :].strip()))
+            sk.abstract = True
+            j = i + 1
+            while j < len(lines) and lines[j].text:
+                nxt = _fragments(lines[j], width)
+                left = [f for f in nxt if f.column == 0] or nxt
+                lead = left[0].text
+                flead = fold(lead)
+                if pat.addressees.match(flead) or read_marker(lead) and read_marker(lead).type != "dash":
+                    break
+                if not starts_lower(lead) and not lines[j].run_cont and (
+                    _terminal(sk.title[-1].text) or is_upper(lead) or _is_header_element(lines[j])
+                ):
+                    break  # the rest of a flattened header, not the abstract
+                sk.title.append(Fragment(lines[j], lead))
+                sk.header += [f for f in nxt if f not in left]
+                j += 1
+            return _more_header(lines, j, sk, width)
     # no title at all: the header is the leading run of header-shaped lines
     i = 0
     header: list[Fragment] = []
@@ -503,24 +626,42 @@ def _headerless(lines: list[Line], sk: Skeleton, width: int) -> int:
     return i
 
 
+def _is_header_element(line: Line | str) -> bool:
+    """A line that is a header element by what it is, wherever it stands: the national name or
+    Party line (also their first words, wrapped), the motto, a date line, a symbol line."""
+    text = line if isinstance(line, str) else line.text
+    folded = fold(text)
+    if _HEADER_START.match(folded) or pat_motto(folded):
+        return True
+    if len(text) <= 90 and "," in text and patterns().date_line.search(text):
+        return True
+    return bool(patterns().symbol_line.match(folded)) and len(text) <= 60 and any(ch.isdigit() or ch == "/" for ch in text)
+
+
+def pat_motto(folded: str) -> bool:
+    return bool(patterns().motto.search(folded))
+
+
 def _more_header(lines: list[Line], j: int, sk: Skeleton, width: int) -> int:
-    """Header lines flattened after the abstract (Party line, date): into the header; the index after them."""
-    pat = patterns()
-    while j < len(lines):
-        line = lines[j]
-        if line.text:
-            folded = fold(line.text)
-            if not (
-                is_upper(line.text)
-                or pat.party.match(folded)
-                or pat.state.match(folded)
-                or pat.motto.search(folded)
-                or pat.date_line.search(line.text)
-            ) or read_marker(line.text):
-                break
-            sk.header += _fragments(line, width)
-        j += 1
-    return j
+    """Header elements that follow the abstract (a header flattened or linearised one field
+    after another: the national name, the date line after "V/v ..."), across blank lines and
+    cell boundaries: into the header; the index after them."""
+    end = j
+    k, _ = _next_content(lines, j)
+    while k < len(lines) and not read_marker(lines[k].text):
+        # the element with the rest of its printed line, wrapped
+        e = k + 1
+        text = lines[k].text
+        while e < len(lines) and lines[e].text and not lines[e].cells and (lines[e].run_cont or _unfinished(text)):
+            text += " " + lines[e].text
+            e += 1
+        if not (_is_header_element(text) or is_upper(text) and end > j and len(text) <= 80):
+            break
+        end = e
+        k, _ = _next_content(lines, end)
+    if end > j:
+        sk.header += header_fragments(lines[j:end], width)
+    return end
 
 
 def _addressees(lines: list[Line], i: int, sk: Skeleton, *, first_is_entry: bool = False) -> int:

@@ -33,6 +33,8 @@ class Line:
     centered: bool = False
     label: str | None = None  # a list label supplied by the reader (Word numbering)
     para_start: bool = False  # the line opens a paragraph of a structured source (a Word paragraph)
+    cell_break: bool = False  # a blank line that stood for a table-cell boundary (a lone "|" of a flattened table)
+    run_cont: bool = False  # the line goes on with a bold or italic run opened on the line above: one printed line wrapped
 
     @property
     def blank(self) -> bool:
@@ -79,6 +81,11 @@ COLUMN_GAP = re.compile(r"\S(\s{4,})(?=\S)")
 # invisible characters: zero-width, soft hyphen, BOM inside the text
 INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]+")
+# a line of nothing but table pipes: the cell boundary of an HTML table that a
+# converter flattened one cell content line after another ("|" / "ỦY BAN ..." / "|")
+PIPES_ONLY = re.compile(r"^[|\s]+$")
+# a row flattened onto one line without a leading pipe: "Số: 12/KH-UBND | Hà Nội, ngày ... |"
+TRAILING_PIPE_ROW = re.compile(r"^[^|]+\|.*\|\s*$")
 # a first line the source repository added around the document: "[Bản trích ... ]"
 BANNER = re.compile(r"^\s*(?:\[[^\]]*\]\s*)+$")
 
@@ -166,6 +173,7 @@ def clean_lines(raw_text: str) -> tuple[list[Line], list[tuple[str, str, int | N
     page_markers = 0
     seen_content = False
     bold_open = False  # a "**" run opened on an earlier line and not yet closed
+    italic_open = False  # likewise a "*" run (a date line in italics, wrapped)
     for index, raw in enumerate(raw_lines):
         no = index + 1
         if form_feeds and "\f" in raw:
@@ -204,9 +212,18 @@ def clean_lines(raw_text: str) -> tuple[list[Line], list[tuple[str, str, int | N
             pending_rule = True
             lines.append(Line(no, ""))
             continue
+        if tables and lead == "|" and PIPES_ONLY.match(stripped):
+            lines.append(Line(no, "", cell_break=True))
+            bold_open = italic_open = False  # no run crosses a cell
+            continue
         in_bold_run = bold_open
-        if stars and raw.count("**") % 2:
-            bold_open = not bold_open
+        in_run = bold_open or italic_open
+        if stars and "*" in raw:
+            doubles = raw.count("**")
+            if doubles % 2:
+                bold_open = not bold_open
+            if (raw.count("*") - 2 * doubles) % 2 and "(*" not in raw and "*)" not in raw and not stripped.startswith("* "):
+                italic_open = not italic_open
         md_heading = False
         if hashes and stripped.startswith("#") and MD_HEADING.match(raw):
             md_heading = True
@@ -215,7 +232,7 @@ def clean_lines(raw_text: str) -> tuple[list[Line], list[tuple[str, str, int | N
         cells: tuple[tuple[int, str], ...] | None = None
         is_table = False
         bold = False
-        if tables and stripped.startswith("|") and stripped.count("|") >= 2:
+        if tables and (stripped.startswith("|") and stripped.count("|") >= 2 or stripped.endswith("|") and TRAILING_PIPE_ROW.match(stripped)):
             is_table = True
             parts = []
             for cell in _table_cells(raw):
@@ -259,6 +276,8 @@ def clean_lines(raw_text: str) -> tuple[list[Line], list[tuple[str, str, int | N
                 cells = tuple((s, repair_split_diacritics(c)) for s, c in cells)
         # positional: this runs for every line of every document
         line = Line(no, content, indent, len(raw), cells, bold or in_bold_run, md_heading, is_table, pending_break, pending_rule)
+        if in_run and lines and lines[-1].text:
+            line.run_cont = True
         pending_break = pending_rule = False
         lines.append(line)
     if page_markers:
