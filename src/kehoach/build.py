@@ -9,6 +9,7 @@ at all (missing, empty, binary, a format it cannot read).
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from .extract.assignments import extract_assignments
@@ -90,6 +91,18 @@ def build_document(text: Text, *, with_source: bool = True, carried: bool = Fals
             warnings.append(("header-inferred", f"no issuer in the header: issuer '{name}' taken from {how}", line))
         elif (sk.header or sk.type_line) and not carried:
             warnings.append(("issuer-missing", "no issuing body found in the header or the text", None))
+    if header.symbol_text is None and not header.issuer_code:
+        own = _identity_from_caption(sk, header.doc_type)
+        if own is not None:
+            header.symbol_text, header.number, header.issuer_code = own.symbol, own.number, own.issuer_code
+            header.doc_type = header.doc_type or own.kind
+            header.date = header.date or own.date
+            line = own.mentions[0].line if own.mentions else None
+            header.provenance["symbol"] = [line] if line else []
+            warnings.append(("header-inferred", f"no symbol in the header: {own.symbol} taken from the caption of a part it carries ('{own.mentions[0].text if own.mentions else own.symbol}')", line))
+            if not issuer_name and own.issuer:
+                issuer_name = own.issuer
+                provenance["issuer"] = [line] if line else []
     locality = locality_of(issuer_name, issuer_parent) or header.place
     _assign_kinds(sk.sections)
     assignments = extract_assignments(sk.sections, sk.preamble, issuer_name) if vocabulary().tasks(header.doc_type) else []
@@ -148,6 +161,33 @@ def build_document(text: Text, *, with_source: bool = True, carried: bool = Fals
             lines=len(text.lines),
         )
     return doc
+
+
+_CAPTION = re.compile(r"(?:ban\s+hanh\s+)?kem\s+theo\s+")
+
+
+def _identity_from_caption(sk: Skeleton, doc_type: str | None):
+    """The document's own symbol, date and issuer where its header lost them, from the caption of
+    an appendix it carries: "(Kèm theo Hướng dẫn số 40-HD/BTGDVTW, ngày 27/11/2025 của Ban ...)".
+    Only a caption that names a document of this document's type (a công văn's, when the header
+    names none) counts: a carried Quy chế's "ban hành kèm theo Quyết định số ..." names its parent."""
+    lines = [line for part in [sk.closing, *sk.appendices] for line in part]
+    for i, line in enumerate(lines):
+        folded = fold(line.text)
+        m = _CAPTION.search(folded)
+        if not m or "(" not in line.text[: m.start() + 2] and m.start() > 3:
+            continue
+        text = line.text[m.end() :]
+        for more in lines[i + 1 : i + 4]:
+            if ")" in text or not more.text:
+                break
+            text += " " + more.text
+        text = text.split(")")[0]
+        refs, _ = extract_references([Segment(text, lambda _o, no=line.no: no)], own_symbol=None, locality=None, doc_date=None)
+        for ref in refs:
+            if ref.symbol and (ref.kind == doc_type or doc_type is None and ref.kind == "CV"):
+                return ref
+    return None
 
 
 def _appendix(lines, parent: Text) -> Document:

@@ -112,6 +112,11 @@ NUMERIC_DATE = re.compile(r"(?P<d>\d(?<!\d\d)\d?)\s*(?P<sep>[/.\-])\s*(?P<m>\d{1
 WORDED_DATE = re.compile(r"(?:ngay\s+)?(?<!\d)(?P<d>\d{1,2})\s+thang\s+(?P<m>\d{1,2})\s*(?:,\s*)?nam\s+(?P<y>\d{4})(?!\d)")
 
 
+# the place of a date line: up to five capitalised words ("Hà Nội", "Bà Rịa - Vũng Tàu" aside),
+# after "Thành phố", "Thị xã", "Thị trấn" or "TP." printed before the name ("Thành phố Hồ Chí Minh")
+_PLACE = r"(?:(?:Thành|THÀNH|Thị|THỊ)\s+(?:phố|PHỐ|xã|XÃ|trấn|TRẤN)\s+|TP\.\s*)?(?:[A-ZĐÀ-Ỹ][^\W\d_]*\.?\s+){0,4}[A-ZĐÀ-Ỹ][^\W\d_]*"
+
+
 @dataclass(frozen=True)
 class Patterns:
     """Vocabulary-built patterns (compiled once, see :func:`patterns`)."""
@@ -120,6 +125,7 @@ class Patterns:
     symbol: re.Pattern  # printed: a document symbol, every form
     symbol_blank: re.Pattern  # printed: "Số: /QĐ-UBND" (number not filled in)
     date_line: re.Pattern  # printed: "<Place>, ngày .. tháng .. năm ..." (the rest is parsed folded)
+    date_line_bare: re.Pattern  # printed: the same without its comma, a whole line ("Hà Nội ngày 01 tháng 12 năm 2025")
     symbol_line: re.Pattern  # folded: "Số ..." prefix
     motto: re.Pattern  # folded
     party: re.Pattern  # folded
@@ -188,8 +194,11 @@ def patterns() -> Patterns:
             r"|[-–]\s*(?P<ptype>[A-ZĐ][A-Za-zĐđ]*)\s*/\s*(?P<piss>[A-ZĐ][A-ZĐ0-9&-]*))"
         ),
         date_line=re.compile(
-            r"(?<![\w/-])(?P<place>(?:[A-ZĐÀ-Ỹ][^\W\d_]*\.?\s+){0,4}[A-ZĐÀ-Ỹ][^\W\d_]*)\s*,\s*"
+            r"(?<![\w/-])(?P<place>" + _PLACE + r")\s*,\s*"
             r"(?P<rest>(?:[Nn]g[àa]y|NG[ÀA]Y)\b.*|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}.*)$"
+        ),
+        date_line_bare=re.compile(
+            r"^(?P<place>" + _PLACE + r")\s+(?P<rest>(?:[Nn]g[àa]y|NG[ÀA]Y)\s+\d{1,2}\s+(?:tháng|THÁNG)\s+\d{1,2}\s+(?:năm|NĂM)\s+\d{4})\s*\.?$"
         ),
         symbol_line=re.compile(r"^(?:so|s0)\s*[:.]?\s*"),
         motto=re.compile(r"doc\s*lap\s*[-–—]?\s*tu\s*do\s*[-–—]?\s*hanh\s*phuc"),

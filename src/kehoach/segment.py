@@ -400,6 +400,13 @@ _AUTHORITY_HEADS = re.compile(
 )
 
 
+def _names_authority(text: str) -> bool:
+    """A short line that names an enacting body in any case ("Thủ tướng chính phủ",
+    "Hội đồng nhân dân tỉnh X"), as a text that lost its capitals prints it."""
+    folded = fold(text)
+    return len(text) <= 80 and not _terminal(text) and bool(_AUTHORITY_HEADS.match(folded) or patterns().issuer_head.match(folded))
+
+
 def _is_authority_line(text: str) -> bool:
     return is_upper(text) and bool(_AUTHORITY_HEADS.match(fold(text))) and len(text) <= 140
 
@@ -492,7 +499,13 @@ def segment(text: Text) -> Skeleton:
         sk.type_name = printed
         i, gap = _next_content(lines, t + 1)
         first_title = None
-        if i < len(lines) and fold(lines[i].text).startswith("cua "):
+        if m.group("more") and not m.group("rest"):
+            # "THÔNG BÁO KẾT LUẬN" / "CỦA ĐỒNG CHÍ ...": a notice whose trích yếu opens with the
+            # second type name ("Kết luận của ..."), as where the two stand on two lines
+            stripped = printed.strip()
+            sk.type_name = stripped[: m.end("name")]
+            first_title, i = stripped[m.start("more") :], t
+        elif i < len(lines) and fold(lines[i].text).startswith("cua "):
             # "NGHỊ QUYẾT / CỦA BAN THƯỜNG VỤ TỈNH ỦY": whose document it is, not its title;
             # "của Ban Thường vụ Tỉnh ủy về ..." on one line: the title starts at "về"
             about = re.search(r"\s(?=ve\s)", fold(lines[i].text))
@@ -517,6 +530,17 @@ def segment(text: Text) -> Skeleton:
             body_start = j
         else:
             body_start = i
+    elif (titled := _titled_first_line(lines)) is not None:
+        t, cut = titled
+        sk.type_line = Fragment(lines[t], lines[t].text[:cut].strip())
+        sk.type_name = sk.type_line.text
+        sk.title.append(Fragment(lines[t], lines[t].text[cut:].strip()))
+        body_start = t + 1
+        k, _ = _next_content(lines, body_start)
+        if k < len(lines) and _names_authority(lines[k].text):
+            # "Thủ tướng Chính phủ" under it, in the same case: the enacting authority
+            sk.authority.append(lines[k])
+            body_start = k + 1
     else:
         body_start = _headerless(lines, sk, width)
     # enacting authority ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ...") and addressees
@@ -544,8 +568,26 @@ def segment(text: Text) -> Skeleton:
         sk.preamble += sk.closing_paras
         sk.closing_paras = []
     warnings.extend(tree_warnings)
-    sk.warnings = warnings
+    sk.warnings = warnings + sk.warnings
     return sk
+
+
+def _titled_first_line(lines: list[Line]) -> tuple[int, int] | None:
+    """A text with no header whose first line is the type name and the title run together, in
+    sentence case, as a dataset or a site stores a document ("Chỉ thị về tăng cường ...",
+    "Quyết định về việc thành lập ..."): (line index, where the title starts)."""
+    i, _ = _next_content(lines, 0)
+    if i >= len(lines) or len(lines[i].text) > 400 or read_marker(lines[i].text):
+        return None
+    text = lines[i].text
+    folded = fold(text)
+    m = patterns().type_names.match(folded)
+    if not m or m.end() >= len(text) or text[m.end()] != " ":
+        return None
+    rest = text[m.end() :].strip()
+    if not rest or not (starts_lower(rest) or fold(rest).startswith("ve ")) or _terminal(rest) and len(rest) < 20:
+        return None
+    return i, m.end()
 
 
 def _can_open_title(line: Line) -> bool:
@@ -633,7 +675,7 @@ def _is_header_element(line: Line | str) -> bool:
     folded = fold(text)
     if _HEADER_START.match(folded) or pat_motto(folded):
         return True
-    if len(text) <= 90 and "," in text and patterns().date_line.search(text):
+    if len(text) <= 90 and ("," in text and patterns().date_line.search(text) or patterns().date_line_bare.match(text)):
         return True
     return bool(patterns().symbol_line.match(folded)) and len(text) <= 60 and any(ch.isdigit() or ch == "/" for ch in text)
 
@@ -937,9 +979,21 @@ def build_tree(paras: list[Para]) -> tuple[list[Para], list[Node], list[tuple[st
     preamble: list[Para] = []
     roots: list[Node] = []
     stack: list[Node] = []
-    for para in paras:
+    first = next((p.marker.type for p in paras if p.marker is not None and p.marker.type not in _BULLETS), None)
+    # a document whose top level is articles ("Điều 1") keeps the parts an article lists ("I.",
+    # "A.": a plan written out inside Điều 1) under that article
+    inside_article = first == "article"
+
+    def rank(marker: Marker) -> float:
+        if inside_article and marker.type in ("roman", "upper"):
+            return _RANK["article"] + 0.5
+        return _rank(marker)
+
+    opening = _grounds_bullets(paras) if first is not None else 0
+    for index, para in enumerate(paras):
         marker = para.marker
-        if marker is None:
+        if marker is None or index < opening:
+            # dash items before the first numbered part are the preamble's grounds ("- Căn cứ ...")
             target = None
             for node in reversed(stack):
                 if node.marker.type not in _BULLETS:
@@ -958,8 +1012,8 @@ def build_tree(paras: list[Para]) -> tuple[list[Para], list[Node], list[tuple[st
             if marker.type in types:
                 del stack[types.index(marker.type) :]
         else:
-            rank = _rank(marker)
-            while stack and (stack[-1].marker.type in _BULLETS or _rank(stack[-1].marker) >= rank):
+            r = rank(marker)
+            while stack and (stack[-1].marker.type in _BULLETS or rank(stack[-1].marker) >= r):
                 stack.pop()
         if stack:
             stack[-1].children.append(node)
@@ -970,6 +1024,16 @@ def build_tree(paras: list[Para]) -> tuple[list[Para], list[Node], list[tuple[st
     _finish(roots, "", warnings)
     _check_numbering(roots, "", warnings)
     return preamble, roots, warnings
+
+
+def _grounds_bullets(paras: list[Para]) -> int:
+    """How many paragraphs open the body as the preamble's grounds set as dash items ("- Căn
+    cứ ...", "- Xét ..."), before the first numbered part: 0 when no ground phrase is among them."""
+    grounds = patterns().grounds
+    end = next((i for i, p in enumerate(paras) if p.marker is not None and p.marker.type not in _BULLETS), 0)
+    if any(p.marker is not None and grounds.match(fold(p.content)) for p in paras[:end]):
+        return end
+    return 0
 
 
 def _finish(nodes: list[Node], parent_path: str, warnings: list) -> None:

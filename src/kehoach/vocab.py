@@ -31,6 +31,7 @@ class DocType:
     symbol: tuple[str, ...]
     header: bool
     tasks: bool = True
+    printed_codes: tuple[str, ...] = ()  # other codes symbols print for this type ("QĐ" for a Party Quy định)
 
 
 @dataclass(frozen=True)
@@ -186,7 +187,8 @@ def _doc_types() -> list[DocType]:
         symbol = entry.get("symbol", [])
         if not isinstance(symbol, list) or any(s not in ("party", "state") for s in symbol):
             raise VocabularyError(f"{where}: 'symbol' must list 'party' and/or 'state'")
-        out.append(DocType(code, tuple(names), tuple(symbol), bool(entry.get("header", True)), bool(entry.get("tasks", True))))
+        printed = _strings(entry, "printed_codes", where) if "printed_codes" in entry else []
+        out.append(DocType(code, tuple(names), tuple(symbol), bool(entry.get("header", True)), bool(entry.get("tasks", True)), tuple(printed)))
     if not out:
         raise VocabularyError("doc_types.toml: no types")
     return out

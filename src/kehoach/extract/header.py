@@ -79,6 +79,7 @@ def _pieces(fragment: Fragment) -> list[tuple[Fragment, str]]:
     return out
 
 
+_DOT_LEADER = re.compile(r"\s*(?:[.…]\s*){3,}$")  # a blank left to fill in a template's title: "kết luận kiểm tra đảng viên ……"
 _OPEN_DATE = re.compile(r"(?:ngay|thang|nam)\s*$")
 
 
@@ -106,7 +107,7 @@ def _classify(piece: str) -> str:
         return "state"
     if pat.motto.match(folded):
         return "motto"
-    if "," in piece and pat.date_line.match(piece):
+    if "," in piece and pat.date_line.match(piece) or pat.date_line_bare.match(piece):
         return "date"
     if pat.symbol_line.match(folded) and (re.search(r"\d", piece) or "/" in piece or "-" in piece):
         return "symbol"
@@ -175,7 +176,7 @@ def extract_header(sk: Skeleton) -> Header:
             elif kind in ("state", "motto"):
                 h.family = h.family or "state"
             elif kind == "date" and h.place is None and h.date is None:
-                m = pat.date_line.search(piece)
+                m = pat.date_line.search(piece) or pat.date_line_bare.match(piece)
                 h.place = m.group("place").strip()
                 h.date, blank = _date(m.group("rest"))
                 h.provenance["place"] = [line]
@@ -213,7 +214,7 @@ def extract_header(sk: Skeleton) -> Header:
             h.doc_type = _family_code(t.code, h)
         h.provenance["doc_type"] = [sk.type_line.line.no]
     if sk.title:
-        h.title = squash(" ".join(f.text for f in sk.title)).strip() or None
+        h.title = _DOT_LEADER.sub("", squash(" ".join(f.text for f in sk.title))).strip() or None
         h.provenance["title"] = sorted({f.line.no for f in sk.title})
     if sk.authority:
         h.authority = squash(" ".join(line.text for line in sk.authority))
@@ -226,6 +227,8 @@ def extract_header(sk: Skeleton) -> Header:
                 h.doc_type = sym_type
                 h.doc_type_name = vocab.type_name_by_code.get(sym_type)
                 h.provenance["doc_type"] = h.provenance.get("symbol", [])
+        elif sym_type and any(sym_type in t.printed_codes for t in vocab.doc_types if t.code == h.doc_type):
+            h.doc_type = sym_type  # the code as the document's symbol prints it for its type
         elif sym_type and h.symbol.family != "cv" and sym_type != h.doc_type and h.symbol.known:
             h.warnings.append(
                 ("type-mismatch", f"the type line says {h.doc_type} but the symbol {h.symbol_text} says {sym_type}", h.provenance.get("symbol", [None])[0])

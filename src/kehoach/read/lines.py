@@ -69,6 +69,8 @@ MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 MD_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 MD_EMPHASIS = re.compile(r"(?<!\()\*{1,3}(?!\))|(?<![\w])_{2}(?=\S)|(?<=\S)_{2}(?![\w])")
+# a Markdown backslash escape: "57\-NQ/TW", "1\. Mục tiêu" (Google Docs and pandoc exports)
+MD_ESCAPE = re.compile(r"\\([-\\`*_{}\[\]()#+.!|~<>])")
 HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 HTML_CELL_BREAK = re.compile(r"</t[dh]>\s*<t[dh][^>]*>", re.I)
 # LaTeX math left by OCR engines: "$\mathrm { k } \mathring { \mathrm { e } }$"
@@ -86,6 +88,12 @@ SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]+")
 PIPES_ONLY = re.compile(r"^[|\s]+$")
 # a row flattened onto one line without a leading pipe: "Số: 12/KH-UBND | Hà Nội, ngày ... |"
 TRAILING_PIPE_ROW = re.compile(r"^[^|]+\|.*\|\s*$")
+# word-segmented text, as NLP datasets store it: the syllables of a word joined by "_"
+# ("Uỷ_ban nhân_dân"), punctuation set apart by spaces ("thực_hiện , kiểm_tra .")
+WORD_JOINER = re.compile(r"(?<=[^\W\d_])_(?=[^\W\d_])")
+SPACED_PUNCTUATION = re.compile(r"(?<=\S) +(?=[,.;:!?%)\]”](?:\s|$))|(?<=[(\[“]) +")
+# a Roman part number the dataset's casing damaged at a line start: "Iv. hiệu_lực"
+CASED_ROMAN = re.compile(r"^(I[iv]{1,3}|V[i]{1,3}|I[x]|X[iv]{1,3})(?=\s*[.\-–/]\s)", re.M)
 # a first line the source repository added around the document: "[Bản trích ... ]"
 BANNER = re.compile(r"^\s*(?:\[[^\]]*\]\s*)+$")
 
@@ -103,12 +111,14 @@ def _unlatex(m: re.Match) -> str:
     return nfc(re.sub(r"\s+", "", inner))
 
 
-_MARKUP = ("$", "![", "<", "*", "__", "--", "==", "─", "——")  # what _clean_fragment acts on
+_MARKUP = ("$", "![", "<", "*", "__", "--", "==", "─", "——", "\\")  # what _clean_fragment acts on
 
 
 def _clean_fragment(text: str) -> tuple[str, bool]:
     """Strip inline markup from a piece of a line; say whether it was bold."""
     bold = "**" in text or "__" in text
+    if "\\" in text:
+        text = MD_ESCAPE.sub(r"\1", text)
     if "$" in text:
         text = LATEX_MATH.sub(_unlatex, text)
     if "![" in text:
@@ -158,6 +168,8 @@ def clean_lines(raw_text: str) -> tuple[list[Line], list[tuple[str, str, int | N
     if "\u2028" in text or "\u2029" in text:
         text = text.replace("\u2028", "\n").replace("\u2029", "\n")
     text = nfc(text)
+    if "_" in text:
+        text = _unsegment(text, warnings)
     # whole-text passes, so that each line pays only for what it holds
     if _INVISIBLE_OR_ODD.search(text):
         text = INVISIBLE.sub("", text).translate(_ODD_SPACES)
@@ -284,6 +296,20 @@ def clean_lines(raw_text: str) -> tuple[list[Line], list[tuple[str, str, int | N
         warnings.append(("page-markers-removed", f"{page_markers} page marker or page-number line(s) removed", None))
     _mark_centered(lines)
     return lines, warnings
+
+
+def _unsegment(text: str, warnings: list) -> str:
+    """Word-segmented text read as the words it is: "Uỷ_ban nhân_dân tỉnh , Sở" → "Uỷ ban nhân
+    dân tỉnh, Sở". Only when the text is segmented throughout (a joiner in one word of ten or
+    more), so that an underscore in an ordinary text ("file_name", "__bold__") is left alone."""
+    joiners = len(WORD_JOINER.findall(text))
+    if joiners < 20 or joiners * 10 < text.count(" "):
+        return text
+    text = WORD_JOINER.sub(" ", text)
+    text = SPACED_PUNCTUATION.sub("", text)
+    text = CASED_ROMAN.sub(lambda m: m.group(1).upper(), text)
+    warnings.append(("word-segmented", f"the text is word-segmented ({joiners} syllables joined by '_'): read with spaces", None))
+    return text
 
 
 def _lone(raw_lines: list[str], index: int) -> bool:
