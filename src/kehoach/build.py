@@ -80,6 +80,8 @@ def build_document(text: Text, *, with_source: bool = True, carried: bool = Fals
     warnings += header.warnings
     closing = extract_closing(sk.closing)
     warnings += closing.warnings
+    if header.agencies and closing.cosigners:
+        _lead_signs_first(closing, header.agencies[0])
     provenance = dict(header.provenance)
     issuer_name, issuer_parent = header.issuer, header.parent
     if not issuer_name:
@@ -107,8 +109,11 @@ def build_document(text: Text, *, with_source: bool = True, carried: bool = Fals
     _assign_kinds(sk.sections)
     assignments = extract_assignments(sk.sections, sk.preamble, issuer_name) if vocabulary().tasks(header.doc_type) else []
     _kinds_from_assignments(sk.sections, assignments)
+    segments = _citation_segments(sk, closing.attachments)
+    if header.cited_in_issuer and issuer_name:
+        segments.insert(0, Segment(issuer_name, lambda _o, no=(header.issuer_lines or [None])[-1]: no))
     references, ref_warnings = extract_references(
-        _citation_segments(sk, closing.attachments),
+        segments,
         own_symbol=header.symbol_text,
         locality=locality,
         doc_date=header.date,
@@ -128,7 +133,7 @@ def build_document(text: Text, *, with_source: bool = True, carried: bool = Fals
         doc_type_name=header.doc_type_name,
         symbol=header.symbol_text,
         number=header.number,
-        issuer=Issuer(name=issuer_name, parent=issuer_parent, code=header.issuer_code, lines=header.issuer_lines),
+        issuer=Issuer(name=issuer_name, parent=issuer_parent, code=header.issuer_code, agencies=header.agencies, lines=header.issuer_lines),
         place=header.place,
         date=header.date,
         title=header.title,
@@ -161,6 +166,22 @@ def build_document(text: Text, *, with_source: bool = True, carried: bool = Fals
             lines=len(text.lines),
         )
     return doc
+
+
+def _lead_signs_first(closing, lead: str) -> None:
+    """A joint document: the signer is the block of the first agency of the header (the lead,
+    which the symbol also names first), wherever it is printed; the others are cosigners."""
+    blocks = [closing, *closing.cosigners]
+    key = fold(lead)
+    lead_block = next((b for b in blocks if b.authority and key in fold(b.authority)), None)
+    if lead_block is None or lead_block is closing:
+        return
+    others = [b for b in blocks if b is not lead_block]
+    for attr in ("signer_name", "position", "authority", "signer_lines"):
+        value = getattr(lead_block, attr)
+        setattr(lead_block, attr, getattr(closing, attr))
+        setattr(closing, attr, value)
+    closing.cosigners = [lead_block if b is closing else b for b in others]
 
 
 _CAPTION = re.compile(r"(?:ban\s+hanh\s+)?kem\s+theo\s+")

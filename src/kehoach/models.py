@@ -46,6 +46,7 @@ class Issuer(_Model):
     name: str | None = Field(None, description="the issuing body, as printed")
     parent: str | None = Field(None, description="the superior body printed above it in the header")
     code: str | None = Field(None, description="the issuer's part of the symbol: 'ĐUK', 'UBND'")
+    agencies: list[str] = Field(default_factory=list, description="a joint document's issuing agencies, in printed order (name is them joined by ' - '); [] for one issuer")
     lines: list[int] = Field(default_factory=list, description="lines the name and parent were read from")
 
 

@@ -186,7 +186,10 @@ def patterns() -> Patterns:
     types = _type_alternation()
     auth = [re.escape(a.strip()) for a in layout["closing"]["authority"]]
     return Patterns(
-        type_line=re.compile(r"^(?P<name>" + types + r")(?:\s+(?P<more>" + types + r"))?(?P<rest>\s+cua\s+.*)?\s*$"),
+        type_line=re.compile(
+            r"^(?P<name>" + types + r")(?:\s+(?P<qual>" + phrase_pattern(layout["header"]["type_qualifiers"]) + r"))?"
+            r"(?:\s+(?P<more>" + types + r"))?(?P<rest>\s+cua\s+.*)?\s*$"
+        ),
         symbol=re.compile(_symbol_pattern(vocab.type_codes)),
         symbol_blank=re.compile(
             r"(?:Số|SỐ|So)\s*:?\s*(?:[./…_ ]*)"

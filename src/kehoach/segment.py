@@ -317,7 +317,12 @@ def header_fragments(lines: list[Line], width: int) -> list[Fragment]:
             out[-1].text = joined + ("" if joined.endswith(("-", "/")) and _OPEN_SYMBOL_LINE.match(fold(joined)) else " ") + line.text
             prev = line
             continue
-        out.extend(_fragments(line, width))
+        frags = _fragments(line, width)
+        if prev is not None and line.cells and not line.rule_before and out[-1].column == 0 and frags[0].column == 0 and _OPEN_SYMBOL_LINE.match(fold(out[-1].text)):
+            # "Số: 12 /HDLN-BCA-BQP-" / "BYT-BTC      Hà Nội, ngày ...": the symbol goes on in the left column
+            out[-1].text = out[-1].text.rstrip() + frags[0].text
+            frags = frags[1:]
+        out.extend(frags)
         prev = line
     return out
 
@@ -523,8 +528,15 @@ def segment(text: Text) -> Skeleton:
             j = i + 1
             while True:
                 k, gap = _next_content(lines, j)
-                if k >= len(lines) or not _title_continues(sk.title, lines[k], gap):
+                if k >= len(lines):
                     break
+                if not _title_continues(sk.title, lines[k], gap):
+                    # a line in capitals that looks like the next element but that the title goes
+                    # on after, in lower case ("HỘI NGHỊ LẦN THỨ MƯỜI" / "BAN CHẤP HÀNH TRUNG
+                    # ƯƠNG ĐẢNG KHOÁ XIII" / "về phát triển ..."): part of the title
+                    after, gap_after = _next_content(lines, k + 1)
+                    if gap or gap_after or after >= len(lines) or not is_upper(lines[k].text) or not starts_lower(lines[after].text) or read_marker(lines[after].text):
+                        break
                 sk.title.append(Fragment(lines[k], lines[k].text))
                 j = k + 1
             body_start = j
@@ -617,6 +629,14 @@ def _headerless(lines: list[Line], sk: Skeleton, width: int) -> int:
         for frag in frags:
             folded = fold(frag.text)
             m = pat.abstract.match(folded)
+            inside = None if m else _ABSTRACT_INSIDE.search(folded) if pat.symbol_line.match(folded) else None
+            if inside is not None:
+                # "Số: 123/BCT-KH V/v: Triển khai ...": the abstract shares the symbol's cell
+                sk.header = header_fragments(lines[:i], width) + [Fragment(line, frag.text[: inside.start()].strip(), frag.column)]
+                sk.header += [f for f in frags if f is not frag]
+                sk.title.append(Fragment(line, frag.text[inside.end() :].strip()))
+                sk.abstract = True
+                return _more_header(lines, i + 1, sk, width)
             if not (m and frag.column == 0 or m and len(frags) == 1):
                 continue
             if not any(_is_header_element(prior) for prior in lines[:i] if prior.text) and any(
@@ -666,6 +686,9 @@ def _headerless(lines: list[Line], sk: Skeleton, width: int) -> int:
         i += 1
     sk.header = header
     return i
+
+
+_ABSTRACT_INSIDE = re.compile(r"\s(?:v\s*/\s*v\b\.?|ve\s+viec\b)\s*:?\s*")  # folded: a "V/v" after the symbol in one cell
 
 
 def _is_header_element(line: Line | str) -> bool:

@@ -237,7 +237,7 @@ def is_syllable(word: str) -> bool:
 _HAS_MARK = re.compile(r"[À-ỹ]")
 # A cheap test for what such a split leaves: a lone marked vowel between letters
 # ("Qu ả ng", "X ã hội") or a marked vowel before a bare final cluster ("Đặ ng").
-_SPLIT_PIECE = re.compile(r"\w [À-ỹ] \w|[À-ỹ] (?:ng|nh|ch|[ctmnp])(?!\w)")
+_SPLIT_PIECE = re.compile(r"\w [À-ỹ]{1,2}(?: \w|[,;.:)])|[À-ỹ] (?:ng|nh|ch|[ctmnp])(?!\w)")
 
 
 # broader and cheaper than _SPLIT_PIECE: a space before a lone marked vowel or a bare final cluster
@@ -247,6 +247,9 @@ _MAYBE_SPLIT = re.compile(r" (?:[À-ỹ] |(?:ng|nh|ch|[ctmnp])(?!\w))")
 def may_have_split_diacritics(text: str) -> bool:
     """A cheap test on a whole text: could :func:`repair_split_diacritics` change any of its lines?"""
     return bool(_MAYBE_SPLIT.search(text))
+
+
+_LABEL_WORDS = frozenset({"diem", "khoan", "muc", "tiet", "phan", "chuong", "dieu"})
 
 
 def repair_split_diacritics(line: str) -> str:
@@ -261,18 +264,54 @@ def repair_split_diacritics(line: str) -> str:
     words = line.split(" ")
     out: list[str] = []
     for word in words:
-        if out and word and out[-1] and out[-1].isalpha() and word.isalpha():
+        core = word.rstrip(",;.:)")  # "nh," of "t ỉ nh,": the punctuation after the word stays after it
+        if out and core and out[-1] and out[-1].isalpha() and core.isalpha():
             prev = out[-1]
-            junction = prev[-1] + word[0]
-            lone_letter = len(prev) == 1 and prev.islower()  # "điểm c" is a label, not a fragment
+            junction = prev[-1] + core[0]
+            # a lone lower-case letter is a fragment ("v ụ" of "vụ") unless it is a vowel, which
+            # can be a word, or a label after "điểm", "khoản" ... ("điểm c đã"): a consonant alone is no word
+            lone_letter = len(prev) == 1 and prev.islower() and (prev in "aeiouy" or len(out) >= 2 and fold(out[-2]) in _LABEL_WORDS)
             if (
                 not lone_letter
                 and _HAS_MARK.search(junction)
-                and (not is_syllable(prev) or not is_syllable(word))
+                and (not is_syllable(prev) or not is_syllable(core))
             ):
-                joined = prev + word
+                joined = prev + core
                 if is_syllable(joined) and len(joined) <= 7:
                     out[-1] = joined
+                    if len(core) < len(word):
+                        out[-1] += word[len(core) :]
                     continue
         out.append(word)
     return " ".join(out)
+
+
+# --- look-alike letters -----------------------------------------------------
+# Cyrillic and Greek letters drawn like Latin ones, which OCR and copy-paste put into
+# Vietnamese text ("ВТC", "củа"): read as the Latin letter they look like.
+_LOOKALIKES = str.maketrans(
+    "АВСЕНІЈКМОРЅТХУаеіјорсѕухԁԛԝΑΒΕΖΗΙΚΜΝΟΡΤΥΧοτν",
+    "ABCEHIJKMOPSTXYaeijopcsyxdqwABEZHIKMNOPTYXotv",
+)
+_FOREIGN_LETTER = re.compile("[\u0370-\u03ff\u0400-\u04ff\u0500-\u052f]")
+_MIXED_WORD = re.compile("\\w*[\u0370-\u052f]\\w*")
+
+
+def fix_lookalikes(text: str) -> tuple[str, int]:
+    """Look-alike Cyrillic and Greek letters replaced by the Latin letters they imitate, in words
+    that are Latin otherwise or that hold only look-alikes ("ВСТ"); a word of real Cyrillic or
+    Greek (a foreign name) is left alone. Returns the text and how many words changed."""
+    if not _FOREIGN_LETTER.search(text):
+        return text, 0
+    changed = 0
+
+    def repl(m: re.Match) -> str:
+        nonlocal changed
+        word = m.group(0)
+        fixed = word.translate(_LOOKALIKES)
+        if _FOREIGN_LETTER.search(fixed):
+            return word  # a letter with no Latin twin: a real foreign word
+        changed += 1
+        return fixed
+
+    return _MIXED_WORD.sub(repl, text), changed

@@ -32,6 +32,7 @@ class DocType:
     header: bool
     tasks: bool = True
     printed_codes: tuple[str, ...] = ()  # other codes symbols print for this type ("QĐ" for a Party Quy định)
+    qualified_codes: tuple[str, ...] = ()  # the code with a qualifier, in symbols of joint documents ("HDLN": hướng dẫn liên ngành)
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,7 @@ class Vocabulary:
     state_type_codes: frozenset[str] = frozenset()
     type_codes: frozenset[str] = frozenset()
     type_name_by_code: dict[str, str] = field(default_factory=dict)
+    base_code: dict[str, str] = field(default_factory=dict)  # a qualified code → its type's code ("HDLN" → "HD")
     head_by_folded: dict[str, BodyHead] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -140,7 +142,8 @@ class Vocabulary:
             self.type_name_by_code.setdefault(t.code, t.names[0])
         self.party_type_codes = frozenset(t.code for t in self.doc_types if "party" in t.symbol)
         self.state_type_codes = frozenset(t.code for t in self.doc_types if "state" in t.symbol)
-        self.type_codes = frozenset(t.code for t in self.doc_types)
+        self.base_code = {q: t.code for t in self.doc_types for q in t.qualified_codes}
+        self.type_codes = frozenset(t.code for t in self.doc_types) | frozenset(self.base_code)
         for head in self.heads:
             self.head_by_folded.setdefault(head.folded, head)
 
@@ -188,7 +191,10 @@ def _doc_types() -> list[DocType]:
         if not isinstance(symbol, list) or any(s not in ("party", "state") for s in symbol):
             raise VocabularyError(f"{where}: 'symbol' must list 'party' and/or 'state'")
         printed = _strings(entry, "printed_codes", where) if "printed_codes" in entry else []
-        out.append(DocType(code, tuple(names), tuple(symbol), bool(entry.get("header", True)), bool(entry.get("tasks", True)), tuple(printed)))
+        qualified = _strings(entry, "qualified_codes", where) if "qualified_codes" in entry else []
+        out.append(
+            DocType(code, tuple(names), tuple(symbol), bool(entry.get("header", True)), bool(entry.get("tasks", True)), tuple(printed), tuple(qualified))
+        )
     if not out:
         raise VocabularyError("doc_types.toml: no types")
     return out

@@ -49,7 +49,10 @@ class _Piece:
 
 
 # a list separator inside one flattened line: "- Như Điều 4; - Bộ Lao động ..."
-_ENTRY_SPLIT = re.compile(r"(?<=[;,.])\s+[-–+•]\s+|^\s*[-–+•]\s*")
+_ENTRY_SPLIT = re.compile(r"(?<=[;,.)])\s+[-–+•]\s+|^\s*[-–+•]\s*")
+_LIST_OPENER = re.compile(r"(?:cac|luu|nhu)\b")  # folded: "Các Bộ:", "Lưu:", "Như trên:" are continued on the next line
+_SPACE_BEFORE_MARK = re.compile(r"\s+([,;:.])(?=\s|$)")  # "Xã hội , Tài chính"
+_NOTE_AFTER = re.compile(r"[;,]\s*\((?=[^()]*\)$)")  # "Bộ X; (báo cáo)": the note goes with its entry
 _ENTRY_TRIM = re.compile(r"^[\s\-–+•*]+|[\s,;.`'*]+$")
 # a recipient entry followed by a signature piece in capitals: "..., PHÓ BÍ THƯ"
 _CAPS_TAIL = re.compile(r"^(?P<entry>.*?[,;.])\s+(?P<tail>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹa-zđà-ỹ\s.]{3,})$")
@@ -91,6 +94,8 @@ def list_entries(pieces: list[tuple[str, int, bool]]) -> tuple[list[str], list[i
             if not new and entries:
                 prev = entries[-1]
                 continues = part[0].islower() or part[0] in "(" or not re.search(r"[,;.]$", prev)
+                if continues and prev.rstrip().endswith(":") and part[0].isupper() and not _LIST_OPENER.match(fold(prev.lstrip(" -–+•"))):
+                    continues = False  # "- Bộ Y tế:" / "Bộ Tài chính;": a stray colon, and an entry that lost its bullet
                 if not continues or gap:
                     new = True
             if new:
@@ -101,7 +106,8 @@ def list_entries(pieces: list[tuple[str, int, bool]]) -> tuple[list[str], list[i
     cleaned = []
     kept_lines = []
     for entry, line in zip(entries, lines):
-        entry = _ENTRY_TRIM.sub("", squash(entry))
+        entry = _ENTRY_TRIM.sub("", _SPACE_BEFORE_MARK.sub(r"\1", squash(entry)))
+        entry = _NOTE_AFTER.sub(" (", entry)
         if entry:
             cleaned.append(entry)
             kept_lines.append(line)
@@ -138,8 +144,13 @@ def _strip_title(name: str) -> str:
     return name
 
 
-_MARK = re.compile(r"(?:T/M|TM\.?|K/T|KT\.?|T/L|TL\.?|TUQ\.?|Q\.|THAY MẶT|KÝ THAY|THỪA LỆNH|THỪA ỦY QUYỀN|THỪA UỶ QUYỀN)\s+")
-_COLLECTIVE_MARKS = ("T/M", "TM", "THAY MẶT")
+# an authority mark, in every printed form: "T/M", "T/M.", "TM.", "T.M.", "K/T", "KT.", "KT.CHỦ TỊCH"
+# (no space after the dot), "TL.", "TUQ.", "Q." and the words written out
+_MARK = re.compile(
+    r"(?:(?:T/M|K/T|T/L|T\.M|K\.T|T\.L|TM|KT|TL|TUQ)(?:\.\s*|\s+)|Q\.\s*"
+    r"|(?:THAY MẶT|KÝ THAY|THỪA LỆNH|THỪA ỦY QUYỀN|THỪA UỶ QUYỀN)\s+)"
+)
+_COLLECTIVE_MARKS = ("T/M", "TM", "T.M", "THAY MẶT")
 
 
 @functools.cache
@@ -164,6 +175,8 @@ def split_signature(text: str) -> tuple[list[str], str | None, str | None]:
         start, pos = pos, m.end()
         collective = m.group(0).strip().rstrip(".") in _COLLECTIVE_MARKS
         end = pos if collective else _position_at(text, pos)
+        while end > pos and text[end : end + 2] == ", " and _position_at(text, end + 2) > end + 2:
+            end = _position_at(text, end + 2)  # "KT. BỘ TRƯỞNG, CHỦ NHIỆM": one authority of two posts
         if end == pos:
             # "TM. ỦY BAN NHÂN DÂN": the body runs on to the next mark or position title
             for word in re.finditer(r"\S+", text[pos:]):
@@ -190,7 +203,7 @@ def _signature(pieces: list[_Piece], c: Closing) -> None:
         per_line[piece.line] = per_line.get(piece.line, 0) + 1
     # two signature pieces on one line: two signers side by side
     paired = [p for p in pieces if per_line[p.line] >= 2 and (_MARK.match(p.text) or is_upper(p.text))]
-    starts = sorted({p.x for p in paired})
+    starts = _column_starts(sorted({p.x for p in paired}))
     if len(starts) >= 2:
         columns: dict[int, list[_Piece]] = {x: [] for x in starts}
         for piece in pieces:
@@ -205,6 +218,19 @@ def _signature(pieces: list[_Piece], c: Closing) -> None:
                 c.cosigners.append(other)
         return
     _signature_block(pieces, c)
+
+
+_SAME_COLUMN = 16  # characters: two pieces that start this close stand in one column (centred lines wander)
+
+
+def _column_starts(xs: list[int]) -> list[int]:
+    """The start of each column of side-by-side signature blocks: x positions closer than
+    _SAME_COLUMN are one column (its first)."""
+    starts: list[int] = []
+    for x in xs:
+        if not starts or x - starts[-1] >= _SAME_COLUMN:
+            starts.append(x)
+    return starts
 
 
 def _signature_block(pieces: list[_Piece], c: Closing) -> None:
@@ -227,6 +253,11 @@ def _signature_block(pieces: list[_Piece], c: Closing) -> None:
             c.signer_lines.append(piece.line)
             if rest and looks_like_name(_strip_title(rest), require_surname=False):
                 c.signer_name = _strip_title(rest)
+            continue
+        if authority and not positions and c.signer_name is None and is_upper(text) and _position_at(text, 0) == 0 and pat.issuer_head.match(folded):
+            # "KT. BỘ TRƯỞNG" / "BỘ CÔNG AN": the body whose head signs, part of the authority
+            authority[-1] = f"{authority[-1]} {text}"
+            c.signer_lines.append(piece.line)
             continue
         if c.signer_name is None and is_upper(text) and len(text) <= 80 and not re.search(r"\d", text):
             bare = _strip_title(text.strip(" ."))

@@ -42,6 +42,8 @@ class Header:
     authority: str | None = None
     provenance: dict[str, list[int]] = field(default_factory=dict)
     warnings: list[tuple[str, str, int | None]] = field(default_factory=list)
+    agencies: list[str] = field(default_factory=list)  # a joint document's issuing agencies, in printed order
+    cited_in_issuer: bool = False  # the issuer block names a decision by its number ("ĐOÀN KIỂM TRA THEO QUYẾT ĐỊNH SỐ 45/QĐ-SCT")
 
 
 _SYMBOL_CUT = re.compile(r"s(?<=\s.)(?:ố|o)\s*[:.]?\s*(?=\d|/)")  # " số 12", " so 12" (the lookbehind after the "s": searchable)
@@ -130,6 +132,53 @@ def _date(rest: str) -> tuple[str | None, bool]:
     return None, True
 
 
+def _names_a_decision(text: str) -> bool:
+    """Does an issuer line end by naming a document that a number should follow ("THEO QUYẾT ĐỊNH")?"""
+    folded = fold(text).rstrip(" :")
+    m = None
+    for m in patterns().type_names.finditer(folded):
+        pass
+    return m is not None and m.end() == len(folded) and m.start() > 0
+
+
+def _initials(text: str) -> str:
+    """"BỘ CÔNG AN" → "BCA", "BAN TỔ CHỨC TỈNH ỦY" → "BTCTU": how a symbol abbreviates a body."""
+    return "".join(w[0] for w in fold(text).split() if w[:1].isalpha()).upper()
+
+
+def _agencies(units: list[tuple[str, list[int]]], code: str | None) -> list[tuple[str, list[int]]]:
+    """The agencies of a joint document: where the symbol's issuer part names two or more
+    bodies ("BCA-BQP-BYT-BTC", "BTCTU-BDVTU"), the pieces of the issuer block that those codes
+    abbreviate, in printed order, a line holding two of them ("BỘ CÔNG AN BỘ QUỐC PHÒNG") cut
+    where the next one starts. [] for a single issuer (a công văn's "UBND-TH" names one body and
+    its drafting unit: only one piece matches)."""
+    parts = [fold(p).upper() for p in (code or "").split("-") if p]
+    if len(parts) < 2 or not units:
+        return []
+    found: list[tuple[str, list[int]]] = []
+    for text, lines in units:
+        for piece in _split_by_codes(text.split(), parts):
+            found.append((piece, lines))
+    names = [name for name, _ in found if _initials(name) in parts]
+    if len(set(map(_initials, names))) < 2:
+        return []
+    return [(name, lines) for name, lines in found if _initials(name) in parts]
+
+
+def _split_by_codes(words: list[str], parts: list[str]) -> list[str]:
+    """Cut a run of words into pieces whose initials are codes of ``parts``, where one can be
+    (longest first); the words as one piece where none can."""
+    words = [w for w in words if any(ch.isalnum() for ch in w)]  # "BAN TỔ CHỨC TỈNH ỦY - BAN ...": no dash piece
+    if not words:
+        return []
+    for end in range(len(words), 0, -1):
+        if _initials(" ".join(words[:end])) in parts:
+            rest = _split_by_codes(words[end:], parts) if end < len(words) else []
+            if end == len(words) or all(_initials(r) in parts for r in rest):
+                return [" ".join(words[:end]), *rest]
+    return [" ".join(words)]
+
+
 def _issuer_units(pieces: list[tuple[Fragment, str]]) -> list[tuple[str, list[int]]]:
     pat = patterns()
     units: list[tuple[str, list[int]]] = []
@@ -186,6 +235,12 @@ def extract_header(sk: Skeleton) -> Header:
                     h.warnings.append(("date-blank", f"the date line has no complete date ('{squash(piece)}'): date left empty", line))
                 else:
                     h.warnings.append(("date-invalid", f"the date line's date is not a calendar date ('{squash(piece)}')", line))
+            elif kind == "symbol" and issuer_pieces and _names_a_decision(issuer_pieces[-1][1]) and issuer_pieces[-1][0].line.no >= line - 1:
+                # "ĐOÀN KIỂM TRA" / "THEO QUYẾT ĐỊNH" / "SỐ 45/QĐ-SCT": the body the decision set
+                # up is the issuer; the number names the decision (a citation), not this document
+                last_frag, last = issuer_pieces[-1]
+                issuer_pieces[-1] = (last_frag, f"{last} {piece}")  # one piece: "SỐ" is no head ("SỞ" folds alike)
+                h.cited_in_issuer = True
             elif kind == "symbol" and h.symbol_text is None:
                 _read_symbol(h, piece, line)
             elif kind == "issuer" and frag.column == 0:
@@ -193,7 +248,18 @@ def extract_header(sk: Skeleton) -> Header:
             elif kind == "issuer" and not any(f.column == 0 for f in sk.header):
                 issuer_pieces.append((frag, piece))
     units = _issuer_units(issuer_pieces)
-    if units:
+    agencies = _agencies(units, h.issuer_code)
+    if agencies:
+        # a joint document: every agency the symbol's issuer part names, in printed order
+        h.agencies = [name for name, _ in agencies]
+        h.issuer = " - ".join(h.agencies)
+        h.issuer_lines = sorted({no for _, lines in agencies for no in lines})
+        first = units.index(next(u for u in units if set(u[1]) & set(agencies[0][1])))
+        if first > 0:
+            h.parent, parent_lines = units[first - 1]
+            h.issuer_lines = sorted(set(parent_lines) | set(h.issuer_lines))
+        h.provenance["issuer"] = h.issuer_lines
+    elif units:
         h.issuer, lines = units[-1]
         h.issuer_lines = list(lines)
         if len(units) > 1:
@@ -205,7 +271,7 @@ def extract_header(sk: Skeleton) -> Header:
         name = " ".join(sk.type_name.split())
         folded = fold(name)
         m = pat.type_line.match(folded)
-        printed = name[: m.end("more") if m and m.group("more") else m.end("name")] if m else name
+        printed = name[: m.end("more") if m.group("more") else m.end("qual") if m.group("qual") else m.end("name")] if m else name
         h.doc_type_name = printed[:1].upper() + printed[1:].lower()
         t = vocab.type_by_folded_name.get(" ".join(fold(printed).split()))
         if t is None and m:
@@ -221,7 +287,7 @@ def extract_header(sk: Skeleton) -> Header:
     # the type from the symbol, for a document without a type line (công văn)
     if h.symbol is not None:
         h.family = h.family or ("party" if h.symbol.family == "party" else "state")
-        sym_type = h.symbol.type
+        sym_type = vocab.base_code.get(h.symbol.type, h.symbol.type)
         if h.doc_type is None:
             if sym_type and h.symbol.known:
                 h.doc_type = sym_type

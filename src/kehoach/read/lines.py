@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..text import may_have_split_diacritics, nfc, repair_split_diacritics
+from ..text import fix_lookalikes, may_have_split_diacritics, nfc, repair_split_diacritics
 
 __all__ = ["Line", "Text", "clean_lines"]
 
@@ -170,6 +170,9 @@ def clean_lines(raw_text: str) -> tuple[list[Line], list[tuple[str, str, int | N
     text = nfc(text)
     if "_" in text:
         text = _unsegment(text, warnings)
+    text, lookalikes = fix_lookalikes(text)
+    if lookalikes:
+        warnings.append(("lookalike-letters", f"{lookalikes} word(s) held Cyrillic or Greek letters that look Latin ('ВТC'): read as Latin", None))
     # whole-text passes, so that each line pays only for what it holds
     if _INVISIBLE_OR_ODD.search(text):
         text = INVISIBLE.sub("", text).translate(_ODD_SPACES)
@@ -244,7 +247,11 @@ def clean_lines(raw_text: str) -> tuple[list[Line], list[tuple[str, str, int | N
         cells: tuple[tuple[int, str], ...] | None = None
         is_table = False
         bold = False
-        if tables and (stripped.startswith("|") and stripped.count("|") >= 2 or stripped.endswith("|") and TRAILING_PIPE_ROW.match(stripped)):
+        if tables and (
+            stripped.startswith("|") and stripped.count("|") >= 2
+            or stripped.endswith("|") and TRAILING_PIPE_ROW.match(stripped)
+            or " | " in stripped  # a table row a Word dump printed with " | " between cells
+        ):
             is_table = True
             parts = []
             for cell in _table_cells(raw):
