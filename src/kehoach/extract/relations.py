@@ -37,14 +37,12 @@ __all__ = ["RELATIONS", "relate", "relation_rank"]
 RELATIONS = ("implements", "amends", "replaces", "cites")
 _CATEGORIES = RELATIONS + ("carry", "basis")
 
-NEAR = 60  # at most this many characters between a phrase and the citation it governs inside another's description
+NEAR = 90  # at most this many characters between a phrase and the citation it governs inside another's description
 
 # the end of a clause: a semicolon, or a full stop before a capital
 _CLAUSE_END = re.compile(r";|\.\s+(?=[A-ZĐÀ-Ỹ])")
 # a list going on after a citation: ", Nghị quyết số", " và Chương trình hành động số" (folded)
 _LIST_GOES_ON = re.compile(r"(?:,|\bva|\bcung|\bhoac|\bvoi)\s+(?:\S+\s+){0,5}?(?:so\s*:?\s*)?[(“\"]?\s*$|^\s*,\s*$")
-# what may stand between a phrase and the citation it governs (folded): no list, no clause
-_BREAK = re.compile(r",|;|\bva\b|\bcung\b|\bhoac\b")
 
 
 @dataclass(frozen=True)
@@ -54,6 +52,7 @@ class _Table:
     category: dict[str, str]  # folded phrase, blanks squashed → relation, "carry" or "basis"
     basis_kinds: frozenset[str]
     passive: re.Pattern  # folded, anchored at the end: "... duoc " before a phrase
+    anaphora: re.Pattern  # folded: "thuc hien nhiem vu duoc giao"
 
 
 @functools.cache
@@ -80,8 +79,16 @@ def _table() -> _Table:
     passive = data.get("passive", {}).get("words")
     if not isinstance(passive, list) or not passive or not all(isinstance(w, str) and w.strip() for w in passive):
         raise VocabularyError("relations.toml [passive]: 'words' must be a non-empty list of strings")
+    anaphora = data.get("anaphora", {}).get("phrases")
+    if not isinstance(anaphora, list) or not anaphora or not all(isinstance(w, str) and w.strip() for w in anaphora):
+        raise VocabularyError("relations.toml [anaphora]: 'phrases' must be a non-empty list of strings")
     return _Table(
-        tuple(rank), re.compile(phrase_pattern(list(category))), category, frozenset(kinds), re.compile(phrase_pattern(passive) + r"\s*$")
+        tuple(rank),
+        re.compile(phrase_pattern(list(category))),
+        category,
+        frozenset(kinds),
+        re.compile(phrase_pattern(passive) + r"\s*$"),
+        re.compile(phrase_pattern(anaphora)),
     )
 
 
@@ -132,9 +139,14 @@ def relate(references: list[Reference], texts: Iterable[str], *, own_symbol: str
         return
     own = _key(own_symbol) if own_symbol else None
     direct: dict[int, str] = {}
-    for text in texts:
-        if text and "/" in text:
-            _walk(text, by_symbol, own, direct)
+    heads: list[tuple[int, int, Reference]] = []  # the citations the opening named as the document's own: (text, offset, reference)
+    for number, text in enumerate(texts):
+        if not text:
+            continue
+        if "/" in text:
+            _walk(text, by_symbol, own, direct, heads, number)
+        if heads:
+            _anaphora(text, number, heads, by_symbol, direct)
     rank = _table().rank
     for ref in references:
         best = direct.get(id(ref))
@@ -142,7 +154,24 @@ def relate(references: list[Reference], texts: Iterable[str], *, own_symbol: str
             ref.relation = best  # type: ignore[assignment]
 
 
-def _walk(text: str, by_symbol: dict[str, Reference], own: str | None, direct: dict[int, str]) -> None:
+def _anaphora(text: str, number: int, heads: list[tuple[int, int, Reference]], by_symbol: dict[str, Reference], direct: dict[int, str]) -> None:
+    """"Thực hiện nhiệm vụ được giao, ...": the document implements the directives the opening named before
+    (in an earlier text, or earlier in this one)."""
+    folded = fold(text)
+    ends = [0] + [m.end() for m in _CLAUSE_END.finditer(text)] + [len(text)]
+    symbols = [s.start for s in find_symbols(text) if _key(s.text) in by_symbol]
+    kinds = _table().basis_kinds | {"CT", "CĐ", "TB", "CV", "QĐ"}
+    for a, b in zip(ends, ends[1:]):
+        if _table().anaphora.search(folded, a, b) and not any(a <= at < b for at in symbols):
+            for where, at, ref in heads:
+                if (where < number or at < a) and direct.get(id(ref)) == "cites" and ref.kind in kinds:
+                    direct[id(ref)] = "implements"
+            return
+
+
+def _walk(
+    text: str, by_symbol: dict[str, Reference], own: str | None, direct: dict[int, str], heads: list[tuple[int, int, Reference]], number: int
+) -> None:
     folded = fold(text)
     ends = [m.end() for m in _CLAUSE_END.finditer(text)]
     lead: list[tuple[int, int, str]] | None = None  # the phrase of the text's first clause with one
@@ -168,7 +197,7 @@ def _walk(text: str, by_symbol: dict[str, Reference], own: str | None, direct: d
         else:
             gap_start = prev[0]
             found = _phrases(folded, gap_start, symbol.start)
-            near = found and symbol.start - found[-1][1] <= NEAR and not _BREAK.search(folded, found[-1][1], symbol.start)
+            near = found and symbol.start - found[-1][1] <= NEAR and not _LIST_GOES_ON.search(folded[found[-1][1] : symbol.start])
             if near and _table().passive.search(folded, max(gap_start, found[-1][0] - 12), found[-1][0]):
                 # "X ... được sửa đổi, bổ sung tại Y": Y does it to the clause's first document
                 if head is not None and head is not ref and head.symbol:
@@ -181,6 +210,8 @@ def _walk(text: str, by_symbol: dict[str, Reference], own: str | None, direct: d
             else:
                 relation = "cites"
         if subject is None:
+            if not any(h is ref for _, _, h in heads):
+                heads.append((number, symbol.start, ref))
             old = direct.get(id(ref))
             if old is None or rank.index(relation) < rank.index(old):
                 direct[id(ref)] = relation
