@@ -93,6 +93,8 @@ def main(debug: bool) -> None:
       kehoach diff tra-vinh.txt binh-phuoc.docx -f html -o so-sanh.html
       kehoach compare ke-hoach/ -f csv -o matrix.csv
       kehoach batch archive.zip --sqlite kehoach.db
+      kehoach trace 57-NQ/TW kehoach.db -f html -o 57-NQ.html
+      kehoach tasks kehoach.db --body "Ban Tuyên giáo" -f ics -o han.ics
       kehoach schema > document.schema.json
     """
 
@@ -401,6 +403,56 @@ def trace_command(symbol, sources, fmt, output, jobs, allow_failures, encoding) 
         fmt = "table" if (output in (None, "-") and sys.stdout.isatty()) else "json"
     text = {"json": r.trace_to_json, "csv": r.trace_to_csv, "html": r.trace_to_html}.get(fmt, r.trace_to_json)
     _write_rendering(fmt, output, text=lambda: text(result), rich=lambda: r.trace_to_rich(result))
+
+
+def _iso_date(ctx, param, value):
+    if value is None:
+        return None
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date (YYYY-MM-DD)") from None
+
+
+@main.command(name="tasks")
+@click.argument("sources", nargs=-1, required=True, metavar="SOURCES...")
+@click.option("--body", "body", metavar="NAME", help="Tasks of this body, matched by function at every level ('Ban Tuyên giáo' finds the Tỉnh ủy's, Huyện ủy's ...).")
+@click.option("--function", "function", metavar="F", help="Tasks of bodies of this function: a key ('propaganda', 'office') or a label ('Ban Tuyên giáo').")
+@click.option("--due-before", "due_before", metavar="DATE", callback=_iso_date, help="Tasks due before DATE (YYYY-MM-DD); undated tasks are left out.")
+@click.option("--directive", "directive", metavar="SYMBOL", help="Tasks of the documents that implement SYMBOL, transitively (see 'trace').")
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(["table", "json", "csv", "ics"]), help="Output format. Default: table on a terminal, json otherwise."
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write to FILE instead of standard output.")
+@_with_sources_options
+@_handle_errors
+def tasks_command(sources, body, function, due_before, directive, fmt, output, jobs, allow_failures, encoding) -> None:
+    """Every task of the matching bodies in SOURCES, with its document,
+    deadline and role; as a table, CSV, JSON, or an iCalendar file (-f ics:
+    one event per dated deadline, a recurring one with its RRULE; the document
+    and the task in the description) to import into a calendar.
+
+    SOURCES: SQLite databases written by 'kehoach batch --sqlite', or files,
+    folders, globs and archives, parsed on the fly.
+
+    \b
+    Examples:
+      kehoach tasks kehoach.db --body "Ban Tuyên giáo" --due-before 2026-01-01
+      kehoach tasks kehoach.db --directive 57-NQ/TW -f csv -o nhiem-vu.csv
+      kehoach tasks ke-hoach/ --function office -f ics -o han.ics
+    """
+    from . import render_tasks as r
+    from .tasks import select_tasks
+
+    result = select_tasks(
+        _load_sources(sources, jobs, encoding, allow_failures), body=body, function=function, due_before=due_before, directive=directive
+    )
+    if fmt is None:
+        fmt = "table" if (output in (None, "-") and sys.stdout.isatty()) else "json"
+    text = {"json": r.tasks_to_json, "csv": r.tasks_to_csv, "ics": r.tasks_to_calendar}.get(fmt, r.tasks_to_json)
+    _write_rendering(fmt, output, text=lambda: text(result), rich=lambda: r.tasks_to_rich(result))
 
 
 @main.command()
