@@ -207,6 +207,13 @@ def _date_vi(iso: str | None) -> str:
     return f"{d}/{m}/{y}"
 
 
+def _key_label(key: str) -> str:
+    """A node key as a reader knows it: the symbol, or the file name of an unnumbered document."""
+    if key.startswith("input:"):
+        return key[6:].replace("\\", "/").rsplit("/", 1)[-1]
+    return key.split("@")[0]
+
+
 def _node_html(n) -> str:
     cls = "node" + ("" if n.in_sources else " cited")
     bits = [f'<span class="sym">{_h(n.symbol or _unnumbered(n).replace("no symbol", "không số"))}</span>{_badges(n)}']
@@ -281,7 +288,7 @@ def trace_to_html(t: Trace) -> str:
             cls = ' class="none"' if not c.documents else ""
             body.append(
                 f"<tr{cls}><td>{_h(c.province_2025)}</td><td>{_h(', '.join(c.provinces))}</td><td class=\"n\">{c.documents}</td>"
-                f"<td class=\"n\">{c.cited}</td><td>{_h(', '.join(k.split('@')[0] for k in c.keys))}</td></tr>"
+                f"<td class=\"n\">{c.cited}</td><td>{_h(', '.join(_key_label(k) for k in c.keys))}</td></tr>"
             )
         body.append("</table>")
         body.append(f"<p>Chưa có văn bản thực hiện trong nguồn: {_h(', '.join(t.provinces_2025_without)) or '—'}.</p>")
