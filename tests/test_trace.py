@@ -188,3 +188,24 @@ def test_csv_of_trace_has_a_row_per_node(seeds):
     t = trace("02-KL/TW", seeds)
     rows = list(csv.reader(io.StringIO(trace_to_csv(t))))
     assert len(rows) == 1 + len(t.ancestors) + sum(1 for _ in walk(t)) + len(t.citing)
+
+
+@pytest.mark.parametrize(
+    "kwargs, want",
+    [
+        (dict(name="ĐẢNG ỦY KHỐI CÁC CƠ QUAN VÀ DOANH NGHIỆP", parent="ĐẢNG BỘ TỈNH TRÀ VINH", symbol="37-KH/ĐUK"), ("province", "party")),
+        (dict(name="Ban Thường vụ Tỉnh ủy", symbol="33-KH/TU"), ("province", "party")),
+        (dict(name="Bộ Chính trị", symbol="57-NQ/TW"), ("central", "party")),
+        (dict(name="Chính phủ", symbol="71/NQ-CP"), ("central", "state")),
+        (dict(name="Bộ Văn hóa, Thể thao và Du lịch", symbol="6225/BVHTTDL-VP"), ("central", "state")),
+        (dict(name="UBND xã Phú Hòa", symbol="12/KH-UBND"), ("commune", "state")),
+        (dict(name="Huyện ủy Đông Anh", symbol="05-CT/HU"), ("district", "party")),
+        (dict(name="Sở Lao động - Thương binh và Xã hội", symbol="10/SLĐTBXH-VP"), ("province", "state")),  # "xã hội" is no commune
+        (dict(name="Tỉnh ủy Bình Phước"), ("province", "party")),
+    ],
+)
+def test_levels(kwargs, want):
+    from kehoach.levels import level_of
+
+    found = level_of(**kwargs)
+    assert (found.level, found.branch) == want
