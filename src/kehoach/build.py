@@ -117,6 +117,7 @@ def build_document(text: Text, *, with_source: bool = True, carried: bool = Fals
         own_symbol=header.symbol_text,
         locality=locality,
         doc_date=header.date,
+        opening=(1 if sk.title else 0) + len(sk.preamble),
     )
     warnings += ref_warnings
     if closing.recipient_lines:

@@ -93,6 +93,8 @@ def main(debug: bool) -> None:
       kehoach diff tra-vinh.txt binh-phuoc.docx -f html -o so-sanh.html
       kehoach compare ke-hoach/ -f csv -o matrix.csv
       kehoach batch archive.zip --sqlite kehoach.db
+      kehoach trace 57-NQ/TW kehoach.db -f html -o 57-NQ.html
+      kehoach tasks kehoach.db --body "Ban Tuyên giáo" -f ics -o han.ics
       kehoach schema > document.schema.json
     """
 
@@ -335,6 +337,122 @@ def compare(inputs, fmt, output, threshold, syllables, allow_failures, encoding)
     _write_rendering(fmt, output, text=lambda: text(result), rich=lambda: r.compare_to_rich(result))
     if failed and not allow_failures:
         raise click.exceptions.Exit(1)
+
+
+def _load_sources(sources, jobs, encoding, allow_failures):
+    """The documents of SOURCES (batch databases read, anything else parsed), failures reported on stderr."""
+    from .sources import load_entries
+
+    failed = []
+
+    def report(name: str, reason: str) -> None:
+        failed.append(name)
+        click.echo(f"kehoach: skipped {name}: {reason}", err=True)
+
+    entries = load_entries(sources, workers=jobs, encoding=encoding, on_error=report)
+    if failed and not allow_failures:
+        raise Failure(f"{len(failed)} input(s) could not be parsed (see above); --allow-failures leaves them out")
+    return entries
+
+
+_sources_options = [
+    click.option("-j", "--jobs", "jobs", type=click.IntRange(1, 512), default=None, help="Worker processes for inputs parsed on the fly (default: all cores)."),
+    click.option("--allow-failures", is_flag=True, help="Leave out inputs that cannot be parsed instead of failing."),
+    click.option("--encoding", metavar="NAME", help="Force the text encoding of text inputs parsed on the fly (see 'parse')."),
+]
+
+
+def _with_sources_options(func):
+    for option in reversed(_sources_options):
+        func = option(func)
+    return func
+
+
+@main.command(name="trace")
+@click.argument("symbol", metavar="SYMBOL")
+@click.argument("sources", nargs=-1, required=True, metavar="SOURCES...")
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(["table", "json", "csv", "html"]), help="Output format. Default: table on a terminal, json otherwise."
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write to FILE instead of standard output.")
+@_with_sources_options
+@_handle_errors
+def trace_command(symbol, sources, fmt, output, jobs, allow_failures, encoding) -> None:
+    """Follow a directive through an archive: the tree of documents that
+    implement SYMBOL, transitively (read from each document's title and
+    opening, and from what its citations say of the documents they name),
+    each with its issuer, level (central, province, district, commune; Party
+    or state), province before and after the 2025 merger, date and days since
+    the document it carries out; the provinces with no implementing document
+    in the sources; the documents that only cite it.
+
+    SOURCES: SQLite databases written by 'kehoach batch --sqlite', or files,
+    folders, globs and archives, parsed on the fly.
+
+    \b
+    Examples:
+      kehoach batch archive/ --sqlite kehoach.db && kehoach trace 57-NQ/TW kehoach.db
+      kehoach trace 02-KL/TW ke-hoach/ -f html -o 02-KL.html
+      kehoach trace 47-CT/TW kehoach.db -f csv -o 47-CT.csv
+    """
+    from . import render_trace as r
+    from .trace import trace as run_trace
+
+    result = run_trace(symbol, _load_sources(sources, jobs, encoding, allow_failures))
+    if fmt is None:
+        fmt = "table" if (output in (None, "-") and sys.stdout.isatty()) else "json"
+    text = {"json": r.trace_to_json, "csv": r.trace_to_csv, "html": r.trace_to_html}.get(fmt, r.trace_to_json)
+    _write_rendering(fmt, output, text=lambda: text(result), rich=lambda: r.trace_to_rich(result))
+
+
+def _iso_date(ctx, param, value):
+    if value is None:
+        return None
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date (YYYY-MM-DD)") from None
+
+
+@main.command(name="tasks")
+@click.argument("sources", nargs=-1, required=True, metavar="SOURCES...")
+@click.option("--body", "body", metavar="NAME", help="Tasks of this body, matched by function at every level ('Ban Tuyên giáo' finds the Tỉnh ủy's, Huyện ủy's ...).")
+@click.option("--function", "function", metavar="F", help="Tasks of bodies of this function: a key ('propaganda', 'office') or a label ('Ban Tuyên giáo').")
+@click.option("--due-before", "due_before", metavar="DATE", callback=_iso_date, help="Tasks due before DATE (YYYY-MM-DD); undated tasks are left out.")
+@click.option("--directive", "directive", metavar="SYMBOL", help="Tasks of the documents that implement SYMBOL, transitively (see 'trace').")
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(["table", "json", "csv", "ics"]), help="Output format. Default: table on a terminal, json otherwise."
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write to FILE instead of standard output.")
+@_with_sources_options
+@_handle_errors
+def tasks_command(sources, body, function, due_before, directive, fmt, output, jobs, allow_failures, encoding) -> None:
+    """Every task of the matching bodies in SOURCES, with its document,
+    deadline and role; as a table, CSV, JSON, or an iCalendar file (-f ics:
+    one event per dated deadline, a recurring one with its RRULE; the document
+    and the task in the description) to import into a calendar.
+
+    SOURCES: SQLite databases written by 'kehoach batch --sqlite', or files,
+    folders, globs and archives, parsed on the fly.
+
+    \b
+    Examples:
+      kehoach tasks kehoach.db --body "Ban Tuyên giáo" --due-before 2026-01-01
+      kehoach tasks kehoach.db --directive 57-NQ/TW -f csv -o nhiem-vu.csv
+      kehoach tasks ke-hoach/ --function office -f ics -o han.ics
+    """
+    from . import render_tasks as r
+    from .tasks import select_tasks
+
+    result = select_tasks(
+        _load_sources(sources, jobs, encoding, allow_failures), body=body, function=function, due_before=due_before, directive=directive
+    )
+    if fmt is None:
+        fmt = "table" if (output in (None, "-") and sys.stdout.isatty()) else "json"
+    text = {"json": r.tasks_to_json, "csv": r.tasks_to_csv, "ics": r.tasks_to_calendar}.get(fmt, r.tasks_to_json)
+    _write_rendering(fmt, output, text=lambda: text(result), rich=lambda: r.tasks_to_rich(result))
 
 
 @main.command()

@@ -21,6 +21,7 @@ __all__ = [
     "Section",
     "Mention",
     "Reference",
+    "Link",
     "Deadline",
     "Assignment",
     "Signer",
@@ -35,6 +36,7 @@ SCHEMA_VERSION = "1"
 Kind = Literal["purpose", "tasks", "implementation", "other"]
 Role = Literal["lead", "coordinate", "advise", "monitor", "implement"]
 Scope = Literal["national", "local"]
+Relation = Literal["implements", "amends", "replaces", "cites"]
 LineRange = tuple[int, int]
 
 
@@ -76,6 +78,18 @@ class Reference(_Model):
     scope: Scope | None = Field(None, description="national for central issuers (TW, CP, QH ...), local otherwise")
     locality: str | None = Field(None, description="for a local reference: the citing document's locality")
     mentions: list[Mention] = Field(default_factory=list)
+    relation: Relation = Field(
+        "cites", description="what the citing document does to this one, from its title and opening: implements / amends / replaces / cites"
+    )
+    links: list[Link] = Field(
+        default_factory=list,
+        description="what the citation says this document does to others: 'Kế hoạch số 33-KH/TU ... thực hiện Kết luận số 02-KL/TW' gives 33-KH/TU [{implements, 02-KL/TW}]",
+    )
+
+
+class Link(_Model):
+    relation: Relation
+    symbol: str = Field(description="the other document's symbol, as printed")
 
 
 class Deadline(_Model):
@@ -150,6 +164,7 @@ class Document(_Model):
 
 
 Section.model_rebuild()
+Reference.model_rebuild()
 Signer.model_rebuild()
 Document.model_rebuild()
 

@@ -18,7 +18,7 @@ from .text import fold
 if TYPE_CHECKING:  # pragma: no cover
     from .models import Document
 
-__all__ = ["Province", "find_province", "find_district_province", "province_of"]
+__all__ = ["Province", "find_province", "find_district_province", "province_of", "all_provinces"]
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,12 @@ def _names() -> list[tuple[str, str, str | None, str]] | None:
             out.append((fold(short), short, new.get("short") or new.get("name"), old_key))
     out.sort(key=lambda t: -len(t[0]))
     return out
+
+
+def all_provinces() -> list[Province]:
+    """The 63 provinces before the 2025 merger, each with the one it belongs to since, sorted by name
+    (empty without underthesea's data file)."""
+    return sorted((Province(short, new) for _, short, new, _ in _names() or []), key=lambda p: fold(p.name))
 
 
 # a district-level unit and its name: "HUYỆN CẦN GIỜ", "Huyện ủy Krông Pắc", "THỊ XÃ SA PA"

@@ -7,6 +7,8 @@ from __future__ import annotations
 import csv
 import html
 import io
+import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -362,7 +364,8 @@ def compare_to_rich(c: Comparison) -> RenderableType:
 
 _CSS = """
 *{box-sizing:border-box}
-body{font-family:"Times New Roman",Times,"Noto Serif",serif;margin:0 auto;padding:16px;max-width:1200px;color:#111;line-height:1.4}
+html{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+body{font-family:"Noto Serif","Times New Roman",Times,serif;margin:0 auto;padding:16px;max-width:1200px;color:#111;line-height:1.45}
 h1{font-size:1.4em;margin:.2em 0}
 h2{font-size:1.15em;margin:1.2em 0 .4em;border-bottom:1px solid #999}
 table{border-collapse:collapse;width:100%;table-layout:fixed}
@@ -372,17 +375,25 @@ th{background:#eee;text-align:left}
 .score{width:5.5em;text-align:center;white-space:nowrap}
 .l2 .label{padding-left:1.5em}
 .level1 td{background:#f6f6f6;font-weight:bold}
-.only_a .a{background:#fde8e8}
-.only_b .b{background:#e6effd}
+.only_a .a,.clause .a.oa,.chip.oa,.sw.oa{background:#fde2e2}
+.only_b .b,.clause .b.ob,.chip.ob,.sw.ob{background:#dde9fb}
+.chip.both,.sw.both{background:#d7f0dc}
+.clause td{border-top:1px dotted #ccc;font-size:.95em}
+.clause td.same{color:#555}
+.clause td.gap{background:repeating-linear-gradient(45deg,#fafafa,#fafafa 6px,#f0f0f0 6px,#f0f0f0 12px)}
 .missing{color:#888;font-style:italic}
-del{background:#f9c6c6;color:#600}
-ins{background:#c9efcf;color:#063;text-decoration:none}
+del{background:#f7bcbc;color:#600;text-decoration:line-through}
+ins{background:#bcd4f7;color:#0a2d66;text-decoration:underline}
 .excerpt{font-size:.9em;margin-top:.3em}
 .tick{text-align:center}
 .chip{display:inline-block;padding:0 .4em;border-radius:3px;background:#eee;margin:1px}
-.both{background:#c9efcf}.oa{background:#f9c6c6}.ob{background:#cfe0fb}
+.legend{display:flex;flex-wrap:wrap;gap:.4em 1.2em;margin:.5em 0;font-size:.95em}
+.sw{display:inline-block;width:1.1em;height:1em;vertical-align:-.12em;border:1px solid #999;margin-right:.3em}
+.summary{width:auto;min-width:50%}
+.summary td,.summary th{text-align:right;padding:3px 10px}
+.summary th:first-child,.summary td:first-child{text-align:left}
 .note{color:#7a5b00}
-@media print{body{max-width:none;padding:0;font-size:10.5pt}tr{page-break-inside:avoid}h2{page-break-after:avoid}}
+@media print{body{max-width:none;padding:0;font-size:10.5pt}tr{page-break-inside:avoid}h2{page-break-after:avoid}.legend{page-break-after:avoid}}
 @page{size:A4;margin:15mm}
 """
 
@@ -409,6 +420,121 @@ def _html_changes(changes: list[tuple[str, str]], side: str) -> str:
     return " ".join(out)
 
 
+_CLAUSE_END = re.compile(r"(?<=[.;:!?])\s+(?=\S)|\s+(?=[-+•–]\s)")
+CLAUSE_MATCH = 0.55  # two clauses with at least this likeness are the same clause, changed
+WORDS_KEPT = 0.5  # a pair of clauses sharing fewer of their words is shown whole on both sides, not as word changes
+
+
+def _sides(changes: list[tuple[str, str]]) -> tuple[str, str]:
+    """The two items' texts, back from their word-level changes."""
+    a = " ".join(w for op, w in changes if op in ("=", "-"))
+    b = " ".join(w for op, w in changes if op in ("=", "+"))
+    return a, b
+
+
+def clauses(text: str, heading: str | None = None) -> list[str]:
+    """A text's sentences and clauses (split after . ; : ! ? and before dash items), its heading first."""
+    text = " ".join(text.split())
+    out: list[str] = []
+    if heading:
+        head = " ".join(heading.split())
+        if text.lower().startswith(head.lower()):
+            out.append(text[: len(head)])
+            text = text[len(head) :].strip()
+    out.extend(p.strip() for p in _CLAUSE_END.split(text) if p.strip())
+    return out
+
+
+def _likeness(a: str, b: str) -> float:
+    from rapidfuzz import fuzz
+
+    from .text import lower
+
+    return fuzz.ratio(lower(a), lower(b)) / 100.0
+
+
+def align_clauses(a: Sequence[str], b: Sequence[str]) -> list[tuple[int | None, int | None, float]]:
+    """Clauses of two texts paired in order (an alignment that keeps both orders and
+    maximises the summed likeness of pairs ≥ CLAUSE_MATCH); (i, None) and (None, j)
+    for a clause only one side has."""
+    n, m = len(a), len(b)
+    sim = [[_likeness(x, y) for y in b] for x in a]
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            pair = best[i + 1][j + 1] + sim[i][j] if sim[i][j] >= CLAUSE_MATCH else -1.0
+            best[i][j] = max(pair, best[i + 1][j], best[i][j + 1])
+    out: list[tuple[int | None, int | None, float]] = []
+    i = j = 0
+    while i < n or j < m:
+        if i < n and j < m and sim[i][j] >= CLAUSE_MATCH and best[i][j] == best[i + 1][j + 1] + sim[i][j]:
+            out.append((i, j, sim[i][j]))
+            i, j = i + 1, j + 1
+        elif i < n and (j >= m or best[i][j] == best[i + 1][j]):
+            out.append((i, None, 0.0))
+            i += 1
+        else:
+            out.append((None, j, 0.0))
+            j += 1
+    return out
+
+
+def _clause_rows(r: SectionPair) -> list[str]:
+    """The rows of a changed item: aligned clauses side by side, word changes inside them;
+    a clause only one side has shown whole against a blank."""
+    from .similarity import word_changes
+
+    text_a, text_b = _sides(r.changes)
+    ca, cb = clauses(text_a, r.a_heading), clauses(text_b, r.b_heading)
+    rows = []
+    for i, j, score in align_clauses(ca, cb):
+        if i is not None and j is not None:
+            changes = word_changes(ca[i], cb[j])
+            kept = 2 * sum(len(w.split()) for op, w in changes if op == "=") / max(1, len(ca[i].split()) + len(cb[j].split()))
+            if all(op == "=" for op, _ in changes):
+                a, b, cls_a, cls_b, mark = _h(ca[i]), _h(cb[j]), "same", "same", "="
+            elif kept >= WORDS_KEPT:
+                a, b, cls_a, cls_b, mark = _html_changes(changes, "-"), _html_changes(changes, "+"), "changed", "changed", f"{score:.2f}"
+            else:  # rewritten: each side whole
+                a, b, cls_a, cls_b, mark = _h(ca[i]), _h(cb[j]), "oa", "ob", "≠"
+        elif i is not None:
+            a, b, cls_a, cls_b, mark = _h(ca[i]), "", "oa", "gap", "A"
+        else:
+            a, b, cls_a, cls_b, mark = "", _h(cb[j]), "gap", "ob", "B"
+        rows.append(f'<tr class="clause"><td class="a {cls_a}">{a}</td><td class="score"><small>{mark}</small></td><td class="b {cls_b}">{b}</td></tr>')
+    return rows
+
+
+def _summary(d: Diff) -> list[str]:
+    def count(level: int, status: str) -> int:
+        return sum(1 for r in d.sections if r.level == level and r.status == status)
+
+    moved = sum(1 for r in d.sections if r.moved)
+    refs = [len(getattr(d.references, k)) + len(getattr(d.references_by_name, k)) for k in ("both", "only_a", "only_b")]
+    bodies = [len(getattr(d.assignments, k)) for k in ("both", "only_a", "only_b")]
+    rows = [
+        ("Phần (I, II …)", [count(1, s) for s in ("matched", "only_a", "only_b")]),
+        ("Mục" + (f" ({moved} chuyển phần)" if moved else ""), [count(2, s) for s in ("matched", "only_a", "only_b")]),
+        ("Văn bản được dẫn chiếu", refs),
+        ("Cơ quan được giao (theo chức năng)", bodies),
+    ]
+    out = ['<table class="summary"><tr><th></th><th>cả hai</th><th>chỉ A</th><th>chỉ B</th></tr>']
+    for label, (both, only_a, only_b) in rows:
+        out.append(f"<tr><td>{_h(label)}</td><td>{both}</td><td>{only_a}</td><td>{only_b}</td></tr>")
+    out.append("</table>")
+    return out
+
+
+_LEGEND = (
+    '<div class="legend">'
+    '<span><span class="sw oa"></span>chỉ có ở A (<del>gạch ngang</del>)</span>'
+    '<span><span class="sw ob"></span>chỉ có ở B (<ins>gạch dưới</ins>)</span>'
+    '<span><span class="sw both"></span>có ở cả hai</span>'
+    "<span>trong một mục: câu, ý tương ứng đặt cạnh nhau, chữ thay đổi đánh dấu trong câu (điểm: độ giống của câu; "
+    "= giống hệt; ≠ viết lại); câu chỉ một bên có hiện nguyên câu (A hoặc B)</span></div>"
+)
+
+
 def diff_to_html(d: Diff) -> str:
     body = ["<h1>So sánh văn bản</h1>", '<table class="meta"><tr><th></th><th>A</th><th>B</th></tr>']
     for key, attr in (("Số, ký hiệu", "symbol"), ("Cơ quan ban hành", "issuer"), ("Ngày", "date"), ("Trích yếu", "title"), ("Tệp", "path")):
@@ -417,24 +543,25 @@ def diff_to_html(d: Diff) -> str:
     body.append("</table>")
     body.append(
         f"<p>Mức tương đồng <b>{d.similarity:.2f}</b>; ngưỡng ghép {d.threshold:.2f}; so sánh theo "
-        f"{'từ (tách từ underthesea)' if d.segmentation == 'words' else 'âm tiết'}. "
-        "<del>Gạch đỏ</del>: chỉ có ở A; <ins>nền xanh</ins>: chỉ có ở B.</p>"
+        f"{'từ (tách từ underthesea)' if d.segmentation == 'words' else 'âm tiết'}.</p>"
     )
+    body.extend(_summary(d))
+    body.append(_LEGEND)
     body.append("<h2>Phần, mục</h2>")
     body.append('<table class="sections"><colgroup><col><col class="score"><col></colgroup>')
     body.append('<tr><th class="col-a">A</th><th class="score">Điểm</th><th class="col-b">B</th></tr>')
     for r in d.sections:
         cls = f"{r.status} l{r.level}" + (" level1" if r.level == 1 and r.status == "matched" else "")
         label_a, label_b = _labels(r)
-        if r.level == 2 and _changed(r):
+        changed = r.level == 2 and _changed(r)
+        if changed:  # the heading is the first clause below
             label_a, label_b = r.a or "", r.b or ""
         a = f'<div class="label">{_h(label_a)}</div>' if r.a else '<span class="missing">— không có ở A —</span>'
         b = f'<div class="label">{_h(label_b)}</div>' if r.b else '<span class="missing">— không có ở B —</span>'
-        if r.level == 2 and _changed(r):
-            a += f'<div class="excerpt">{_html_changes(r.changes, "-")}</div>'
-            b += f'<div class="excerpt">{_html_changes(r.changes, "+")}</div>'
         score = f"{r.score:.2f}" + (" ↕" if r.moved else "") if r.score is not None else ""
         body.append(f'<tr class="{cls}"><td class="a">{a}</td><td class="score">{score}</td><td class="b">{b}</td></tr>')
+        if changed:
+            body.extend(_clause_rows(r))
     body.append("</table>")
     body.append("<h2>Văn bản được dẫn chiếu</h2><p>")
     for key, cls, label in (("both", "both", "cả hai"), ("only_a", "oa", "chỉ A"), ("only_b", "ob", "chỉ B")):

@@ -350,9 +350,12 @@ def _edit1(a: str, b: str) -> bool:
 
 
 def extract_references(
-    segments: list[Segment], *, own_symbol: str | None, locality: str | None, doc_date: str | None
+    segments: list[Segment], *, own_symbol: str | None, locality: str | None, doc_date: str | None, opening: int = 0
 ) -> tuple[list[Reference], list[tuple[str, str, int | None]]]:
-    """The distinct documents cited in ``segments``, and warnings about them."""
+    """The distinct documents cited in ``segments``, and warnings about them.
+
+    ``opening``: how many of the first segments are the title and opening,
+    which say how the document relates to what it cites (see :func:`_relate`)."""
     vocab = vocabulary()
     own = symbol_key(own_symbol) if own_symbol else None
     refs: dict[tuple, Reference] = {}
@@ -447,7 +450,18 @@ def extract_references(
                 ref.date = ref.date or date
             ref.mentions.append(Mention(line=line, text=name))
     _merge_typos(refs, counts, symbols_of, warnings)
-    return list(refs.values()) + list(laws.values()), warnings
+    found = list(refs.values()) + list(laws.values())
+    _relate(found, segments[:opening], own_symbol)
+    return found, warnings
+
+
+def _relate(references: list[Reference], opening: list[Segment], own_symbol: str | None) -> None:
+    """Each reference's ``relation`` (implements / amends / replaces / cites) and ``links``,
+    from the title and opening (:mod:`kehoach.extract.relations`)."""
+    if opening and references:
+        from .relations import relate
+
+        relate(references, [s.text for s in opening], own_symbol=own_symbol)
 
 
 def _merge_typos(refs: dict, counts: dict, symbols_of: dict, warnings: list) -> None:
