@@ -184,7 +184,8 @@ def patterns() -> Patterns:
     vocab = vocabulary()
     layout = vocab.layout
     types = _type_alternation()
-    auth = [re.escape(a.strip()) for a in layout["closing"]["authority"]]
+    # (a mark's own space is kept: "KT " must not match the start of "KTNN")
+    auth = [re.escape(a.lstrip()) for a in layout["closing"]["authority"]]
     return Patterns(
         type_line=re.compile(
             r"^(?P<name>" + types + r")(?:\s+(?P<qual>" + phrase_pattern(layout["header"]["type_qualifiers"]) + r"))?"

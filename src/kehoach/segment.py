@@ -293,6 +293,22 @@ def _run_goes_on(before: str, text: str) -> bool:
     return False
 
 
+def _prose(line: Line) -> bool:
+    """A line of running text, which no header element is: long, or a sentence."""
+    text = line.text
+    return not line.cells and not is_upper(text) and (len(text) > 160 or len(text) > 80 and text.rstrip().endswith("."))
+
+
+def header_start(lines: list[Line]) -> int:
+    """Where the header block starts among the lines above the type line or abstract: after the
+    last line of running text (a site's news summary of the document, an editor's note),
+    which is not the document's."""
+    for i in range(len(lines) - 1, -1, -1):
+        if lines[i].text and _prose(lines[i]):
+            return i + 1
+    return 0
+
+
 def header_fragments(lines: list[Line], width: int) -> list[Fragment]:
     """The header's lines as fragments, with a printed line that a converter wrapped put back
     together: a line that goes on with the bold or italic run of the line above
@@ -446,14 +462,14 @@ def site_bounds(lines: list[Line]) -> tuple[int, int]:
     start, labels, notices = 0, 0, 0
     seen = 0
     for i, line in enumerate(lines):
-        if not line.text:
+        if not line.text or i < start:
             continue
         seen += 1
         if seen > _SITE_SCAN:
             break
         folded = fold(line.text)
-        if _is_header_element(line) or folded.startswith("dang cong"):
-            break  # the document's header has begun (its national name, even wrapped, motto, date or symbol)
+        if _is_header_element(line) or folded.startswith("dang cong") or pat.addressees.match(folded):
+            break  # the document has begun (its national name, even wrapped, motto, date, symbol, Kính gửi)
         if pat.site_label.match(folded):
             labels += 1
             start = i + 1
@@ -463,6 +479,8 @@ def site_bounds(lines: list[Line]) -> tuple[int, int]:
         elif pat.site_notice.search(folded):
             notices += 1
             start = i + 1
+        elif labels:
+            break  # a line after the metadata table that is none of it: the document (with no header)
     if labels < 2 and not notices:
         start = 0
     end = len(lines)
@@ -499,7 +517,7 @@ def segment(text: Text) -> Skeleton:
     if found:
         t, printed, m = found
         type_line = lines[t]
-        sk.header = header_fragments(lines[:t], width)
+        sk.header = header_fragments(lines[header_start(lines[:t]) : t], width)
         sk.type_line = Fragment(type_line, printed)
         sk.type_name = printed
         i, gap = _next_content(lines, t + 1)
@@ -628,11 +646,11 @@ def _headerless(lines: list[Line], sk: Skeleton, width: int) -> int:
         frags = _fragments(line, width)
         for frag in frags:
             folded = fold(frag.text)
-            m = pat.abstract.match(folded)
+            m = pat.abstract.match(folded) or _abstract_under_symbol(lines, i, folded)
             inside = None if m else _ABSTRACT_INSIDE.search(folded) if pat.symbol_line.match(folded) else None
             if inside is not None:
                 # "Số: 123/BCT-KH V/v: Triển khai ...": the abstract shares the symbol's cell
-                sk.header = header_fragments(lines[:i], width) + [Fragment(line, frag.text[: inside.start()].strip(), frag.column)]
+                sk.header = header_fragments(lines[header_start(lines[:i]) : i], width) + [Fragment(line, frag.text[: inside.start()].strip(), frag.column)]
                 sk.header += [f for f in frags if f is not frag]
                 sk.title.append(Fragment(line, frag.text[inside.end() :].strip()))
                 sk.abstract = True
@@ -646,7 +664,7 @@ def _headerless(lines: list[Line], sk: Skeleton, width: int) -> int:
                 # header, and the abstract, are below it
                 sk.warnings.append(("title-line-skipped", f"line {line.no} repeats the abstract above the header: not read as the document's", line.no))
                 break
-            sk.header = header_fragments(lines[:i], width)
+            sk.header = header_fragments(lines[header_start(lines[:i]) : i], width)
             sk.header += [f for f in frags if f is not frag]
             sk.title.append(Fragment(line, frag.text[m.end() :].strip()))
             sk.abstract = True
@@ -689,6 +707,20 @@ def _headerless(lines: list[Line], sk: Skeleton, width: int) -> int:
 
 
 _ABSTRACT_INSIDE = re.compile(r"\s(?:v\s*/\s*v\b\.?|ve\s+viec\b)\s*:?\s*")  # folded: a "V/v" after the symbol in one cell
+
+
+_ABOUT = re.compile(r"ve\s+")
+
+
+def _abstract_under_symbol(lines: list[Line], i: int, folded: str) -> re.Match | None:
+    """"Số: 5155/SGDĐT-GDTXNNĐH" / "Về hướng dẫn đánh giá ...": a công văn's abstract printed
+    with "Về" alone, right under the symbol in its cell."""
+    if not folded.startswith("ve ") or i == 0 or not lines[i - 1].text:
+        return None
+    above = fold(lines[i - 1].text)
+    if not patterns().symbol_line.match(above) or not any(ch.isdigit() or ch == "/" for ch in above):
+        return None
+    return _ABOUT.match(folded)
 
 
 def _is_header_element(line: Line | str) -> bool:
@@ -764,6 +796,8 @@ def _closing(lines: list[Line], start: int) -> tuple[int, list[int]]:
         if not line.text:
             continue
         pieces = [c for _, c in line.cells] if line.cells else [line.text]
+        if not line.cells and i + 1 < len(lines) and lines[i + 1].run_cont and len(line.text) <= 12:
+            pieces = [f"{line.text} {lines[i + 1].text}"]  # "**KT." / "CHỦ TỊCH**": a mark the converter wrapped
         hit = False
         for piece in pieces:
             if piece[:1] not in _CLOSING_INITIALS:

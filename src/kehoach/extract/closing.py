@@ -72,6 +72,9 @@ def _streams(lines: list[Line]) -> tuple[list[_Piece], bool]:
             for i, (start, text) in enumerate(line.cells):
                 right = i > 0 or (width > 0 and start >= width * 0.4)
                 pieces.append(_Piece(text, line.no, right, gap, start, len(line.cells)))
+        elif line.run_cont and pieces and not gap and pieces[-1].row == 1 and not line.text.startswith(("-", "–", "+", "•")):
+            # a bold or italic run the converter wrapped ("**Ngô" / "Văn Tuấn**"): one printed line
+            pieces[-1].text = f"{pieces[-1].text} {line.text}"
         else:
             right = columns and width > 0 and line.indent >= width * 0.4
             pieces.append(_Piece(line.text, line.no, right, gap, line.indent))
@@ -337,7 +340,8 @@ def extract_closing(lines: list[Line], addressee_lines: list[Line] | None = None
                 and not pat.signed.match(folded)  # "(Đã ký)" opens the signature
                 and (text[:1].islower() or text[:1] == "(" or _wraps_entry(recipients[-1][0], text))
             )
-            if is_entry or continues:
+            first = not recipients and not piece.gap_before and not _is_authority(text) and not _looks_like_position(text)
+            if is_entry or continues or first:  # (the first entry under "Nơi nhận:" may lack its dash)
                 tail = _CAPS_TAIL.match(text) if is_entry else None
                 if tail and not columns and _looks_like_position(tail.group("tail")):
                     recipients.append((tail.group("entry"), piece.line, piece.gap_before))
