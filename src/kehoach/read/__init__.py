@@ -4,7 +4,7 @@ The format is chosen by content, not by the file name: a ZIP holding
 ``word/document.xml`` is Word, ``%PDF-`` is PDF (its scanned pages OCR'd), an
 OLE2 compound file is an old binary Word document (converted by LibreOffice
 where it is installed), PNG/JPEG/TIFF/GIF is an image (OCR'd), anything else
-is text in whichever encoding :func:`kehoach.read.decode.decode` finds, read
+is text in whichever encoding :func:`kehoach.read.decode.decode_report` finds, read
 as an HTML page when it opens with a doctype or ``<html>``.
 
 ``ocr`` is one of ``auto`` (OCR where a page has no usable text and Tesseract
@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..errors import InputError, UnsupportedFormat
 from . import legacy
-from .decode import decode
+from .decode import decode_report
 from .html import looks_like_html, read_html
 from .lines import Line, Text, clean_lines
 
@@ -123,13 +123,14 @@ def read_bytes(data: bytes, *, encoding: str | None = None, name: str | None = N
             raise UnsupportedFormat(str(exc)) from None
         result = text_of_pages(pages, "image", [("ocr-used", f"OCR (Tesseract, Vietnamese) read {len(pages)} page(s) of an image: expect OCR errors", None)])
     else:
-        text, used = decode(data, encoding)
+        text, used, decode_warnings = decode_report(data, encoding)
         text = legacy.repair(text)
         if looks_like_html(text):  # a saved web page (its bytes in any encoding)
             result = read_html(text, encoding=used)
         else:
             lines, warnings = clean_lines(text)
             result = Text(lines, format="txt", encoding=used, warnings=warnings)
+        result.warnings[:0] = decode_warnings
         if used not in ("utf-8", "ascii"):
             result.warnings.insert(0, ("encoding-converted", f"text decoded from {used}", None))
     if not any(line.text for line in result.lines):

@@ -21,7 +21,7 @@ import re
 
 from ..text import is_syllable
 
-__all__ = ["CODECS", "detect", "to_unicode", "repair", "needs_repair"]
+__all__ = ["CODECS", "detect", "looks_legacy", "syllable_rate", "to_unicode", "repair", "needs_repair"]
 
 CODECS = ("tcvn3", "vni", "viscii")
 
@@ -57,15 +57,24 @@ def _syllable_rate(text: str, limit: int = 4000) -> float:
     return sum(1 for w in words if is_syllable(w)) / len(words)
 
 
-def detect(text: str) -> str | None:
-    """The legacy encoding ``text`` is written in, or None for real Unicode."""
+def syllable_rate(text: str) -> float:
+    """Share of the (first 4,000) words of ``text`` that are Vietnamese syllables."""
+    return _syllable_rate(text)
+
+
+def looks_legacy(text: str) -> bool:
+    """Could ``text`` be a legacy font's code points (enough of them, more than real Vietnamese letters)?"""
     if not _LEGACY_ONLY.search(text, 0, 50000):
-        return None
+        return False
     surface = len(_LEGACY_SURFACE.findall(text[:50000]))
     if surface < 3:
-        return None
-    native = len(_VIETNAMESE.findall(text[:50000]))
-    if native > surface:
+        return False
+    return len(_VIETNAMESE.findall(text[:50000])) <= surface
+
+
+def detect(text: str) -> str | None:
+    """The legacy encoding ``text`` is written in, or None for real Unicode."""
+    if not looks_legacy(text):
         return None
     base = _syllable_rate(text)
     best, best_rate = None, base
