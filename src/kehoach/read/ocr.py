@@ -31,7 +31,8 @@ LANGUAGE = "vie"
 DPI = 300  # pages of a PDF are rendered at this resolution for OCR
 TIMEOUT = 180  # seconds for one page
 INSTALL_HINT = "install Tesseract and its Vietnamese model (Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-vie)"
-MIN_CONFIDENCE = 10.0  # words tesseract itself barely believes (specks, stamp edges) are dropped
+WORD_CONFIDENCE = 30.0  # words tesseract itself barely believes (specks, stamp edges) are dropped
+LINE_CONFIDENCE = 50.0  # and lines whose words it believes this little on average (handwriting, seal ink)
 
 
 @functools.cache
@@ -83,28 +84,44 @@ def _run(args: list[str], data: bytes | None) -> str:
 
 def _pages_of_tsv(tsv: str) -> list[list[str]]:
     """Tesseract's TSV → laid-out lines per page. Each word takes its line's box for height, so
-    that the words of a line, whatever their ascenders, are one line."""
-    pages: dict[int, list[Box]] = {}
+    that the words of a line, whatever their ascenders, are one line. What tesseract reads in
+    specks, punch holes, handwriting and seal ink is dropped: a line whose words it barely believes
+    (mean confidence under LINE_CONFIDENCE), a word under WORD_CONFIDENCE, a short token far
+    taller than the page's words."""
     lines: dict[tuple[int, int, int, int], tuple[int, int]] = {}
+    words: list[tuple[tuple[int, int, int, int], int, int, int, int, float, str]] = []
     for row in tsv.splitlines()[1:]:
         parts = row.split("\t")
         if len(parts) < 12:
             continue
-        level, page, block, par, line = (int(p) for p in parts[:5])
-        left, top, width, height = (int(p) for p in parts[6:10])
+        try:
+            level, page, block, par, line = (int(p) for p in parts[:5])
+            left, top, width, height = (int(p) for p in parts[6:10])
+            confidence = float(parts[10])
+        except ValueError:
+            continue
+        key = (page, block, par, line)
         if level == 4:
-            lines[(page, block, par, line)] = (top, top + height)
-        elif level == 5:
-            text = parts[11].strip()
-            try:
-                confidence = float(parts[10])
-            except ValueError:
-                confidence = 0.0
-            if not text or confidence < MIN_CONFIDENCE:
-                continue
-            line_top, line_bottom = lines.get((page, block, par, line), (top, top + height))
-            size = max(line_bottom - line_top, 1) / 1.15
-            pages.setdefault(page, []).append(Box(left, left + width, line_top, line_bottom, text, size, True))
+            lines[key] = (top, top + height)
+        elif level == 5 and parts[11].strip():
+            words.append((key, left, top, width, height, confidence, parts[11].strip()))
+    if not words:
+        return []
+    heights = sorted(w[4] for w in words if w[5] >= LINE_CONFIDENCE)
+    usual = heights[len(heights) // 2] if heights else 0
+    by_line: dict[tuple[int, int, int, int], list[float]] = {}
+    for key, *_rest, confidence, _text in words:
+        by_line.setdefault(key, []).append(confidence)
+    pages: dict[int, list[Box]] = {}
+    for key, left, top, width, height, confidence, text in words:
+        scores = by_line[key]
+        if sum(scores) / len(scores) < LINE_CONFIDENCE or confidence < WORD_CONFIDENCE:
+            continue
+        if usual and height > 2 * usual and len(text) <= 3:
+            continue
+        line_top, line_bottom = lines.get(key, (top, top + height))
+        size = max(line_bottom - line_top, 1) / 1.15
+        pages.setdefault(key[0], []).append(Box(left, left + width, line_top, line_bottom, text, size, True))
     if not pages:
         return []
     return [lay_out(pages.get(n, []), left=0.0) for n in range(1, max(pages) + 1)]
