@@ -8,8 +8,8 @@ a two-column header or signature block placed at its own column after a gap
 of four or more spaces (what :mod:`kehoach.read.lines` splits into ``cells``),
 indentation kept, and a blank line where the page leaves vertical space.
 
-A gap is a column gap only when it is wide for its line: wider than about two
-ems and several times the line's ordinary word gap. A justified line stretches
+A gap is a column gap only when it is wide for its line: wider than an em and
+several times the line's ordinary word gap. A justified line stretches
 every gap alike, so its gaps never split it into false columns.
 """
 
@@ -23,7 +23,9 @@ __all__ = ["Box", "lay_out"]
 
 
 class Box(NamedTuple):
-    """A glyph or a word on a page, in top-down coordinates (points or pixels)."""
+    """A glyph or a word on a page, in top-down coordinates (points or pixels). A box whose text is
+    one space is the producer's space glyph: where it stands, a word ends (a PDF may draw a word's
+    letters in any order, those of a fallback font last)."""
 
     x0: float
     x1: float
@@ -36,7 +38,7 @@ class Box(NamedTuple):
 
 # gap thresholds, in ems of the line's font size
 SPACE_EM = 0.17  # a gap wider than this between two glyphs is a space
-COLUMN_EM = 1.9  # a gap wider than this (and than COLUMN_RATIO word gaps) separates columns
+COLUMN_EM = 1.0  # a gap wider than this (and than COLUMN_RATIO word gaps) separates columns
 COLUMN_RATIO = 3.0
 BLANK_LINE = 1.3  # a line pitch this many times the page's ordinary pitch leaves a blank line
 
@@ -79,36 +81,41 @@ def _lines(boxes: list[Box]) -> list[list[Box]]:
 def _words(line: list[Box]) -> list[tuple[float, float, str, float, float]]:
     """(x0, x1, text, size, gap before) of the words of a line."""
     words: list[list] = []
+    broken = False  # a space glyph stands between the last box and the next
     for box in line:
+        if box.text == " ":
+            broken = True
+            continue
         if words:
             last = words[-1]
             gap = box.x0 - last[1]
             size = max(min(box.size, last[3]), 1.0)
-            if not box.word and not (last[5]) and gap <= SPACE_EM * size:
+            if not box.word and not last[5] and not broken and gap <= SPACE_EM * size:
                 last[1] = max(last[1], box.x1)
                 last[2] += box.text
                 continue
             words.append([box.x0, box.x1, box.text, box.size, gap, box.word])
         else:
             words.append([box.x0, box.x1, box.text, box.size, 0.0, box.word])
+        broken = False
     return [(w[0], w[1], w[2], w[3], w[4]) for w in words]
 
 
 def lay_out(boxes: list[Box], *, left: float | None = None, char_width: float | None = None) -> list[str]:
     """The page's text as lines, columns placed at ``(x - left) / char_width``."""
-    boxes = [b for b in boxes if b.text.strip()]
-    if not boxes:
+    boxes = [b for b in boxes if b.text.strip() or b.text == " "]
+    if not any(b.text != " " for b in boxes):
         return []
     boxes = _dedupe(boxes)
     if char_width is None:
-        widths = [b.x1 - b.x0 for b in boxes if not b.word and b.x1 > b.x0]
+        widths = [b.x1 - b.x0 for b in boxes if not b.word and b.x1 > b.x0 and b.text != " "]
         if widths:
             char_width = statistics.median(widths)
         else:  # words: their width over their letters
             char_width = sum(b.x1 - b.x0 for b in boxes) / max(1, sum(len(b.text) for b in boxes))
         char_width = max(char_width, 0.1)
     if left is None:
-        left = min(b.x0 for b in boxes)
+        left = min(b.x0 for b in boxes if b.text != " ")
     out: list[str] = []
     lines = _lines(boxes)
     centres = [sum((b.top + b.bottom) / 2 for b in line) / len(line) for line in lines]

@@ -122,13 +122,15 @@ def _glyphs(textpage, start: int, end: int, height: float, rotation: int, width:
     out: list[tuple[Box, float, float]] = []
     for index in range(start, end):
         code = c.FPDFText_GetUnicode(raw, index)
-        if code in (0, 0xFFFE, 0xFFFF) or c.FPDFText_IsGenerated(raw, index) == 1:
-            continue
+        if code in (0, 0xFFFE, 0xFFFF) or c.FPDFText_IsGenerated(raw, index) == 1 or 0xD800 <= code <= 0xDFFF:
+            continue  # PDFium's own spaces and line ends are guesses in content order: geometry decides
         ch = "-" if code == 2 else chr(code)  # PDFium gives a hyphen that ends a line as U+0002
-        if ch.isspace() or 0xD800 <= code <= 0xDFFF:
-            continue
+        if ch.isspace():
+            if ch not in " \u00a0":
+                continue
+            ch = " "  # the producer's own space glyph: kept as a box, it splits words where it stands
         if unicodedata.combining(ch):
-            if out:
+            if out and out[-1][0].text != " ":
                 box, cx, cy = out[-1]
                 out[-1] = (box._replace(text=box.text + ch), cx, cy)
             continue
