@@ -129,9 +129,10 @@ def lay_out(boxes: list[Box], *, left: float | None = None, char_width: float | 
             if pitch > BLANK_LINE * usual and pitch > 1.3 * max(heights[k], heights[k - 1]):
                 out.append("")
         words = _words(line)
-        # the line's ordinary word gap: the median of the gaps too narrow to be columns
-        gaps = sorted(w[4] for w in words[1:] if w[4] <= COLUMN_EM * w[3])
-        ordinary = gaps[len(gaps) // 2] if gaps else 0.3 * heights[k]
+        # the line's ordinary word gap: the lower median of its gaps (a justified line stretches them
+        # all alike, so none is a column gap however wide); a line of two words: a space's width
+        gaps = sorted(w[4] for w in words[1:])
+        ordinary = gaps[(len(gaps) - 1) // 2] if len(gaps) >= 2 else 0.3 * heights[k]
         text = ""
         for x0, _x1, word, size, gap in words:
             column = max(0, round((x0 - left) / char_width))
