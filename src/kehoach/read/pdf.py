@@ -120,15 +120,26 @@ def _glyphs(textpage, start: int, end: int, height: float, rotation: int, width:
     rect = c.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
     out: list[tuple[Box, float, float]] = []
+    # the characters in one call (one UTF-16 unit per character index), else one call each
+    bulk = textpage.get_text_range(start, end - start) if end > start else ""
+    if len(bulk) != end - start:
+        bulk = None
+    get_unicode, is_generated = c.FPDFText_GetUnicode, c.FPDFText_IsGenerated
     for index in range(start, end):
-        code = c.FPDFText_GetUnicode(raw, index)
-        if code in (0, 0xFFFE, 0xFFFF) or c.FPDFText_IsGenerated(raw, index) == 1 or 0xD800 <= code <= 0xDFFF:
-            continue  # PDFium's own spaces and line ends are guesses in content order: geometry decides
-        ch = "-" if code == 2 else chr(code)  # PDFium gives a hyphen that ends a line as U+0002
-        if ch.isspace():
-            if ch not in " \u00a0":
+        ch = bulk[index - start] if bulk is not None else chr(get_unicode(raw, index))
+        code = ord(ch)
+        if code in (0, 0xFFFE, 0xFFFF) or 0xD800 <= code <= 0xDFFF:
+            continue
+        if code == 2:
+            ch = "-"  # PDFium gives a hyphen that ends a line as U+0002
+        elif ch.isspace():
+            # PDFium's own spaces and line ends are guesses in content order: geometry decides; the
+            # producer's own space glyph is kept as a box, it splits words where it stands
+            if ch not in " \u00a0" or is_generated(raw, index) == 1:
                 continue
-            ch = " "  # the producer's own space glyph: kept as a box, it splits words where it stands
+            ch = " "
+        elif code < 0x20:
+            continue
         if unicodedata.combining(ch):
             if out and out[-1][0].text != " ":
                 box, cx, cy = out[-1]
