@@ -279,3 +279,73 @@ def main() -> None:  # pragma: no cover - a maintenance script
 
 if __name__ == "__main__":  # pragma: no cover
     main()
+
+
+# --- renderings for the format-accuracy test (tests/test_renderings.py) -----------------------
+
+# a font that has Vietnamese glyphs, and one that lacks ơ, ư and the tone-marked letters (Debian's
+# fonts-liberation 1.x): LibreOffice then draws those from a fallback font, glyph by glyph
+FONT_WITH_VIETNAMESE = "DejaVu Serif"
+FONT_WITHOUT_VIETNAMESE = "Liberation Serif"
+
+
+def set_font(docx_path: Path, font: str) -> Path:
+    """Every style and run of a .docx in ``font``."""
+    word = WordDocument(str(docx_path))
+    for style in word.styles:
+        if getattr(style, "font", None) is not None:
+            style.font.name = font
+            r_pr = style.element.get_or_add_rPr()
+            fonts = r_pr.find(qn("w:rFonts"))
+            for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+                fonts.set(qn(attr), font)
+    for paragraph in _all_paragraphs(word):
+        for run in paragraph.runs:
+            run.font.name = font
+    word.save(str(docx_path))
+    return docx_path
+
+
+def _all_paragraphs(word):
+    yield from word.paragraphs
+    for table in word.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                yield from cell.paragraphs
+
+
+def convert(path: Path, out_dir: Path, target: str) -> Path:
+    """LibreOffice: ``pdf``, or ``doc`` (Word 97-2003)."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        raise RuntimeError("LibreOffice is not installed")
+    filters = {"pdf": "pdf", "doc": "doc:MS Word 97"}
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run(
+            [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", filters[target], "--outdir", str(out_dir), str(path)],
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
+    return out_dir / (path.stem + "." + target)
+
+
+def to_scan(pdf_path: Path, out_path: Path, dpi: int = 200) -> Path:
+    """A scan of a PDF: each page rendered to a grayscale image at ``dpi``, the images put into a new
+    PDF with no text (what a photocopier's scan-to-PDF gives)."""
+    import pypdfium2 as pdfium
+
+    source = pdfium.PdfDocument(str(pdf_path))
+    scan = pdfium.PdfDocument.new()
+    for index in range(len(source)):
+        page = source[index]
+        width, height = page.get_size()
+        bitmap = page.render(scale=dpi / 72, grayscale=True)
+        new_page = scan.new_page(width, height)
+        image = pdfium.PdfImage.new(scan)
+        image.set_bitmap(bitmap)
+        image.set_matrix(pdfium.PdfMatrix().scale(width, height))
+        new_page.insert_obj(image)
+        new_page.gen_content()
+    scan.save(str(out_path))
+    return out_path

@@ -11,6 +11,7 @@ inputs: each is refused with one line and exit 1.
 from __future__ import annotations
 
 import io
+import os
 import subprocess
 import sys
 import unicodedata
@@ -476,7 +477,9 @@ def test_library_raises_input_error_for_hostile_input(tmp_path, texts):
         ("CT-07-2012-TTg-chan-chinh-KKT-KCN-CCN.docx", "07/CT-TTg", "2012-03-02", "Nguyễn Tấn Dũng"),
         ("QD-1074-QD-BXD-29-6-2026.pdf", "1074/QĐ-BXD", "2026-06-29", "Phạm Minh Hà"),
         ("CV-UBND-bao-ve-khoang-san-chua-khai-thac.docx", None, None, "Nguyễn Thành Sinh"),
-        ("1178-DCK-CTT-huong-dan-CCN-dia-gioi-moi.pdf", None, None, "Nguyễn Văn Thịnh"),
+        # the number and the day are filled in after signing: they live only in the e-signature's widgets
+        ("1178-DCK-CTT-huong-dan-CCN-dia-gioi-moi.pdf", "1178/ĐCK-CTT", "2025-07-09", "Nguyễn Văn Thịnh"),
+        ("CV-4280-tra-ho-so-Thanh-Huong-2026.pdf", "4280/SCT-CN", "2026-07-16", "Hoàng Văn Thuân"),
     ],
 )
 def test_real_files(name, symbol, date, signer):
@@ -486,8 +489,11 @@ def test_real_files(name, symbol, date, signer):
 
 
 @pytest.mark.skipif(not REAL_FILES.is_dir(), reason="../shared/corpus/real-files is not beside the project")
-def test_real_old_doc_gets_a_clear_message():
+def test_real_old_doc_without_libreoffice_names_the_package(tmp_path):
+    """Where LibreOffice is not installed, a .doc gets one line that says what to install."""
     path = next(REAL_FILES.glob("*.doc"))
-    done = _cli(path)
+    env = dict(os.environ, KEHOACH_SOFFICE=str(tmp_path / "no-such-soffice"), PATH=str(tmp_path))
+    done = subprocess.run([sys.executable, "-m", "kehoach", "parse", str(path)], capture_output=True, env=env)
     assert done.returncode == 1
-    assert b"old binary Word .doc" in done.stderr and done.stderr.count(b"\n") == 1
+    assert b"old binary Word .doc" in done.stderr and b"libreoffice-writer" in done.stderr
+    assert done.stderr.count(b"\n") == 1

@@ -27,19 +27,21 @@ __all__ = ["parse", "parse_text", "parse_bytes", "parse_file", "build_document"]
 _STRUCTURED = ("roman", "part", "chapter", "article", "upper")
 
 
-def parse(source: str | os.PathLike | bytes, *, encoding: str | None = None) -> Document:
+def parse(source: str | os.PathLike | bytes, *, encoding: str | None = None, ocr: str = "auto") -> Document:
     """Parse a document given as a path, as bytes, or as its text.
 
     A ``str`` is taken as a path when it names an existing file or looks like
     one (a single line ending in a file extension); otherwise as the
     document's text. Use :func:`parse_text` or :func:`parse_file` to say which.
+    ``ocr``: ``auto`` (OCR the scanned pages of a PDF, and images, where
+    Tesseract is installed), ``always`` (every page of a PDF) or ``never``.
     """
     if isinstance(source, (bytes, bytearray)):
-        return parse_bytes(bytes(source), encoding=encoding)
+        return parse_bytes(bytes(source), encoding=encoding, ocr=ocr)
     if isinstance(source, os.PathLike):
-        return parse_file(source, encoding=encoding)
+        return parse_file(source, encoding=encoding, ocr=ocr)
     if _looks_like_path(source):
-        return parse_file(source, encoding=encoding)
+        return parse_file(source, encoding=encoding, ocr=ocr)
     return parse_text(source)
 
 
@@ -59,14 +61,14 @@ def parse_text(text: str, *, name: str | None = None) -> Document:
     return build_document(read_text(text, name=name))
 
 
-def parse_bytes(data: bytes, *, encoding: str | None = None, name: str | None = None) -> Document:
-    """Parse a document's bytes (text in any encoding, .docx or .pdf)."""
-    return build_document(read_bytes(data, encoding=encoding, name=name))
+def parse_bytes(data: bytes, *, encoding: str | None = None, name: str | None = None, ocr: str = "auto") -> Document:
+    """Parse a document's bytes (text in any encoding, .docx, .doc, .pdf or an image)."""
+    return build_document(read_bytes(data, encoding=encoding, name=name, ocr=ocr))
 
 
-def parse_file(path: str | os.PathLike, *, encoding: str | None = None) -> Document:
+def parse_file(path: str | os.PathLike, *, encoding: str | None = None, ocr: str = "auto") -> Document:
     """Parse the document in a file."""
-    return build_document(read(path, encoding=encoding))
+    return build_document(read(path, encoding=encoding, ocr=ocr))
 
 
 # --- assembly ----------------------------------------------------------------

@@ -107,15 +107,22 @@ def main(debug: bool) -> None:
     metavar="NAME",
     help="Force the text encoding: utf-8, utf-16, cp1258, tcvn3, vni, viscii (default: detected).",
 )
+@click.option(
+    "--ocr",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="OCR (Tesseract): scanned pages and images where it is installed, every PDF page, or none.",
+)
 @_handle_errors
-def parse(file: str, fmt: str | None, output: str | None, encoding: str | None) -> None:
-    """Parse one document (.txt, .md, .docx, .pdf; '-' for standard input).
+def parse(file: str, fmt: str | None, output: str | None, encoding: str | None, ocr: str) -> None:
+    """Parse one document (.txt, .md, .docx, .doc, .pdf, an image; '-' for standard input).
 
     Prints the document's header, section tree, cited documents, assignments,
     recipients, signer and warnings. The JSON keys follow the output contract
     (schema_version "1"; see 'kehoach schema').
     """
-    doc = _read_document(file, encoding)
+    doc = _read_document(file, encoding, ocr)
     if fmt is None:
         fmt = "table" if (output in (None, "-") and sys.stdout.isatty()) else "json"
     from . import render
@@ -210,12 +217,12 @@ def _print_summary(summary) -> None:
     console.print(table)
 
 
-def _read_document(file: str, encoding: str | None):
+def _read_document(file: str, encoding: str | None, ocr: str = "auto"):
     from .build import parse_bytes, parse_file
 
     if file == "-":
-        return parse_bytes(sys.stdin.buffer.read(), encoding=encoding, name="<stdin>")
-    return parse_file(file, encoding=encoding)
+        return parse_bytes(sys.stdin.buffer.read(), encoding=encoding, name="<stdin>", ocr=ocr)
+    return parse_file(file, encoding=encoding, ocr=ocr)
 
 
 def _write_rendering(fmt: str, output: str | None, *, text, rich) -> None:

@@ -1,10 +1,14 @@
 """Stage 1, read: a file (or bytes, or text) → clean, numbered lines.
 
 The format is chosen by content, not by the file name: a ZIP holding
-``word/document.xml`` is Word, ``%PDF-`` is PDF, an OLE2 compound file is an
-old binary Word document (refused with a clear message), anything else is
-text in whichever encoding :func:`kehoach.read.decode.decode` finds, read as
-an HTML page when it opens with a doctype or ``<html>``.
+``word/document.xml`` is Word, ``%PDF-`` is PDF (its scanned pages OCR'd), an
+OLE2 compound file is an old binary Word document (converted by LibreOffice
+where it is installed), PNG/JPEG/TIFF/GIF is an image (OCR'd), anything else
+is text in whichever encoding :func:`kehoach.read.decode.decode_report` finds, read
+as an HTML page when it opens with a doctype or ``<html>``.
+
+``ocr`` is one of ``auto`` (OCR where a page has no usable text and Tesseract
+is installed), ``always`` (OCR every page of a PDF) or ``never``.
 """
 
 from __future__ import annotations
@@ -14,7 +18,8 @@ import os
 from pathlib import Path
 
 from ..errors import InputError, UnsupportedFormat
-from .decode import decode
+from . import legacy
+from .decode import decode_report
 from .html import looks_like_html, read_html
 from .lines import Line, Text, clean_lines
 
@@ -43,6 +48,7 @@ def sniff(data: bytes) -> str:
 
 def read_text(text: str, *, name: str | None = None) -> Text:
     """Lines of an already-decoded text (an HTML page included)."""
+    text = legacy.repair(text)
     if looks_like_html(text):
         result = read_html(text)
         result.path = name
@@ -51,8 +57,18 @@ def read_text(text: str, *, name: str | None = None) -> Text:
     return Text(lines, format="txt", encoding=None, warnings=warnings, path=name)
 
 
-def read_bytes(data: bytes, *, encoding: str | None = None, name: str | None = None) -> Text:
+def _ocr_mode(ocr: str | None) -> str:
+    from .ocr import MODES
+
+    mode = (ocr or "auto").lower()
+    if mode not in MODES:
+        raise ValueError(f"ocr must be one of {', '.join(MODES)}, not {ocr!r}")
+    return mode
+
+
+def read_bytes(data: bytes, *, encoding: str | None = None, name: str | None = None, ocr: str | None = "auto") -> Text:
     """Lines of a document given as bytes, whatever its format."""
+    mode = _ocr_mode(ocr)
     if not data.strip():
         raise InputError("empty input")
     if len(data) > MAX_BYTES:
@@ -66,14 +82,19 @@ def read_bytes(data: bytes, *, encoding: str | None = None, name: str | None = N
     elif kind == "pdf":
         from .pdf import read_pdf
 
-        result = read_pdf(data)
+        result = read_pdf(data, ocr_mode=mode)
     elif kind == "encrypted-office":
         raise InputError("an encrypted (password-protected) Office document: remove the password and save again")
     elif kind == "doc":
-        raise UnsupportedFormat(
-            "old binary Word .doc (Word 97-2003) is not read; save it as .docx or PDF "
-            "(e.g. libreoffice --headless --convert-to docx FILE)"
-        )
+        from .doc import doc_to_docx
+        from .docx import read_docx
+
+        try:
+            converted = doc_to_docx(data)
+        except InputError as exc:
+            raise UnsupportedFormat(str(exc)) from None
+        result = read_docx(converted)
+        result.format = "doc"
     elif kind == "zip":
         import io
         import zipfile
@@ -91,27 +112,38 @@ def read_bytes(data: bytes, *, encoding: str | None = None, name: str | None = N
     elif kind == "rtf":
         raise UnsupportedFormat("RTF is not read; save the document as .docx, PDF or text")
     elif kind == "image":
-        raise UnsupportedFormat("an image, not a document with text (run OCR first)")
+        from .ocr import ocr_image
+        from .pdf import text_of_pages
+
+        if mode == "never":
+            raise UnsupportedFormat("an image, not a document with text: it is read only by OCR (--ocr never was given)")
+        try:
+            pages = ocr_image(data)
+        except InputError as exc:
+            raise UnsupportedFormat(str(exc)) from None
+        result = text_of_pages(pages, "image", [("ocr-used", f"OCR (Tesseract, Vietnamese) read {len(pages)} page(s) of an image: expect OCR errors", None)])
     else:
-        text, used = decode(data, encoding)
+        text, used, decode_warnings = decode_report(data, encoding)
+        text = legacy.repair(text)
         if looks_like_html(text):  # a saved web page (its bytes in any encoding)
             result = read_html(text, encoding=used)
         else:
             lines, warnings = clean_lines(text)
             result = Text(lines, format="txt", encoding=used, warnings=warnings)
+        result.warnings[:0] = decode_warnings
         if used not in ("utf-8", "ascii"):
             result.warnings.insert(0, ("encoding-converted", f"text decoded from {used}", None))
     if not any(line.text for line in result.lines):
-        raise InputError("no text in the input" + (" (scanned PDF?)" if kind == "pdf" else ""))
+        raise InputError("no text in the input" + (" (scanned PDF?)" if kind == "pdf" else " (a blank image?)" if kind == "image" else ""))
     result.path = name
     result.sha256 = digest
     return result
 
 
-def read(source: str | os.PathLike | bytes, *, encoding: str | None = None) -> Text:
+def read(source: str | os.PathLike | bytes, *, encoding: str | None = None, ocr: str | None = "auto") -> Text:
     """Read a path, or bytes, into :class:`Text`."""
     if isinstance(source, (bytes, bytearray)):
-        return read_bytes(bytes(source), encoding=encoding)
+        return read_bytes(bytes(source), encoding=encoding, ocr=ocr)
     path = Path(source)
     try:
         if path.is_dir():
@@ -129,6 +161,6 @@ def read(source: str | os.PathLike | bytes, *, encoding: str | None = None) -> T
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
     try:
-        return read_bytes(data, encoding=encoding, name=str(path))
+        return read_bytes(data, encoding=encoding, name=str(path), ocr=ocr)
     except InputError as exc:
         raise type(exc)(f"{path}: {exc}") from None

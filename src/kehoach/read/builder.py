@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ..text import nfc
+from .legacy import repair
 from .lines import Line
 
 __all__ = ["LineBuilder", "clean_text", "is_rule"]
@@ -24,7 +25,7 @@ _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 
 def clean_text(text: str) -> str:
     """NFC, no invisible characters, one space for any run of blanks; 'ƣ' (a font's ư) read as ư."""
-    text = _INVISIBLE.sub("", nfc(text)).replace("ƣ", "ư").replace("Ƣ", "Ư")
+    text = repair(_INVISIBLE.sub("", nfc(text)))
     return _SPACES.sub(" ", text).strip()
 
 

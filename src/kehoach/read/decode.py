@@ -1,19 +1,27 @@
 """Bytes → text: byte-order marks, UTF-16, UTF-8, Windows-1258 and the legacy
 Vietnamese font encodings (TCVN3/ABC, VNI, VISCII) of old archives.
 
-The encoding is decided on the whole input, never per fragment: a legacy
-encoding is only taken when the converted text reads as Vietnamese markedly
-better than the bytes read as UTF-8 or Windows-1258 do.
+The encoding is decided on the whole input, never per fragment:
+
+- valid UTF-8 is UTF-8 (unless it holds a legacy font's code points, re-encoded);
+- UTF-8 with a few bad bytes (a file cut and pasted together, one byte damaged)
+  is still UTF-8: each bad byte becomes U+FFFD and a ``utf8-bytes-replaced``
+  warning says how many, rather than the whole file turning into mojibake;
+- otherwise each single-byte candidate — Windows-1258 (its tones are
+  combining bytes after the vowel), TCVN3, VNI, VISCII — is tried and the one
+  whose text has the best Vietnamese-syllable rate wins (Windows-1258 on a tie:
+  it is what Windows saved).
 """
 
 from __future__ import annotations
 
 import codecs
+import unicodedata
 
 from ..errors import InputError
 from . import legacy
 
-__all__ = ["decode", "ENCODINGS"]
+__all__ = ["decode", "decode_report", "ENCODINGS"]
 
 # names accepted by --encoding
 ENCODINGS = ("utf-8", "utf-16", "cp1258", "tcvn3", "vni", "viscii")
@@ -55,6 +63,18 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     ``encoding`` forces one of :data:`ENCODINGS` (or any Python codec name).
     Raises :class:`InputError` for binary or undecodable data.
     """
+    text, used, _ = decode_report(data, encoding)
+    return text, used
+
+
+# bytes that are not UTF-8 in otherwise valid UTF-8: at most this many, and at most one per
+# MOSTLY_VALID valid non-ASCII characters, are replaced; beyond that the file is another encoding
+FEW_BAD_BYTES = 16
+MOSTLY_VALID = 20
+
+
+def decode_report(data: bytes, encoding: str | None = None) -> tuple[str, str, list[tuple[str, str, int | None]]]:
+    """As :func:`decode`, with the warnings the decoding gives (bad UTF-8 bytes replaced)."""
     if encoding:
         name = encoding.lower().replace("_", "-")
         if name in legacy.CODECS:
@@ -63,13 +83,16 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
                 surface = data.decode("utf-8")
             except UnicodeDecodeError:
                 surface = data.decode("latin-1")
-            return legacy.to_unicode(surface, name), name
+            return legacy.to_unicode(surface, name), name, []
         try:
-            return data.decode(codecs.lookup(name).name, errors="strict"), name
+            codec = codecs.lookup(name).name
         except LookupError:
             raise InputError(f"unknown encoding '{encoding}' (known: {', '.join(ENCODINGS)})") from None
+        try:
+            text = data.decode(codec, errors="strict")
         except UnicodeDecodeError as exc:
             raise InputError(f"the input is not valid {encoding}: {exc.reason} at byte {exc.start}") from None
+        return (unicodedata.normalize("NFC", text) if codec == "cp1258" else text), name, []
     for bom, codec in (
         (codecs.BOM_UTF32_LE, "utf-32"),
         (codecs.BOM_UTF32_BE, "utf-32"),
@@ -79,12 +102,16 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     ):
         if data.startswith(bom):
             try:
-                return data.decode(codec), codec.replace("-sig", "")
+                return data.decode(codec), codec.replace("-sig", ""), []
             except UnicodeDecodeError as exc:
+                if codec == "utf-8-sig":
+                    repaired = _mostly_utf8(data[3:])
+                    if repaired is not None:
+                        return repaired[0], "utf-8", [repaired[1]]
                 raise InputError(f"the input starts with a {codec} byte-order mark but is not {codec}: {exc.reason}") from None
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
-        return utf16, "utf-16"
+        return utf16, "utf-16", []
     if _looks_binary(data):
         raise InputError("binary data, not a text document")
     try:
@@ -94,10 +121,41 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     if text is not None:
         guess = legacy.detect(text)
         if guess:
-            return legacy.to_unicode(text, guess), guess
-        return text, "utf-8"
+            return legacy.to_unicode(text, guess), guess, []
+        return text, "utf-8", []
+    repaired = _mostly_utf8(data)
+    if repaired is not None:
+        return repaired[0], "utf-8", [repaired[1]]
+    return _best_single_byte(data)
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, tuple[str, str, int | None]] | None:
+    """UTF-8 with a few bytes that are not: the text with those bytes replaced, and the warning."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    valid = sum(1 for ch in text if ord(ch) > 0x7F) - bad
+    if bad > FEW_BAD_BYTES or valid < MOSTLY_VALID * bad:
+        return None
+    first = text.index("\ufffd")
+    line = text.count("\n", 0, first) + 1
+    return text, (
+        "utf8-bytes-replaced",
+        f"{bad} byte sequence(s) that are not UTF-8 in otherwise UTF-8 text replaced by U+FFFD (first on line {line})",
+        line,
+    )
+
+
+def _best_single_byte(data: bytes) -> tuple[str, str, list]:
+    """Windows-1258 and the legacy font encodings: the best Vietnamese-syllable rate wins."""
+    candidates: list[tuple[str, str]] = [("cp1258", unicodedata.normalize("NFC", data.decode("cp1258", errors="replace")))]
     single = data.decode("latin-1")
-    guess = legacy.detect(single)
-    if guess:
-        return legacy.to_unicode(single, guess), guess
-    return data.decode("cp1258", errors="replace"), "cp1258"
+    if legacy.looks_legacy(single):
+        for name in legacy.CODECS:
+            candidates.append((name, legacy.to_unicode(single, name)))
+    best_name, best_text = candidates[0]
+    best_rate = legacy.syllable_rate(best_text)
+    for name, text in candidates[1:]:
+        rate = legacy.syllable_rate(text)
+        if rate > best_rate + 0.02:  # a legacy font must read clearly better than Windows-1258
+            best_name, best_text, best_rate = name, text, rate
+    return best_text, best_name, []

@@ -180,24 +180,99 @@ def _num_props(paragraph) -> tuple[str, int] | None:
     return None
 
 
-def _runs_text(p_element) -> tuple[list[str], list[bool], bool]:
+class _Fonts:
+    """Which runs are typed in a legacy Vietnamese font: TCVN3 (``.VnTime``, ``.VnArial`` …; the
+    ``…H`` fonts draw lower-case code points as capitals) or VNI (``VNI-Times`` …). A run's font is
+    its own ``w:rFonts``, else its paragraph style's (through ``basedOn``), else the document's
+    default; each such run is converted to Unicode by itself, so a document mixing Unicode and
+    legacy runs comes out whole."""
+
+    def __init__(self, document) -> None:
+        self.by_style: dict[str, str | None] = {}
+        self.default: str | None = None
+        self.converted: dict[str, int] = {}
+        try:
+            root = document.styles.element
+        except (AttributeError, KeyError, NotImplementedError):
+            return
+        defaults = root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr/{_W}rFonts")
+        self.default = _font_of(defaults)
+        based: dict[str, str | None] = {}
+        own: dict[str, str | None] = {}
+        for style in root.findall(f"{_W}style"):
+            sid = style.get(f"{_W}styleId")
+            own[sid] = _font_of(style.find(f"{_W}rPr/{_W}rFonts"))
+            parent = style.find(f"{_W}basedOn")
+            based[sid] = parent.get(f"{_W}val") if parent is not None else None
+        for sid in own:
+            font, seen, cur = None, set(), sid
+            while cur and cur not in seen and font is None:
+                seen.add(cur)
+                font = own.get(cur)
+                cur = based.get(cur)
+            self.by_style[sid] = font
+
+    def paragraph_font(self, p_element) -> str | None:
+        style = p_element.find(f"{_W}pPr/{_W}pStyle")
+        sid = style.get(f"{_W}val") if style is not None else "Normal"
+        font = self.by_style.get(sid)
+        if font is None and sid != "Normal":
+            font = self.by_style.get("Normal")
+        return font or self.default
+
+    def decode(self, text: str, font: str | None) -> str:
+        if not font or not text.strip():
+            return text
+        name = font.strip().lower()
+        if name.startswith(".vn"):
+            codec = "tcvn3"
+        elif name.startswith("vni-") or name.startswith("vni "):
+            codec = "vni"
+        else:
+            return text
+        converted = legacy.to_unicode(text, codec)
+        if codec == "tcvn3" and name.endswith("h"):  # .VnTimeH: a capitals font
+            converted = converted.upper()
+        self.converted[font] = self.converted.get(font, 0) + len(text)
+        return converted
+
+
+def _font_of(r_fonts) -> str | None:
+    if r_fonts is None:
+        return None
+    return r_fonts.get(f"{_W}ascii") or r_fonts.get(f"{_W}hAnsi") or None
+
+
+def _runs_text(p_element, fonts: _Fonts | None = None) -> tuple[list[str], list[bool], bool]:
     """The paragraph's text split at line breaks, a page-break flag per piece, and boldness."""
     pieces = [""]
     breaks = [False]
     bold_chars = 0
     chars = 0
+    paragraph_font = fonts.paragraph_font(p_element) if fonts is not None else None
     for node in _descendants(p_element):
         tag = node.tag
         if tag == f"{_W}t":
             text = node.text or ""
-            pieces[-1] += text
             run = node.getparent()
             r_pr = run.find(f"{_W}rPr") if run is not None else None
+            if fonts is not None:
+                own = _font_of(r_pr.find(f"{_W}rFonts")) if r_pr is not None else None
+                text = fonts.decode(text, own or paragraph_font)
+            pieces[-1] += text
             b = r_pr.find(f"{_W}b") if r_pr is not None else None
             is_bold = b is not None and b.get(f"{_W}val", "true") not in ("0", "false")
             chars += len(text.strip())
             if is_bold:
                 bold_chars += len(text.strip())
+        elif tag == f"{_W}softHyphen" and fonts is not None:
+            # byte 0xAD is TCVN3's 'ư'; a word processor that took it for a soft hyphen stored it so
+            run = node.getparent()
+            r_pr = run.find(f"{_W}rPr") if run is not None else None
+            own = _font_of(r_pr.find(f"{_W}rFonts")) if r_pr is not None else None
+            decoded = fonts.decode("\u00ad", own or paragraph_font)
+            if decoded != "\u00ad":
+                pieces[-1] += decoded
         elif tag == f"{_W}tab":
             pieces[-1] += "\t"
         elif tag == f"{_W}noBreakHyphen":
@@ -239,10 +314,10 @@ def _blocks(container, parent):
             yield from _blocks(child, parent)
 
 
-def _paragraph(builder: LineBuilder, paragraph, numbering: _Numbering) -> None:
+def _paragraph(builder: LineBuilder, paragraph, numbering: _Numbering, fonts: _Fonts | None = None) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-    pieces, breaks, bold = _runs_text(paragraph._p)
+    pieces, breaks, bold = _runs_text(paragraph._p, fonts)
     props = _num_props(paragraph)
     label = numbering.label(*props) if props else None
     p_pr = paragraph._p.pPr
@@ -256,7 +331,7 @@ def _paragraph(builder: LineBuilder, paragraph, numbering: _Numbering) -> None:
         label = None if clean_text(piece) else label
 
 
-def _cell_lines(cell) -> list[str]:
+def _cell_lines(cell, fonts: _Fonts | None = None) -> list[str]:
     from docx.table import Table
 
     out: list[str] = []
@@ -265,7 +340,7 @@ def _cell_lines(cell) -> list[str]:
         if isinstance(block, Table):
             nested.append(block)
             continue
-        pieces, _, _ = _runs_text(block._p)
+        pieces, _, _ = _runs_text(block._p, fonts)
         for piece in pieces:
             text = clean_text(piece)
             if text and not is_rule(text):
@@ -273,11 +348,11 @@ def _cell_lines(cell) -> list[str]:
     for table in nested:
         for row in table.rows:
             for inner in row.cells:
-                out.extend(_cell_lines(inner))
+                out.extend(_cell_lines(inner, fonts))
     return out
 
 
-def _table(builder: LineBuilder, table) -> None:
+def _table(builder: LineBuilder, table, fonts: _Fonts | None = None) -> None:
     rows = []
     for row in table.rows:
         cells = []
@@ -287,7 +362,7 @@ def _table(builder: LineBuilder, table) -> None:
                 cells.append([])
                 continue
             seen.add(id(cell._tc))
-            cells.append(_cell_lines(cell))
+            cells.append(_cell_lines(cell, fonts))
         rows.append(cells)
     builder.table(rows)
 
@@ -306,18 +381,23 @@ def read_docx(data: bytes) -> Text:
     except Exception as exc:  # lxml syntax errors and the like inside a damaged package
         raise InputError(f"not a readable .docx ({type(exc).__name__})") from None
     numbering = _Numbering(document)
+    fonts = _Fonts(document)
     builder = LineBuilder()
     from docx.table import Table
 
     for block in _blocks(document.element.body, document._body):
         if isinstance(block, Table):
-            _table(builder, block)
+            _table(builder, block, fonts)
         else:
-            _paragraph(builder, block, numbering)
+            _paragraph(builder, block, numbering, fonts)
     lines = builder.lines
     warnings: list[tuple[str, str, int | None]] = []
     encoding = None
-    guess = legacy.detect("\n".join(line.text for line in lines))
+    if fonts.converted:
+        names = ", ".join(sorted(fonts.converted))
+        encoding = "tcvn3" if any(n.strip().lower().startswith(".vn") for n in fonts.converted) else "vni"
+        warnings.append(("encoding-converted", f"text in legacy Vietnamese fonts ({names}) converted to Unicode", None))
+    guess = None if fonts.converted else legacy.detect("\n".join(line.text for line in lines))
     if guess:
         encoding = guess
         for line in lines:

@@ -21,7 +21,7 @@ import re
 
 from ..text import is_syllable
 
-__all__ = ["CODECS", "detect", "to_unicode"]
+__all__ = ["CODECS", "detect", "looks_legacy", "syllable_rate", "to_unicode", "repair", "needs_repair"]
 
 CODECS = ("tcvn3", "vni", "viscii")
 
@@ -57,15 +57,24 @@ def _syllable_rate(text: str, limit: int = 4000) -> float:
     return sum(1 for w in words if is_syllable(w)) / len(words)
 
 
-def detect(text: str) -> str | None:
-    """The legacy encoding ``text`` is written in, or None for real Unicode."""
+def syllable_rate(text: str) -> float:
+    """Share of the (first 4,000) words of ``text`` that are Vietnamese syllables."""
+    return _syllable_rate(text)
+
+
+def looks_legacy(text: str) -> bool:
+    """Could ``text`` be a legacy font's code points (enough of them, more than real Vietnamese letters)?"""
     if not _LEGACY_ONLY.search(text, 0, 50000):
-        return None
+        return False
     surface = len(_LEGACY_SURFACE.findall(text[:50000]))
     if surface < 3:
-        return None
-    native = len(_VIETNAMESE.findall(text[:50000]))
-    if native > surface:
+        return False
+    return len(_VIETNAMESE.findall(text[:50000])) <= surface
+
+
+def detect(text: str) -> str | None:
+    """The legacy encoding ``text`` is written in, or None for real Unicode."""
+    if not looks_legacy(text):
         return None
     base = _syllable_rate(text)
     best, best_rate = None, base
@@ -111,3 +120,24 @@ def to_unicode(text: str, codec: str) -> str:
     if codec == "tcvn3":
         converted = "\n".join(_restore_capitals(line) for line in converted.split("\n"))
     return converted
+
+
+# --- broken-font repairs ------------------------------------------------------
+# Word 2010 and some PDF printers embed a Times New Roman subset whose Unicode map
+# gives the letter ư as U+01A3 'ƣ' (Latin "oi", which Vietnamese never writes) and
+# the Ò of "HÒA" as Õ. Text copied out of such a PDF keeps them, whatever it is
+# read from next (a .txt, a web page, a Word file), so the repair runs on all input.
+_BROKEN = str.maketrans({"ƣ": "ư", "Ƣ": "Ư"})
+_BROKEN_WORDS = re.compile(r"\bC([ỘộOo])NG H([Õõ])A\b")
+
+
+def needs_repair(text: str) -> bool:
+    return "ƣ" in text or "Ƣ" in text or "HÕA" in text or "hõa" in text
+
+
+def repair(text: str) -> str:
+    """The broken-font letters read as what was typed: 'ƣ' → 'ư', 'CỘNG HÕA' → 'CỘNG HÒA'."""
+    if not needs_repair(text):
+        return text
+    text = text.translate(_BROKEN)
+    return _BROKEN_WORDS.sub(lambda m: f"C{m.group(1)}NG H{'Ò' if m.group(2) == 'Õ' else 'ò'}A", text)
