@@ -76,7 +76,7 @@ def parse_file(path: str | os.PathLike, *, encoding: str | None = None, ocr: str
 
 def build_document(text: Text, *, with_source: bool = True, carried: bool = False) -> Document:
     """Run segment and extract over read lines (``carried``: an appendix, which has no header of its own)."""
-    sk = segment(text)
+    sk = segment(text, carried=carried)
     warnings: list[tuple[str, str, int | None]] = list(text.warnings) + list(sk.warnings)
     header = extract_header(sk)
     warnings += header.warnings

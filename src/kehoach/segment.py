@@ -499,8 +499,9 @@ def site_bounds(lines: list[Line]) -> tuple[int, int]:
     return start, end
 
 
-def segment(text: Text) -> Skeleton:
-    """Split the document's lines into zones and build the section tree."""
+def segment(text: Text, *, carried: bool = False) -> Skeleton:
+    """Split the document's lines into zones and build the section tree (``carried``: a
+    document another carries, whose own followers the carrier has already cut off)."""
     lines = text.lines
     pat = patterns()
     warnings: list[tuple[str, str, int | None]] = []
@@ -586,6 +587,8 @@ def segment(text: Text) -> Skeleton:
         # a Công điện: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:" and the list it is sent to
         body_start = _addressees(lines, i, sk, first_is_entry=True)
     closing_start, appendix_starts = _closing(lines, body_start)
+    if carried:
+        appendix_starts = []
     body = lines[body_start:closing_start]
     sk.body = body
     sk.closing = [line for line in lines[closing_start : appendix_starts[0] if appendix_starts else len(lines)]]
@@ -813,17 +816,51 @@ def _closing(lines: list[Line], start: int) -> tuple[int, list[int]]:
         seen_body = True
     if closing is None:
         closing = _trailing_signature(lines, start)
-    appendices = []
-    for i in range(closing, len(lines)):
+    return closing, _appendix_starts(lines, closing)
+
+
+_MARKERLESS_SIGNATURE = re.compile(r"^(?:T/M|TM|K/T|KT|T/L|TL|TUQ|Q)[.\s]")
+_CARRIED_GAP = 12  # non-blank lines: a type line this close below a carried document's start is its own
+
+
+def _appendix_starts(lines: list[Line], closing: int) -> list[int]:
+    """Where the documents after the closing start, all of them (a flat list, however many
+    documents follow one another): a "PHỤ LỤC" heading; a type line in capitals with text under
+    it (a plan "ban hành kèm theo" the decision); or another document's header, at its national
+    name or Party line (and the issuer lines printed beside or above it)."""
+    pat = patterns()
+    starts: list[int] = []
+    seen = 0  # non-blank lines since the last start
+    for i in range(closing + 1, len(lines)):
         line = lines[i]
-        if not line.text or i == closing or line.text[:1] not in "PpKkQqCc#":
+        text = line.text
+        if not text:
             continue
-        folded = fold(line.text)
-        if pat.appendix.match(folded) and (is_upper(line.text[:7]) or line.md_heading or line.centered or line.bold or len(line.text) > 20):
-            appendices.append(i)
-        elif not appendices and is_upper(line.text) and pat.type_line.match(folded) and _followed_by_text(lines, i):
-            appendices.append(i)
-    return closing, appendices
+        seen += 1
+        folded = fold(text)
+        start = None
+        if pat.appendix.match(folded) and (is_upper(text[:7]) or line.md_heading or line.centered or line.bold or len(text) > 20):
+            start = i
+        elif (not starts or seen > _CARRIED_GAP) and is_upper(text) and pat.type_line.match(folded) and _followed_by_text(lines, i):
+            start = i
+        elif any(_HEADER_START.match(fold(c)) for c in ([c for _, c in line.cells] if line.cells else [text])) and (not starts or seen > _CARRIED_GAP):
+            start = _header_block_start(lines, i, starts[-1] if starts else closing)
+        if start is not None and (not starts or start > starts[-1]):
+            starts.append(start)
+            seen = 0
+    return starts
+
+
+def _header_block_start(lines: list[Line], i: int, floor: int) -> int:
+    """The first line of a header whose national name or Party line stands at ``i``: the
+    issuer lines in capitals right above it (no blank line between), if any."""
+    k = i
+    while k - 1 > floor and k > i - 3 and lines[k - 1].text and is_upper(lines[k - 1].text) and len(lines[k - 1].text) <= 80:
+        above = lines[k - 1].text
+        if _MARKERLESS_SIGNATURE.match(above) or looks_like_name(above.title()):
+            break  # the previous document's signature, not this one's issuer
+        k -= 1
+    return k
 
 
 def _followed_by_text(lines: list[Line], i: int) -> bool:
