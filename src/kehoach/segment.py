@@ -42,12 +42,43 @@ class Marker:
     weak: bool = False
 
 
+_TAIL = 400  # characters of a paragraph's end kept while it is built: what joining the next line looks at
+
+
 @dataclass(slots=True)
 class Para:
     lines: list[Line]
     text: str
     marker: Marker | None = None
     starts: list[int] = field(default_factory=lambda: [0])  # offset in ``text`` where each line begins
+    # while :func:`paragraphs` builds it: the text in pieces (joined once at the end, so a
+    # paragraph of n lines costs n, not n²), its end and its length so far
+    parts: list[str] | None = None
+    tail: str = ""
+    size: int = 0
+
+    def end(self) -> str:
+        """The end of the text (all of it once built)."""
+        return self.tail if self.parts is not None else self.text
+
+    def add(self, text: str) -> None:
+        """Join the next line of a paragraph being built."""
+        sep = _join_sep(self.tail, text)
+        self.starts.append(self.size + len(sep))
+        piece = sep + text
+        self.parts.append(piece)
+        self.size += len(piece)
+        self.tail = (self.tail + piece)[-_TAIL:]
+
+    def built(self) -> None:
+        """Join the pieces: the text, and the marker's rest that ends the same."""
+        if self.parts is None:
+            return
+        extra = "".join(self.parts[1:])
+        self.text = self.parts[0] + extra
+        if self.marker is not None and extra:
+            self.marker.rest += extra
+        self.parts = None
 
     def line_at(self, offset: int) -> int:
         """The input line number of a character offset in ``text``."""
@@ -904,10 +935,10 @@ def _body_geometry(lines: list[Line]) -> tuple[int, int]:
 
 def _accept(marker: Marker, prev: Para | None, gap: bool, state: _TreeState) -> bool:
     """Is a line's apparent marker really one, given the paragraph before it?"""
-    prev_done = prev is None or _terminal(prev.text) or _heading_like(prev) or gap
+    prev_done = prev is None or _terminal(prev.end()) or _heading_like(prev) or gap
     if marker.type in _BULLETS:
         # "- xã hội tỉnh ..." after an unfinished line is a wrapped "chính trị - xã hội"
-        return starts_upper(marker.rest) or not marker.rest[:1].isalpha() or prev is None or _terminal(prev.text)
+        return starts_upper(marker.rest) or not marker.rest[:1].isalpha() or prev is None or _terminal(prev.end())
     fits = state.fits(marker)
     if marker.weak:
         return fits and prev_done
@@ -915,7 +946,13 @@ def _accept(marker: Marker, prev: Para | None, gap: bool, state: _TreeState) -> 
 
 
 def _heading_like(para: Para) -> bool:
-    text = para.content
+    if para.parts is not None:  # being built: a long paragraph is no heading, a short one is joined cheaply
+        if para.size > 200:
+            return False
+        extra = "".join(para.parts[1:])
+        text = para.marker.rest + extra if para.marker else para.parts[0] + extra
+    else:
+        text = para.content
     return len(text) <= 160 and (is_upper(text) or not _terminal(text) and para.marker is not None and para.marker.type not in _BULLETS)
 
 
@@ -968,19 +1005,17 @@ def paragraphs(lines: list[Line]) -> list[Para]:
                 marker = candidate
         if cur is not None and marker is None and _joins(cur, line, gap, base, full):
             cur.lines.append(line)
-            joined = _join_text(cur.text, text)
-            cur.starts.append(len(joined) - len(text))
-            cur.text = joined
-            if cur.marker:
-                cur.marker.rest = _join_text(cur.marker.rest, text)
+            cur.add(text)
             gap = False
             continue
-        cur = Para([line], text, marker)
+        cur = Para([line], text, marker, parts=[text], tail=text[-_TAIL:], size=len(text))
         if marker is not None:
             stack_types = _stack_after(stack_types, marker)
             state.push(marker, stack_types)
         out.append(cur)
         gap = False
+    for para in out:
+        para.built()
     return out
 
 
@@ -997,12 +1032,13 @@ def _stack_after(stack: list[str], marker: Marker) -> list[str]:
     return types + [marker.type]
 
 
-def _join_text(a: str, b: str) -> str:
+def _join_sep(a: str, b: str) -> str:
+    """What goes between a paragraph that ends with ``a`` and its next line ``b``."""
     if a.endswith("-") and WRAP_HYPHEN.search(a, len(a) - 2) and not a.endswith(" -"):
         # "Kết luận số 02-" + "KL/TW": a symbol wrapped at its hyphen
         if re.search(r"\d-$", a) or re.match(r"[A-ZĐ]", b):
-            return a + b
-    return a + " " + b
+            return ""
+    return " "
 
 
 def _full(line: Line, full: float) -> bool:
@@ -1011,7 +1047,7 @@ def _full(line: Line, full: float) -> bool:
 
 def _joins(cur: Para, line: Line, gap: bool, base: int, full: float) -> bool:
     prev_line = cur.lines[-1]
-    prev = cur.text
+    prev = cur.end()
     text = line.text
     if line.rule_before:
         return False
