@@ -96,7 +96,7 @@ LETTERS = "abcdđeghiklmnopqrstuvxy"
 # --- text shape -------------------------------------------------------------
 
 # (a paragraph that ends a sentence or a clause ends in one of . ; : ! ? …,
-# closing quotes and brackets aside: segment._terminal reads it from the end)
+# closing quotes and brackets aside: segment.shapes.ends_sentence reads it from the end)
 
 # a line that ends in a wrap inside a symbol: "Kết luận số 02-"
 WRAP_HYPHEN = re.compile(r"\w-$")

@@ -1,0 +1,221 @@
+"""Paragraphs → the section tree: parts, items and bullets nested by their markers, headings decided, numbering checked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..patterns import (
+    LETTERS,
+    patterns,
+)
+from ..text import fold, is_upper
+from .paragraphs import Para
+from .shapes import BULLETS, RANK, Marker, ends_sentence, marker_rank
+
+
+@dataclass
+class Node:
+    marker: Marker
+    paras: list[Para]
+    children: list[Node] = field(default_factory=list)
+    heading: str | None = None
+    text: str = ""
+    kind: str | None = None
+    path: str = ""
+
+    @property
+    def first(self) -> int:
+        return self.paras[0].first
+
+    @property
+    def last(self) -> int:
+        last = self.paras[-1].last
+        if self.children:
+            last = max(last, self.children[-1].last)
+        return last
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+# --- tree -------------------------------------------------------------------
+
+
+def build_tree(paras: list[Para]) -> tuple[list[Para], list[Node], list[tuple[str, str, int | None]]]:
+    """Nest paragraphs under their markers. Returns (preamble, top-level nodes, warnings)."""
+    preamble: list[Para] = []
+    roots: list[Node] = []
+    stack: list[Node] = []
+    first = next(
+        (p.marker.type for p in paras if p.marker is not None and p.marker.type not in BULLETS), None
+    )
+    # a document whose top level is articles ("Điều 1") keeps the parts an article lists ("I.",
+    # "A.": a plan written out inside Điều 1) under that article
+    inside_article = first == "article"
+
+    def rank(marker: Marker) -> float:
+        if inside_article and marker.type in ("roman", "upper"):
+            return RANK["article"] + 0.5
+        return marker_rank(marker)
+
+    opening = _grounds_bullets(paras) if first is not None else 0
+    for index, para in enumerate(paras):
+        marker = para.marker
+        if marker is None or index < opening:
+            # dash items before the first numbered part are the preamble's grounds ("- Căn cứ ...")
+            target = None
+            for node in reversed(stack):
+                if node.marker.type not in BULLETS:
+                    target = node
+                    break
+            if target is None and stack:
+                target = stack[-1]
+            if target is None:
+                preamble.append(para)
+            else:
+                target.paras.append(para)
+            continue
+        node = Node(marker, [para])
+        if marker.type in BULLETS:
+            types = [n.marker.type for n in stack]
+            if marker.type in types:
+                del stack[types.index(marker.type) :]
+        else:
+            r = rank(marker)
+            while stack and (stack[-1].marker.type in BULLETS or rank(stack[-1].marker) >= r):
+                stack.pop()
+        if stack:
+            stack[-1].children.append(node)
+        else:
+            roots.append(node)
+        stack.append(node)
+    warnings: list[tuple[str, str, int | None]] = []
+    _finish(roots, "", warnings)
+    _check_numbering(roots, "", warnings)
+    return preamble, roots, warnings
+
+
+def _grounds_bullets(paras: list[Para]) -> int:
+    """How many paragraphs open the body as the preamble's grounds set as dash items ("- Căn
+    cứ ...", "- Xét ..."), before the first numbered part: 0 when no ground phrase is among them."""
+    grounds = patterns().grounds
+    end = next((i for i, p in enumerate(paras) if p.marker is not None and p.marker.type not in BULLETS), 0)
+    if any(p.marker is not None and grounds.match(fold(p.content)) for p in paras[:end]):
+        return end
+    return 0
+
+
+def _finish(nodes: list[Node], parent_path: str, warnings: list) -> None:
+    bullet_count = 0
+    for node in nodes:
+        marker = node.marker
+        if marker.type in BULLETS:
+            bullet_count += 1
+            node.path = (
+                f"{parent_path}.{marker.label}{bullet_count}"
+                if parent_path
+                else f"{marker.label}{bullet_count}"
+            )
+        else:
+            node.path = f"{parent_path}.{marker.label}" if parent_path else marker.label
+        _decide_heading(node)
+        _finish(node.children, node.path, warnings)
+
+
+def _decide_heading(node: Node) -> None:
+    first = node.paras[0]
+    content = first.content.strip()
+    rest = [p.text for p in node.paras[1:]]
+    kind = node.marker.type
+    part = kind in ("part", "chapter", "roman", "upper")
+    if not content and rest and (part or kind == "article"):
+        # "Chương I" / "QUY ĐỊNH CHUNG": the heading stands on the next line
+        nxt = node.paras[1].text.strip()
+        if len(nxt) <= 200 and (is_upper(nxt) or not ends_sentence(nxt)):
+            content, rest = nxt, rest[1:]
+    followed = bool(node.children or rest)
+    heading = None
+    if content:
+        stripped = content.rstrip()
+        short = len(stripped) <= 250
+        if part:
+            if short and (
+                is_upper(stripped) or not ends_sentence(stripped) or stripped.endswith(":") or not followed
+            ):
+                heading = stripped
+        elif kind == "article":
+            if len(stripped) <= 200 and (stripped.endswith(":") and followed or not ends_sentence(stripped)):
+                heading = stripped
+        elif len(stripped) <= 200 and followed:
+            if stripped.endswith(":") or not ends_sentence(stripped):
+                heading = stripped
+            elif (
+                stripped.endswith(".")
+                and len(stripped) <= 120
+                and node.children
+                and stripped.count(". ") == 0
+            ):
+                heading = stripped
+    if heading is not None:
+        node.heading = heading.rstrip(" :;.").strip() or None
+        node.text = "\n".join(rest)
+    else:
+        node.text = "\n".join([content] + rest) if content else "\n".join(rest)
+
+
+def _check_numbering(nodes: list[Node], parent: str, warnings: list) -> None:
+    by_type: dict[str, list[Node]] = {}
+    for node in nodes:
+        if node.marker.value is not None:
+            by_type.setdefault(node.marker.type, []).append(node)
+    for kind, group in by_type.items():
+        prev = None
+        for node in group:
+            value = node.marker.value
+            if prev is not None:
+                pv = prev.marker.value
+                a, b = pv[-1], value[-1]
+                if b == a:
+                    warnings.append(
+                        (
+                            "numbering-repeat",
+                            f"{prev.marker.label} is followed by {node.marker.label} again",
+                            node.first,
+                        )
+                    )
+                elif b < a:
+                    warnings.append(
+                        (
+                            "numbering-back",
+                            f"{prev.marker.label} is followed by {node.marker.label}",
+                            node.first,
+                        )
+                    )
+                elif b > a + 1 and not (kind == "letter" and b == a + 2 and LETTERS[a - 1 : a] == "d"):
+                    missing = ", ".join(_label_of(kind, v) for v in range(a + 1, b))
+                    where = f" in {parent}" if parent else ""
+                    warnings.append(
+                        (
+                            "numbering-gap",
+                            f"a section-number gap{where}: {prev.marker.label} is followed by {node.marker.label} (no {missing})",
+                            node.first,
+                        )
+                    )
+            prev = node
+    for node in nodes:
+        _check_numbering(node.children, node.path, warnings)
+
+
+def _label_of(kind: str, value: int) -> str:
+    if kind in ("roman", "part", "chapter"):
+        out = ""
+        for n, sym in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+            while value >= n:
+                out += sym
+                value -= n
+        return out
+    if kind == "letter":
+        return LETTERS[value - 1] if 0 < value <= len(LETTERS) else str(value)
+    return str(value)
