@@ -92,3 +92,16 @@ def test_warnings_in_results_are_registered(folder):
     for path in sorted(folder.glob("*.txt")):
         for warning in parse_file(path).warnings:
             assert warning.code in registry, (path.name, warning.code)
+
+
+def test_every_layout_key_is_read_by_the_code():
+    """A layout.toml key that no code reads is vocabulary someone will edit in vain (and its
+    words are then typed again as a regex somewhere): each is read, by its name, in src/."""
+    import tomllib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1] / "src" / "kehoach"
+    data = tomllib.loads((root / "data" / "layout.toml").read_text(encoding="utf-8"))
+    code = "\n".join(p.read_text(encoding="utf-8") for p in root.rglob("*.py"))
+    unread = [f"[{section}] {key}" for section, table in data.items() for key in table if f'["{key}"]' not in code and f"'{key}'" not in code and f'"{key}",' not in code]
+    assert not unread, unread

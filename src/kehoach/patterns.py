@@ -16,6 +16,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from .text import fold
 from .vocab import phrase_pattern, vocabulary
 
 __all__ = ["patterns", "Patterns", "MARKER", "ROMAN_VALUES", "roman_value", "LETTERS"]
@@ -144,6 +145,8 @@ class Patterns:
     needs_complement: re.Pattern  # folded
     type_names: re.Pattern  # folded: any type name, anywhere
     signed: re.Pattern  # printed/folded: "(Đã ký)"
+    type_suffix: re.Pattern  # folded: "của ..." under a type name: whose document it is
+    issues: re.Pattern  # folded: "ban hành Kế hoạch": how a body says it issues this document
     site_label: re.Pattern  # folded: a web site's metadata line ("Số hiệu: ...")
     site_notice: re.Pattern  # folded: a web site's banner or note, anywhere in a line
     site_after: re.Pattern  # folded: a whole line that opens a web site's text after the document
@@ -179,6 +182,17 @@ def _symbol_pattern(codes: frozenset[str]) -> str:
     )
 
 
+def _loose_phrases(phrases: list[str]) -> str:
+    """Phrases as printed with their punctuation loose: "Độc lập - Tự do - Hạnh phúc" also
+    matches "Độc lập-Tự do-Hạnh phúc" and "Độc lập Tự do Hạnh phúc", "V/v" also "V / v"
+    (folded text; the longest first)."""
+    out = set()
+    for phrase in phrases:
+        words = re.findall(r"\w+|/", fold(phrase))
+        out.add(r"\s*".join(w if w == "/" else w + (r"\s*[-–—]?" if i < len(words) - 1 and words[i + 1] != "/" else "") for i, w in enumerate(words)))
+    return "|".join(sorted(out, key=len, reverse=True))
+
+
 @functools.cache
 def patterns() -> Patterns:
     vocab = vocabulary()
@@ -189,7 +203,7 @@ def patterns() -> Patterns:
     return Patterns(
         type_line=re.compile(
             r"^(?P<name>" + types + r")(?:\s+(?P<qual>" + phrase_pattern(layout["header"]["type_qualifiers"]) + r"))?"
-            r"(?:\s+(?P<more>" + types + r"))?(?P<rest>\s+cua\s+.*)?\s*$"
+            r"(?:\s+(?P<more>" + types + r"))?(?P<rest>\s+(?:" + phrase_pattern(layout["header"]["type_suffix"]) + r")\s+.*)?\s*$"
         ),
         symbol=re.compile(_symbol_pattern(vocab.type_codes)),
         symbol_blank=re.compile(
@@ -204,24 +218,29 @@ def patterns() -> Patterns:
         date_line_bare=re.compile(
             r"^(?P<place>" + _PLACE + r")\s+(?P<rest>(?:[Nn]g[àa]y|NG[ÀA]Y)\s+\d{1,2}\s+(?:tháng|THÁNG)\s+\d{1,2}\s+(?:năm|NĂM)\s+\d{4})\s*\.?$"
         ),
-        symbol_line=re.compile(r"^(?:so|s0)\s*[:.]?\s*"),
-        motto=re.compile(r"doc\s*lap\s*[-–—]?\s*tu\s*do\s*[-–—]?\s*hanh\s*phuc"),
+        symbol_line=re.compile(r"^(?:" + phrase_pattern(layout["header"]["symbol_prefix"], word_boundary=False) + r")\s*[:.]?\s*"),
+        motto=re.compile(_loose_phrases(layout["header"]["motto"])),
         party=re.compile(phrase_pattern(layout["header"]["party"])),
         state=re.compile(phrase_pattern(layout["header"]["state"])),
-        abstract=re.compile(r"^(?:v\s*/\s*v\b\.?|ve\s+viec\b)\s*:?\s*"),
+        abstract=re.compile(r"^(?:" + _loose_phrases(layout["header"]["abstract_prefix"]) + r")\b\.?\s*:?\s*"),
         recipients=re.compile(r"^(?:" + phrase_pattern(layout["closing"]["recipients"], word_boundary=False) + r")\s*:?"),
         addressees=re.compile(r"^(?:" + phrase_pattern(layout["closing"]["addressees"], word_boundary=False) + r")\s*:?\s*"),
         attachments=re.compile(r"^(?:" + phrase_pattern(layout["closing"]["attachments"], word_boundary=False) + r")\s*:\s*"),
         authority=re.compile(r"^(?:" + "|".join(sorted(auth, key=len, reverse=True)) + r")\s*[A-ZĐÀ-Ỹ]"),
         closing_paragraph=re.compile(r"^(?:" + phrase_pattern(layout["closing"]["closing_paragraph"], word_boundary=False) + r")"),
-        appendix=re.compile(r"^(?:phu\s+luc)(?:\s+(?:[ivxl]+|\d+|so\s+\d+)\b|\s*$|\s*:|\s+[a-z])"),
+        appendix=re.compile(r"^(?:" + phrase_pattern(layout["body"]["appendix"], word_boundary=False) + r")(?:\s+(?:[ivxl]+|\d+|so\s+\d+)\b|\s*$|\s*:|\s+[a-z])"),
         grounds=re.compile(r"^(?:" + phrase_pattern(layout["body"]["grounds"], word_boundary=False) + r")\b"),
         addressees_after=re.compile(r"(?:" + phrase_pattern(layout["closing"]["addressees_after"]) + r")\s*:\s*$"),
         opener=re.compile(r"^(?:" + phrase_pattern(layout["body"]["openers"], word_boundary=False) + r")(?!\w)"),
         issuer_head=re.compile(r"^(?:" + phrase_pattern(layout["issuer"]["heads"], word_boundary=False) + r")(?![a-z])"),
         needs_complement=re.compile(r"^(?:" + phrase_pattern(layout["issuer"]["needs_complement"], word_boundary=False) + r")\s*$"),
         type_names=re.compile(types),
-        signed=re.compile(r"^\(?\[?\s*(?:da\s+ky|ky)(?:\s+va\s+dong\s+dau)?\s*\]?\)?\s*"),
+        signed=re.compile(r"^\(?\[?\s*(?:" + phrase_pattern([m.strip("()[] ") for m in layout["closing"]["signed"]], word_boundary=False) + r")\s*\]?\)?\s*"),
+        type_suffix=re.compile(r"^(?:" + phrase_pattern(layout["header"]["type_suffix"]) + r")\s"),
+        issues=re.compile(
+            r"(?<!\w)(?:" + phrase_pattern(layout["body"]["issues_verbs"], word_boundary=False) + r")\s+"
+            r"(?:(?:" + phrase_pattern([n for t in vocab.doc_types if t.header for n in t.names], word_boundary=False) + r")(?!\w)|$)"
+        ),
         site_label=re.compile(r"^(?:" + phrase_pattern(layout["site"]["labels"], word_boundary=False) + r")\s*:"),
         site_notice=re.compile(phrase_pattern(layout["site"]["notices"], word_boundary=False)),
         site_after=re.compile(r"^(?:" + phrase_pattern(layout["site"]["after"], word_boundary=False) + r")\s*:?\s*$"),

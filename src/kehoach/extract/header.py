@@ -342,7 +342,6 @@ def _read_symbol(h: Header, piece: str, line: int) -> None:
 
 
 _CAPITAL_WORD = re.compile(r"(?<!\w)[A-ZĐÀ-Ỹ]")
-_ISSUES = re.compile(r"(?<!\w)(?:ban hanh|xay dung|thong bao|chi dao|de nghi|yeu cau)\s+(?:(?:ke hoach|chi thi|nghi quyet|quyet dinh|chuong trinh|huong dan|ket luan|thong bao)(?!\w)|$)")
 
 
 def infer_issuer(sk: Skeleton) -> tuple[str | None, int | None, str]:
@@ -354,7 +353,7 @@ def infer_issuer(sk: Skeleton) -> tuple[str | None, int | None, str]:
     paras = list(sk.preamble) + [p for node in sk.sections[:1] for p in node.paras[:1]]
     for para in paras:
         folded = fold(para.text)
-        for m in _ISSUES.finditer(folded):
+        for m in patterns().issues.finditer(folded):
             v = View(para.text)
             best = None
             for h in _CAPITAL_WORD.finditer(para.text, max(0, m.start() - 120), m.start()):

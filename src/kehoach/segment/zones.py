@@ -66,7 +66,7 @@ def segment(text: Text, *, carried: bool = False) -> Skeleton:
             stripped = printed.strip()
             sk.type_name = stripped[: m.end("name")]
             first_title, i = stripped[m.start("more") :], t
-        elif i < len(lines) and fold(lines[i].text).startswith("cua "):
+        elif i < len(lines) and pat.type_suffix.match(fold(lines[i].text)):
             # "NGHỊ QUYẾT / CỦA BAN THƯỜNG VỤ TỈNH ỦY": whose document it is, not its title;
             # "của Ban Thường vụ Tỉnh ủy về ..." on one line: the title starts at "về"
             about = re.search(r"\s(?=ve\s)", fold(lines[i].text))
