@@ -138,6 +138,7 @@ def build_document(text: Text, *, with_source: bool = True, carried: bool = Fals
         number=header.number,
         issuer=Issuer(name=issuer_name, parent=issuer_parent, code=header.issuer_code, agencies=header.agencies, lines=header.issuer_lines),
         place=header.place,
+        **_province_fields(header.place),
         date=header.date,
         title=header.title,
         sections=[_section(node, top=True) for node in sk.sections],
@@ -169,6 +170,16 @@ def build_document(text: Text, *, with_source: bool = True, carried: bool = Fals
             lines=len(text.lines),
         )
     return doc
+
+
+def _province_fields(place: str | None) -> dict:
+    """The province a date line's place names, before and after the 2025 merger."""
+    if not place:
+        return {}
+    from .provinces import find_province
+
+    found = find_province(place)
+    return {"province": found.name, "province_2025": found.name_2025} if found else {}
 
 
 def _lead_signs_first(closing, lead: str) -> None:

@@ -140,6 +140,8 @@ class Document(_Model):
     number: str | None = None
     issuer: Issuer = Field(default_factory=Issuer)
     place: str | None = None
+    province: str | None = Field(None, description="the province the place names, as named before the 2025 merger ('Thành phố Hồ Chí Minh' → 'Hồ Chí Minh')")
+    province_2025: str | None = Field(None, description="the province that place belongs to since 1 July 2025 ('Trà Vinh' → 'Vĩnh Long')")
     date: str | None = None
     title: str | None = None
     sections: list[Section] = Field(default_factory=list)

@@ -145,6 +145,7 @@ class Patterns:
     needs_complement: re.Pattern  # folded
     type_names: re.Pattern  # folded: any type name, anywhere
     signed: re.Pattern  # printed/folded: "(Đã ký)"
+    authority_head: re.Pattern  # folded: an enacting authority line under the title ("CHỦ TỊCH ỦY BAN NHÂN DÂN ...")
     type_suffix: re.Pattern  # folded: "của ..." under a type name: whose document it is
     issues: re.Pattern  # folded: "ban hành Kế hoạch": how a body says it issues this document
     site_label: re.Pattern  # folded: a web site's metadata line ("Số hiệu: ...")
@@ -236,10 +237,11 @@ def patterns() -> Patterns:
         needs_complement=re.compile(r"^(?:" + phrase_pattern(layout["issuer"]["needs_complement"], word_boundary=False) + r")\s*$"),
         type_names=re.compile(types),
         signed=re.compile(r"^\(?\[?\s*(?:" + phrase_pattern([m.strip("()[] ") for m in layout["closing"]["signed"]], word_boundary=False) + r")\s*\]?\)?\s*"),
+        authority_head=re.compile(r"^(?:" + phrase_pattern(layout["header"]["authority_heads"], word_boundary=False) + r")\b"),
         type_suffix=re.compile(r"^(?:" + phrase_pattern(layout["header"]["type_suffix"]) + r")\s"),
         issues=re.compile(
             r"(?<!\w)(?:" + phrase_pattern(layout["body"]["issues_verbs"], word_boundary=False) + r")\s+"
-            r"(?:(?:" + phrase_pattern([n for t in vocab.doc_types if t.header for n in t.names], word_boundary=False) + r")(?!\w)|$)"
+            r"(?:(?:" + phrase_pattern([n for t in vocab.doc_types if t.header for n in t.names] + layout["body"]["issues_objects"], word_boundary=False) + r")(?!\w)|:|$)"
         ),
         site_label=re.compile(r"^(?:" + phrase_pattern(layout["site"]["labels"], word_boundary=False) + r")\s*:"),
         site_notice=re.compile(phrase_pattern(layout["site"]["notices"], word_boundary=False)),

@@ -350,7 +350,12 @@ def infer_issuer(sk: Skeleton) -> tuple[str | None, int | None, str]:
 
     if sk.authority:
         return squash(" ".join(line.text for line in sk.authority)), sk.authority[0].no, "the authority line"
-    paras = list(sk.preamble) + [p for node in sk.sections[:1] for p in node.paras[:1]]
+    paras = list(sk.preamble) + [p for node in sk.sections[:1] for p in node.paras[:1]] + list(sk.closing_paras)
+    if sk.sections:  # the body's last paragraph ("Thừa lệnh Bộ trưởng, Văn phòng Bộ xin thông báo ...")
+        last = sk.sections[-1]
+        while last.children:
+            last = last.children[-1]
+        paras.append(last.paras[-1])
     for para in paras:
         folded = fold(para.text)
         for m in patterns().issues.finditer(folded):

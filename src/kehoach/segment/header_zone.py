@@ -217,10 +217,6 @@ def title_continues(title: list[Fragment], line: Line, gap: bool) -> bool:
     )
 
 
-_AUTHORITY_HEADS = re.compile(
-    r"^(?:chu\s+tich|bo\s+truong|thu\s+tuong|uy\s+ban\s+nhan\s+dan|ban\s+thuong\s+vu|ban\s+chap\s+hanh|"
-    r"hoi\s+dong\s+nhan\s+dan|giam\s+doc|tong\s+cuc\s+truong|cuc\s+truong|truong\s+ban|chanh\s+van\s+phong)\b"
-)
 
 
 def names_authority(text: str) -> bool:
@@ -230,12 +226,12 @@ def names_authority(text: str) -> bool:
     return (
         len(text) <= 80
         and not ends_sentence(text)
-        and bool(_AUTHORITY_HEADS.match(folded) or patterns().issuer_head.match(folded))
+        and bool(patterns().authority_head.match(folded) or patterns().issuer_head.match(folded))
     )
 
 
 def is_authority_line(text: str) -> bool:
-    return is_upper(text) and bool(_AUTHORITY_HEADS.match(fold(text))) and len(text) <= 140
+    return is_upper(text) and bool(patterns().authority_head.match(fold(text))) and len(text) <= 140
 
 
 def header_width(lines: list[Line]) -> int:
