@@ -283,7 +283,7 @@ def extract_header(sk: Skeleton) -> Header:
         h.title = _DOT_LEADER.sub("", squash(" ".join(f.text for f in sk.title))).strip() or None
         h.provenance["title"] = sorted({f.line.no for f in sk.title})
     if sk.authority:
-        h.authority = squash(" ".join(line.text for line in sk.authority))
+        h.authority = authority_text(sk.authority)
     # the type from the symbol, for a document without a type line (công văn)
     if h.symbol is not None:
         h.family = h.family or ("party" if h.symbol.family == "party" else "state")
@@ -344,12 +344,19 @@ def _read_symbol(h: Header, piece: str, line: int) -> None:
 _CAPITAL_WORD = re.compile(r"(?<!\w)[A-ZĐÀ-Ỹ]")
 
 
+def authority_text(lines) -> str:
+    """The enacting authority's lines joined, a Công điện's "điện:" left out."""
+    text = squash(" ".join(line.text for line in lines))
+    cut = patterns().addressees_after.search(fold(text))
+    return text[: cut.start()].strip() if cut else text
+
+
 def infer_issuer(sk: Skeleton) -> tuple[str | None, int | None, str]:
     """The issuer from the text when the header lacks it: (name, line, how)."""
     from .bodies import View, read_body
 
     if sk.authority:
-        return squash(" ".join(line.text for line in sk.authority)), sk.authority[0].no, "the authority line"
+        return authority_text(sk.authority), sk.authority[0].no, "the authority line"
     paras = list(sk.preamble) + [p for node in sk.sections[:1] for p in node.paras[:1]] + list(sk.closing_paras)
     if sk.sections:  # the body's last paragraph ("Thừa lệnh Bộ trưởng, Văn phòng Bộ xin thông báo ...")
         last = sk.sections[-1]

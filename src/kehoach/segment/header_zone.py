@@ -231,7 +231,14 @@ def names_authority(text: str) -> bool:
 
 
 def is_authority_line(text: str) -> bool:
-    return is_upper(text) and bool(patterns().authority_head.match(fold(text))) and len(text) <= 140
+    """The enacting authority under the title, in capitals ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X"),
+    or a Công điện's sender with its "điện:" ("THỦ TƯỚNG CHÍNH PHỦ điện:")."""
+    if len(text) > 140 or not patterns().authority_head.match(fold(text)):
+        return False
+    if is_upper(text):
+        return True
+    cut = patterns().addressees_after.search(fold(text))
+    return cut is not None and is_upper(text[: cut.start()])
 
 
 def header_width(lines: list[Line]) -> int:

@@ -237,6 +237,8 @@ def _joins(cur: Para, line: Line, gap: bool, base: int, full: float) -> bool:
     text = line.text
     if line.rule_before:
         return False
+    if line.run_cont and not gap:
+        return True  # the bold or italic run of the line above goes on: one printed line, wrapped
     if line.para_start and not starts_lower(text):
         return False  # a new Word paragraph: only a lower-case start continues the last one
     terminal = ends_sentence(prev)

@@ -146,7 +146,9 @@ def _decide_heading(node: Node) -> None:
             ):
                 heading = stripped
         elif kind == "article":
-            if len(stripped) <= 200 and (stripped.endswith(":") and followed or not ends_sentence(stripped)):
+            # "Điều 4. Điều khoản chuyển tiếp" is a heading; "Điều 1. Phê duyệt ... như sau:" is the
+            # article's own text introducing its items, not a title
+            if len(stripped) <= 200 and not ends_sentence(stripped):
                 heading = stripped
         elif len(stripped) <= 200 and followed:
             if stripped.endswith(":") or not ends_sentence(stripped):

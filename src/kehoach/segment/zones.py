@@ -182,6 +182,10 @@ def _addressees(lines: list[Line], i: int, sk: Skeleton, *, first_is_entry: bool
     if not first_is_entry:
         sk.addressees.append(lines[i])  # the "Kính gửi:" line
         j = i + 1
+        if not patterns().addressees.sub("", fold(lines[i].text)).strip():
+            j, _ = next_content(lines, j)  # "Kính gửi:" alone, its list in the next cell of a flattened table
+    elif j < len(lines) and not lines[j].text:
+        j, _ = next_content(lines, j)
     while j < len(lines) and lines[j].text:
         text = lines[j].text
         marker = read_marker(text)
