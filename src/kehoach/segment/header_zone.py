@@ -3,12 +3,14 @@ together, the type line and the title, a công văn's abstract, and header eleme
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..patterns import (
     patterns,
 )
 from ..read import Line
+from ..vocab import vocabulary
 from ..text import fold, is_upper, starts_lower
 from .shapes import BULLETS, ends_sentence, read_marker
 from .skeleton import Fragment, Skeleton, next_content
@@ -253,6 +255,18 @@ _SITE_TITLE = re.compile(
 )  # the page's own title of the document, "... do X ban hành"
 
 
+@functools.cache
+def _site_words() -> re.Pattern:
+    """The site phrases as printed, lower case: a cheap test of a whole text before any line is folded."""
+    site = vocabulary().layout["site"]
+    words = sorted({w.lower() for key in ("labels", "notices", "after") for w in site[key]}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+def _may_have_site_text(lines: list[Line]) -> bool:
+    return _site_words().search("\n".join(line.text for line in lines).lower()) is not None
+
+
 def site_bounds(lines: list[Line]) -> tuple[int, int]:
     """Where the document starts and ends inside a web page saved with it: after the site's
     banners and metadata table ("Số hiệu:", "Loại văn bản:" ...), and before the site's text
@@ -261,6 +275,8 @@ def site_bounds(lines: list[Line]) -> tuple[int, int]:
     [site]); two metadata labels or one notice are needed, so that a document's own "Số
     hiệu:" line is never taken for the site's."""
     pat = patterns()
+    if not _may_have_site_text(lines):
+        return 0, len(lines)
     start, labels, notices = 0, 0, 0
     seen = 0
     for i, line in enumerate(lines):
