@@ -13,6 +13,8 @@ SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "corpus" / "seeds"
 REAL = SHARED / "corpus" / "real"
 REAL_FILES = SHARED / "corpus" / "real-files"
+REPROS = SHARED / "corpus" / "repros"
+WILD = FIXTURES / "wild"
 
 needs_shared = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared (the seeds and scorer) is not beside the project")
 

@@ -183,6 +183,36 @@ CASES: list[tuple[str, str, list[str]]] = [
         ["1:Ủy ban nhân dân tỉnh, chỉ đạo các cơ quan, đơn vị có liên quan[-,-]", "2:Các cơ quan chuyên trách tham mưu, giúp việc Đảng ủy; các chi bộ, đảng bộ cơ sở[]"],
     ),
     (
+        "ocr-lost-I-in-part-numbers",
+        HEAD + "I- TÌNH HÌNH\nNội dung.\nI- QUAN ĐIỂM\n1. Quan điểm\nII- NHIỆM VỤ\n1. Một\nIV- TỔ CHỨC THỰC HIỆN\n1. Hai\n",
+        ["I:TÌNH HÌNH[]", "II:QUAN ĐIỂM[1]", "III:NHIỆM VỤ[1]", "IV:TỔ CHỨC THỰC HIỆN[1]"],
+    ),
+    (
+        "running-footer-with-the-file-name",
+        HEAD + "I. NHIỆM VỤ\n1. Một\n12.KLTW.DOC 2\n2. Hai\n4.KLTW.DOC 1 0\n3. Ba\n",
+        ["I:NHIỆM VỤ[1,2,3]"],
+    ),
+    (
+        "capitals-heading-then-sentence-no-blank",
+        HEAD + "I. MỤC ĐÍCH\nNội dung.\nII. YÊU CẦU\nNội dung.\n",
+        ["I:MỤC ĐÍCH[]", "II:YÊU CẦU[]"],
+    ),
+    (
+        "bold-heading-wrapped-by-a-converter",
+        HEAD + "**I. QUY ĐỊNH CƠ\nCẤU, SỐ LƯỢNG**\n\n1. Một.\n",
+        ["I:QUY ĐỊNH CƠ CẤU, SỐ LƯỢNG[1]"],
+    ),
+    (
+        "articles: a title, an enacting sentence, the executors' list",
+        "QUYẾT ĐỊNH\nVề việc thành lập Đoàn\n\nĐiều 1. Phạm vi điều chỉnh\nQuyết định này quy định.\nĐiều 2. Giao Giám đốc Sở Tài chính\n1. Tổ chức thực hiện.\nĐiều 3. Phê duyệt kế hoạch như sau:\n1. Mục tiêu.\nĐiều 4. Chánh Văn phòng, Giám đốc\nSở Tài chính chịu trách nhiệm thi hành Quyết định này./.\n",
+        ["Điều 1:Phạm vi điều chỉnh[]", "Điều 2:[1]", "Điều 3:[1]", "Điều 4:[]"],
+    ),
+    (
+        "dash-grounds-before-the-first-article-are-preamble",
+        "NGHỊ QUYẾT\nVề chương trình phát triển\n\n- Căn cứ Luật Tổ chức chính quyền địa phương;\n- Xét Tờ trình số 12/TTr-UBND;\nQUYẾT NGHỊ:\nĐiều 1. Thông qua Chương trình.\nĐiều 2. Hiệu lực thi hành\nNghị quyết này có hiệu lực từ ngày ký.\n",
+        ["Điều 1:[]", "Điều 2:Hiệu lực thi hành[]"],
+    ),
+    (
         "closing-paragraph-not-in-last-item",
         HEAD + "I. TỔ CHỨC THỰC HIỆN\n\n1. Sở Tài chính chủ trì.\n\nTrên đây là Kế hoạch thực hiện Kết luận số 02-KL/TW, đề nghị các cơ quan triển khai thực hiện./.\n",
         ["I:TỔ CHỨC THỰC HIỆN[1]"],

@@ -117,6 +117,7 @@ class Vocabulary:
     generic_partners: list[str]
     heading_kinds: list[tuple[str, list[str]]]
     execution_phrases: list[str]
+    article_openers: list[str]  # how an article's text opens when it is a sentence, not a title
     layout: dict
     deadlines: dict
     surnames: frozenset[str]  # folded
@@ -272,6 +273,8 @@ def vocabulary() -> Vocabulary:
         generic_partners=_strings(roles.get("partners", {}), "generic", "roles.toml [partners]"),
         heading_kinds=kinds,
         execution_phrases=[fold(p) for p in _strings(headings.get("execution", {}), "phrases", "headings.toml")],
+        article_openers=_strings(headings.get("article_text", {}), "verbs", "headings.toml [article_text]")
+        + _strings(headings.get("article_text", {}), "posts", "headings.toml [article_text]"),
         layout=layout,
         deadlines=deadlines,
         surnames=frozenset(fold(s) for s in surnames),

@@ -53,7 +53,7 @@ _ENTRY_SPLIT = re.compile(r"(?<=[;,.)])\s+[-–+•]\s+|^\s*[-–+•]\s*")
 _LIST_OPENER = re.compile(r"(?:cac|luu|nhu)\b")  # folded: "Các Bộ:", "Lưu:", "Như trên:" are continued on the next line
 _SPACE_BEFORE_MARK = re.compile(r"\s+([,;:.])(?=\s|$)")  # "Xã hội , Tài chính"
 _NOTE_AFTER = re.compile(r"[;,]\s*\((?=[^()]*\)$)")  # "Bộ X; (báo cáo)": the note goes with its entry
-_ENTRY_TRIM = re.compile(r"^[\s\-–+•*]+|[\s,;.`'*]+$")
+_ENTRY_TRIM = re.compile(r"^[\s\-–+•*]+|[\s,;.:`'*]+$")
 # a recipient entry followed by a signature piece in capitals: "..., PHÓ BÍ THƯ"
 _CAPS_TAIL = re.compile(r"^(?P<entry>.*?[,;.])\s+(?P<tail>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹa-zđà-ỹ\s.]{3,})$")
 

@@ -62,6 +62,9 @@ TRAILING_RULE = re.compile(r"\s+[-_=─—]{3,}\s*$")
 LEADING_RULE = re.compile(r"^\s*[-_=─—]{3,}\s+")
 # page markers: "===== Trang 2 =====", "- 2 -", "Trang 2/10", "Page 3"
 PAGE_MARKER = re.compile(r"^\s*(?:=+\s*)?(?:Trang|Page)\s+\d+(?:\s*/\s*\d+)?(?:\s*=+)?\s*$|^\s*[-–]\s*\d{1,3}\s*[-–]\s*$", re.I)
+# a running footer a word processor printed on every page: the file's name and the page
+# number ("12.KLTW.DOC 2", "QD-UBND.docx 3/5")
+FILE_FOOTER = re.compile(r"^\S*\.(?:doc|docx|odt|rtf|pdf)\s+\d[\d\s/]{0,6}$", re.I)
 # a line holding nothing but a page number
 PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 # Markdown
@@ -210,10 +213,10 @@ def clean_lines(raw_text: str) -> tuple[list[Line], list[tuple[str, str, int | N
         lead = stripped[0]
         # page markers start with a mark, "Trang"/"Page" or a page number; rules with a mark
         if lead.isalpha():
-            page = lead in "TtPp" and PAGE_MARKER.match(stripped)
+            page = lead in "TtPp" and PAGE_MARKER.match(stripped) or len(stripped) <= 60 and FILE_FOOTER.match(stripped)
             rule = False
         elif lead.isdigit():
-            page = len(stripped) <= 3 and PAGE_NUMBER.match(stripped) and _lone(raw_lines, index)
+            page = len(stripped) <= 3 and PAGE_NUMBER.match(stripped) and _lone(raw_lines, index) or len(stripped) <= 60 and FILE_FOOTER.match(stripped)
             rule = False
         else:
             page = PAGE_MARKER.match(stripped)

@@ -247,6 +247,8 @@ def _joins(cur: Para, line: Line, gap: bool, base: int, full: float) -> bool:
     if prev.endswith("-") and WRAP_HYPHEN.search(prev, len(prev) - 2) and not gap:
         return True
     first_digit = text[:1].isdigit()
+    if not gap and len(cur.lines) == 1 and is_upper(cur.content) and starts_upper(text) and not is_upper(text):
+        return False  # a heading in capitals and the sentence-case text under it: two elements
     if gap:
         # a page break (or a blank line) in the middle of a sentence
         if (

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass, field
 
 from ..patterns import (
     LETTERS,
     patterns,
+    roman_numeral,
 )
 from ..text import fold, is_upper
+from ..vocab import phrase_pattern, vocabulary
 from .paragraphs import Para
 from .shapes import BULLETS, RANK, Marker, ends_sentence, marker_rank
 
@@ -48,6 +52,8 @@ def build_tree(paras: list[Para]) -> tuple[list[Para], list[Node], list[tuple[st
     preamble: list[Para] = []
     roots: list[Node] = []
     stack: list[Node] = []
+    warnings: list[tuple[str, str, int | None]] = []
+    _repair_lost_i(paras, warnings)
     first = next(
         (p.marker.type for p in paras if p.marker is not None and p.marker.type not in BULLETS), None
     )
@@ -91,10 +97,30 @@ def build_tree(paras: list[Para]) -> tuple[list[Para], list[Node], list[tuple[st
         else:
             roots.append(node)
         stack.append(node)
-    warnings: list[tuple[str, str, int | None]] = []
     _finish(roots, "", warnings)
     _check_numbering(roots, "", warnings)
     return preamble, roots, warnings
+
+
+def _repair_lost_i(paras: list[Para], warnings: list) -> None:
+    """Part numbers that OCR read with an "I" lost ("I- TÌNH HÌNH", "I- QUAN ĐIỂM", "II- NHIỆM
+    VỤ", "IV- ..."): a Roman number that repeats or goes back where the next one, less its last
+    "I", is what is printed, is read as the next one, with a warning."""
+    last = 0
+    for para in paras:
+        marker = para.marker
+        if marker is not None and marker.type in ("part", "chapter", "upper"):
+            last = 0  # the numbering starts again in each part
+        if marker is None or marker.type != "roman" or not marker.value:
+            continue
+        value = marker.value[0]
+        expected = roman_numeral(last + 1)
+        if last and value <= last and expected == marker.label + "I":
+            message = f"part {marker.label} after {roman_numeral(last)} read as {expected} (an 'I' lost in OCR or typing)"
+            warnings.append(("numbering-ocr-repaired", message, para.first))
+            marker.label, marker.value = expected, (last + 1,)
+            value = last + 1
+        last = value
 
 
 def _grounds_bullets(paras: list[Para]) -> int:
@@ -148,7 +174,7 @@ def _decide_heading(node: Node) -> None:
         elif kind == "article":
             # "Điều 4. Điều khoản chuyển tiếp" is a heading; "Điều 1. Phê duyệt ... như sau:" is the
             # article's own text introducing its items, not a title
-            if len(stripped) <= 200 and not ends_sentence(stripped):
+            if len(stripped) <= 200 and not ends_sentence(stripped) and not _article_sentence(stripped):
                 heading = stripped
         elif len(stripped) <= 200 and followed:
             if stripped.endswith(":") or not ends_sentence(stripped):
@@ -165,6 +191,17 @@ def _decide_heading(node: Node) -> None:
         node.text = "\n".join(rest)
     else:
         node.text = "\n".join([content] + rest) if content else "\n".join(rest)
+
+
+@functools.cache
+def _article_openers() -> re.Pattern:
+    return re.compile(r"^(?:" + phrase_pattern(vocabulary().article_openers) + r")")
+
+
+def _article_sentence(text: str) -> bool:
+    """An article's text that opens as an enacting sentence ("Giao Giám đốc Sở ...", "Chánh Văn
+    phòng ..., Giám đốc ..."), a line of it wrapped early: no title."""
+    return bool(_article_openers().match(fold(text)))
 
 
 def _check_numbering(nodes: list[Node], parent: str, warnings: list) -> None:
