@@ -23,13 +23,57 @@ STRUCTURE_FIELDS = ("sections", "children")
 CONTENT_FIELDS = ("references", "assignments")
 
 
+def _scorer():
+    """The shared scorer's own field functions (../shared/tools/score.py), imported."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("shared_score", SCORER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def score(folder) -> dict:
+    """Score every gold file of ``folder`` as ../shared/tools/score.py does, in this process:
+    the scorer's own field functions on ``parse_file(...).to_json()`` (the CLI's JSON), so
+    that the suite does not start a process per document. test_scorer_as_a_user_runs_it
+    runs the scorer itself, through the CLI, once."""
+    from kehoach import parse_file
+    from kehoach.errors import KehoachError
+
+    scorer = _scorer()
+    rows, errors, extended = {}, {}, {}
+    for gold_path in sorted(folder.glob("*.gold.json")):
+        name = gold_path.name.removesuffix(".gold.json")
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        path = scorer.find_doc(folder, name)
+        try:
+            pred = json.loads(parse_file(path).to_json())
+        except KehoachError as exc:
+            errors[name] = str(exc)
+            rows[name] = {field: 0.0 for field in scorer.FIELDS}
+            continue
+        rows[name] = {field: fn(gold, pred) for field, fn in scorer.FIELDS.items()}
+        extended[name] = {field: fn(gold, pred) for field, fn in scorer.EXTENDED.items()}
+    means = {field: sum(r[field] for r in rows.values()) / len(rows) for field in scorer.FIELDS}
+    assert not errors, errors
+    return {"rows": rows, "means": means, "errors": errors, "extended": extended}
+
+
+def score_by_cli(folder) -> dict:
     cmd = f"{shlex.quote(sys.executable)} -m kehoach parse {{}} --format json"
     done = subprocess.run([sys.executable, str(SCORER), str(folder), "--cmd", cmd, "--json"], capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout + done.stderr
     result = json.loads(done.stdout.strip().splitlines()[-2])
     assert not result["errors"], result["errors"]
     return result
+
+
+@needs_shared
+def test_scorer_as_a_user_runs_it():
+    """The shared scorer itself, through `python -m kehoach parse`, gives what the in-process
+    scoring gives."""
+    assert score_by_cli(SEEDS)["means"] == score(SEEDS)["means"]
 
 
 @pytest.fixture(scope="module")

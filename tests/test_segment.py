@@ -14,7 +14,7 @@ import unicodedata
 import pytest
 
 from kehoach import parse_bytes, parse_text
-from tests.conftest import outline
+from tests.conftest import outline, segment_outline
 
 HEAD = "KẾ HOẠCH\nthực hiện Kết luận số 02-KL/TW của Ban Bí thư\n\n"
 
@@ -222,7 +222,8 @@ CASES: list[tuple[str, str, list[str]]] = [
 
 @pytest.mark.parametrize("name,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_outline(name, text, expected):
-    assert outline(parse_text(text)) == expected
+    assert segment_outline(text) == expected  # the segment stage alone
+    assert outline(parse_text(text)) == expected  # and the whole parse
 
 
 def test_ocr_label_only_where_the_numbering_expects_it():
