@@ -98,6 +98,12 @@ CASES = [
         ("Phạm Văn Dũng", "PHÓ CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH"),
     ),
     (
+        "a Nơi nhận cell that lost its label; a post glued to the authority; the row's closing pipe",
+        "- Chính phủ; - Kiểm toán nhà nước; - Lưu: HC, PLTP. | TM. ỦY BAN THƯỜNG VỤ QUỐC HỘICHỦ TỊCH\nTrần Thanh Mẫn |\n",
+        ["Chính phủ", "Kiểm toán nhà nước", "Lưu: HC, PLTP"],
+        ("Trần Thanh Mẫn", "CHỦ TỊCH", "TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI"),
+    ),
+    (
         "a last entry without a full stop, then the name",
         "Nơi nhận:\n- Như trên;\n- Lưu VT\n(Đã ký)\nTrần Thị Bình\n",
         ["Như trên", "Lưu VT"],

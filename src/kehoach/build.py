@@ -87,7 +87,7 @@ def build_document(text: Text, *, with_source: bool = True, carried: bool = Fals
     provenance = dict(header.provenance)
     issuer_name, issuer_parent = header.issuer, header.parent
     if not issuer_name:
-        name, line, how = infer_issuer(sk)
+        name, line, how = infer_issuer(sk, header.doc_type)
         if name:
             issuer_name = name
             provenance["issuer"] = [line] if line else []

@@ -236,12 +236,27 @@ def _column_starts(xs: list[int]) -> list[int]:
     return starts
 
 
+def _unglue(text: str) -> str:
+    """A post glued to the line above it by a converter that lost the line break ("TM. ỦY BAN
+    THƯỜNG VỤ QUỐC HỘICHỦ TỊCH"): a word in capitals that is no syllable, cut where a post starts."""
+    if not is_upper(text):
+        return text
+    words = text.split(" ")
+    for k, word in enumerate(words):
+        if len(word) < 4 or is_syllable(word):
+            continue
+        for cut in range(2, len(word) - 1):
+            if is_syllable(word[:cut]) and _position_at(" ".join([word[cut:], *words[k + 1 :]]), 0) > 0:
+                return " ".join([*words[:k], word[:cut], word[cut:], *words[k + 1 :]])
+    return text
+
+
 def _signature_block(pieces: list[_Piece], c: Closing) -> None:
     pat = patterns()
     authority: list[str] = []
     positions: list[str] = []
     for piece in pieces:
-        text = squash(piece.text)
+        text = _unglue(squash(piece.text))
         folded = fold(text)
         if pat.signed.match(folded) and len(text) < 30:
             rest = text[pat.signed.match(folded).end() :].strip()
@@ -307,12 +322,16 @@ def extract_closing(lines: list[Line], addressee_lines: list[Line] | None = None
     recipients: list[tuple[str, int, bool]] = []
     signature: list[_Piece] = []
     mode = None  # "recipients" | "attachments" | None
+    # a Nơi nhận cell that lost its label: the dash list left of the signature
+    unlabelled = columns and not any(pat.recipients.match(fold(p.text)) for p in pieces)
     for piece in pieces:
         text = piece.text
         folded = fold(text)
         if columns and piece.right:
             signature.append(piece)
             continue
+        if unlabelled and mode is None and not recipients and re.match(r"^\s*[-–+•]", text):
+            mode = "recipients"
         m = pat.recipients.match(folded)
         if m:
             mode = "recipients"

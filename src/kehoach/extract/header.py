@@ -351,21 +351,28 @@ def authority_text(lines) -> str:
     return text[: cut.start()].strip() if cut else text
 
 
-def infer_issuer(sk: Skeleton) -> tuple[str | None, int | None, str]:
+def infer_issuer(sk: Skeleton, doc_type: str | None = None) -> tuple[str | None, int | None, str]:
     """The issuer from the text when the header lacks it: (name, line, how)."""
     from .bodies import View, read_body
 
     if sk.authority:
         return authority_text(sk.authority), sk.authority[0].no, "the authority line"
-    paras = list(sk.preamble) + [p for node in sk.sections[:1] for p in node.paras[:1]] + list(sk.closing_paras)
+    opening = list(sk.preamble) + [p for node in sk.sections[:1] for p in node.paras[:1]]
+    ending = list(sk.closing_paras)
     if sk.sections:  # the body's last paragraph ("Thừa lệnh Bộ trưởng, Văn phòng Bộ xin thông báo ...")
         last = sk.sections[-1]
         while last.children:
             last = last.children[-1]
-        paras.append(last.paras[-1])
-    for para in paras:
+        ending.append(last.paras[-1])
+    own = {fold(n) for t in vocabulary().doc_types if t.code == doc_type for n in t.names} if doc_type else set()
+    for para in opening + ending:
         folded = fold(para.text)
         for m in patterns().issues.finditer(folded):
+            said = m.group(0).strip()
+            if own and any(fold(n) in said for t in vocabulary().doc_types for n in t.names) and not any(o in said for o in own):
+                continue  # "X xây dựng chương trình ..." in a Nghị quyết: some other document, not this one
+            if para in ending and not said.startswith(("thong bao", "xin thong bao")):
+                continue  # at the end only a notice's "X xin thông báo ..." names who issues it
             v = View(para.text)
             best = None
             for h in _CAPITAL_WORD.finditer(para.text, max(0, m.start() - 120), m.start()):

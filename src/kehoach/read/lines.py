@@ -230,6 +230,9 @@ def clean_lines(raw_text: str) -> tuple[list[Line], list[tuple[str, str, int | N
             pending_rule = True
             lines.append(Line(no, ""))
             continue
+        if tables and stripped.endswith(" |") and stripped.count("|") == 1:
+            raw = raw.rstrip()[:-1]  # the last cell of a flattened row, its closing pipe left on its line
+            stripped = raw.strip()
         if tables and lead == "|" and PIPES_ONLY.match(stripped):
             lines.append(Line(no, "", cell_break=True))
             bold_open = italic_open = False  # no run crosses a cell
