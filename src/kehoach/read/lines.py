@@ -171,8 +171,11 @@ def clean_lines(raw_text: str) -> tuple[list[Line], list[tuple[str, str, int | N
     if "\u2028" in text or "\u2029" in text:
         text = text.replace("\u2028", "\n").replace("\u2029", "\n")
     text = nfc(text)
+    segmented = False
     if "_" in text:
+        before = len(warnings)
         text = _unsegment(text, warnings)
+        segmented = len(warnings) > before  # such datasets store one sentence or paragraph a line
     text, lookalikes = fix_lookalikes(text)
     if lookalikes:
         warnings.append(("lookalike-letters", f"{lookalikes} word(s) held Cyrillic or Greek letters that look Latin ('ВТC'): read as Latin", None))
@@ -303,6 +306,8 @@ def clean_lines(raw_text: str) -> tuple[list[Line], list[tuple[str, str, int | N
         line = Line(no, content, indent, len(raw), cells, bold or in_bold_run, md_heading, is_table, pending_break, pending_rule)
         if in_run and lines and lines[-1].text:
             line.run_cont = True
+        if segmented:
+            line.para_start = True
         pending_break = pending_rule = False
         lines.append(line)
     if page_markers:

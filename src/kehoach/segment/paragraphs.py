@@ -269,8 +269,8 @@ def _joins(cur: Para, line: Line, gap: bool, base: int, full: float) -> bool:
             and line.indent <= base + 2
             and not _heading_like(Para([prev_line], prev_line.text))
         )
-    if _full(prev_line, full):
-        return True
+    if _full(prev_line, full) or prev.rstrip().endswith(","):
+        return True  # (a line that ends with a comma stops in the middle of its sentence)
     return first_digit and not _heading_like(cur)
 
 

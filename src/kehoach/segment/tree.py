@@ -60,10 +60,15 @@ def build_tree(paras: list[Para]) -> tuple[list[Para], list[Node], list[tuple[st
     # a document whose top level is articles ("Điều 1") keeps the parts an article lists ("I.",
     # "A.": a plan written out inside Điều 1) under that article
     inside_article = first == "article"
+    # capital-letter parts ("A.", "B.") that first appear inside a Roman part are its sections
+    types = [p.marker.type for p in paras if p.marker is not None]
+    upper_under_roman = "upper" in types and "roman" in types and types.index("roman") < types.index("upper")
 
     def rank(marker: Marker) -> float:
         if inside_article and marker.type in ("roman", "upper"):
             return RANK["article"] + 0.5
+        if upper_under_roman and marker.type == "upper":
+            return RANK["roman"] + 0.5
         return marker_rank(marker)
 
     opening = _grounds_bullets(paras) if first is not None else 0
@@ -156,10 +161,10 @@ def _decide_heading(node: Node) -> None:
     rest = [p.text for p in node.paras[1:]]
     kind = node.marker.type
     part = kind in ("part", "chapter", "roman", "upper")
-    if not content and rest and (part or kind == "article"):
+    if not content and rest and kind not in BULLETS:
         # "Chương I" / "QUY ĐỊNH CHUNG": the heading stands on the next line
         nxt = node.paras[1].text.strip()
-        if len(nxt) <= 200 and (is_upper(nxt) or not ends_sentence(nxt)):
+        if len(nxt) <= 200 and (is_upper(nxt) or not ends_sentence(nxt) or kind == "article" and _article_title(nxt)):
             content, rest = nxt, rest[1:]
     followed = bool(node.children or rest)
     heading = None
@@ -168,13 +173,17 @@ def _decide_heading(node: Node) -> None:
         short = len(stripped) <= 250
         if part:
             if short and (
-                is_upper(stripped) or not ends_sentence(stripped) or stripped.endswith(":") or not followed
+                is_upper(stripped)
+                or not ends_sentence(stripped)
+                or stripped.endswith(":")
+                or not followed
+                or stripped.endswith(".") and len(stripped) <= 150 and ". " not in stripped  # "I. Tình hình."
             ):
                 heading = stripped
         elif kind == "article":
             # "Điều 4. Điều khoản chuyển tiếp" is a heading; "Điều 1. Phê duyệt ... như sau:" is the
             # article's own text introducing its items, not a title
-            if len(stripped) <= 200 and not ends_sentence(stripped) and not _article_sentence(stripped):
+            if _article_title(stripped) and (not ends_sentence(stripped) or len(stripped) <= 80 and stripped.endswith(":")):
                 heading = stripped
         elif len(stripped) <= 200 and followed:
             if stripped.endswith(":") or not ends_sentence(stripped):
@@ -202,6 +211,12 @@ def _article_sentence(text: str) -> bool:
     """An article's text that opens as an enacting sentence ("Giao Giám đốc Sở ...", "Chánh Văn
     phòng ..., Giám đốc ..."), a line of it wrapped early: no title."""
     return bool(_article_openers().match(fold(text)))
+
+
+def _article_title(text: str) -> bool:
+    """Can an article's first text be its title? Not an enacting sentence, not a line cut in the
+    middle of one (a title never ends with a comma), not a lone word."""
+    return len(text) <= 200 and not text.endswith((",", ";")) and len(text.split()) >= 2 and not _article_sentence(text)
 
 
 def _check_numbering(nodes: list[Node], parent: str, warnings: list) -> None:
