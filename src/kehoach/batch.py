@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .read import MAX_BYTES
+from .read import MAX_BYTES, read_file_bytes
 
 __all__ = ["Job", "Outcome", "Summary", "iter_jobs", "run_batch", "parse_chunk", "parse_jobs", "DOCUMENT_SUFFIXES"]
 
@@ -267,21 +267,8 @@ def _json_bytes(doc) -> bytes:
 
 
 def _read_file(path: str) -> bytes:
-    """A file's bytes; past the size limit only enough to say so (a read of the
-    limit itself would allocate it for every small file)."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
-    try:
-        want = min(os.fstat(fd).st_size, MAX_BYTES) + 1  # one byte more: to see the end, or a file over the limit
-        parts = []
-        while want > 0:
-            part = os.read(fd, want)  # unbuffered: a small file in one system call
-            if not part:
-                break
-            parts.append(part)
-            want -= len(part)
-        return parts[0] if len(parts) == 1 else b"".join(parts)
-    finally:
-        os.close(fd)
+    """A file's bytes, bounded: see :func:`kehoach.read.read_file_bytes`."""
+    return read_file_bytes(path)
 
 
 def _store_row(doc) -> dict:

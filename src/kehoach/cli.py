@@ -210,9 +210,10 @@ def _print_summary(summary) -> None:
 
 def _read_document(file: str, encoding: str | None):
     from .build import parse_bytes, parse_file
+    from .read import read_stream
 
     if file == "-":
-        return parse_bytes(sys.stdin.buffer.read(), encoding=encoding, name="<stdin>")
+        return parse_bytes(read_stream(sys.stdin.buffer), encoding=encoding, name="<stdin>")
     return parse_file(file, encoding=encoding)
 
 

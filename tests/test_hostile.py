@@ -1,0 +1,359 @@
+"""Nothing a user feeds kehoach breaks it, slows it or loses work (issue 14).
+
+Each hostile input of the issue, reproduced from its description: control and
+odd white-space characters, lone surrogates, rich markup, sizes past the
+limits (files, standard input, /dev/zero), .docx zip bombs whose headers lie,
+files of one repeated byte, garbage that looked like a symbol, a string that
+names a file. The command-line cases also check the memory they cost: every
+one stays under 500 MB.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import struct
+import subprocess
+import sys
+import time
+import zipfile
+import zlib
+from pathlib import Path
+
+import pytest
+
+import kehoach
+from kehoach import parse_bytes, parse_file, parse_text
+from kehoach.errors import InputError
+from kehoach.read.lines import LINE_BREAK_CHARS, REMOVED_CHARS, SPACE_CHARS
+from tests.conftest import ROOT
+
+EXAMPLE = ROOT / "examples" / "ke-hoach-dang-uy-khoi.txt"
+RSS_LIMIT_MB = 500
+
+
+def example() -> str:
+    return EXAMPLE.read_text(encoding="utf-8")
+
+
+# Runs kehoach and, as it exits, writes the peak resident memory of its own process image
+# (VmHWM starts again at exec; ru_maxrss would count the forked copy of pytest's memory).
+_MEASURED = """
+import atexit, runpy, sys
+report = sys.argv.pop(1)
+def peak():
+    try:
+        with open("/proc/self/status") as status:
+            kb = next((line.split()[1] for line in status if line.startswith("VmHWM:")), "0")
+    except OSError:
+        kb = "0"
+    with open(report, "w") as fh:
+        fh.write(kb)
+atexit.register(peak)
+sys.argv[0] = "kehoach"
+runpy.run_module("kehoach", run_name="__main__", alter_sys=True)
+"""
+
+
+def run_measured(args, *, stdin: bytes | None = None, timeout: float = 120) -> tuple[int, bytes, bytes, float, float]:
+    """Run ``kehoach ARGS``: (exit code, stdout, stderr, peak RSS in MB (0 where /proc is not), seconds)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "rss"
+        start = time.perf_counter()
+        try:
+            done = subprocess.run(
+                [sys.executable, "-c", _MEASURED, str(report), *map(str, args)], input=stdin or b"", capture_output=True, timeout=timeout
+            )
+        except subprocess.TimeoutExpired:
+            raise AssertionError(f"kehoach {' '.join(map(str, args))} ran over {timeout} s") from None
+        seconds = time.perf_counter() - start
+        rss = int(report.read_text() or 0) / 1024 if report.exists() else 0.0
+        return done.returncode, done.stdout, done.stderr, rss, seconds
+
+
+def one_line_failure(code: int, err: bytes, expected: str) -> None:
+    text = err.decode("utf-8", "replace")
+    assert code == 1, text
+    assert text.count("\n") == 1 and "Traceback" not in text, text
+    assert expected in text, text
+
+
+# --- characters -------------------------------------------------------------------
+
+ISSUE_CHARS = ["\v", "\x1c", "\x1d", "\x1e", "\x1f", "\x85", "\u1680", "\u205f"]
+EVERY_ODD_CHAR = sorted(
+    set(ISSUE_CHARS + list(LINE_BREAK_CHARS + SPACE_CHARS + REMOVED_CHARS))
+    | {chr(c) for c in range(0x110000) if chr(c).isspace() and chr(c) not in " \t\n\r\f"}
+    | {chr(c) for c in range(0x20)} - {"\t", "\n", "\r", "\f"}
+)
+
+
+def _odd_ones(text: str) -> set[str]:
+    return {ch for ch in text if ch in EVERY_ODD_CHAR or 0xD800 <= ord(ch) <= 0xDFFF}
+
+
+@pytest.mark.parametrize("char", ISSUE_CHARS, ids=[f"U+{ord(c):04X}" for c in ISSUE_CHARS])
+def test_a_control_or_odd_space_after_a_body_name(char):
+    """The issue's crash: a vertical tab (Word's Shift+Enter) or a U+205F right after a body name."""
+    doc = parse_text(example().replace("Ban Tuyên giáo", "Ban Tuyên giáo" + char))
+    bodies = {a.body for a in doc.assignments}
+    # a line break there ends a short line: "2. Ban Tuyên giáo" is then an item of its own
+    assert ("Ban Tuyên giáo" if char in LINE_BREAK_CHARS else "Ban Tuyên giáo Đảng ủy Khối") in bodies
+    assert not _odd_ones(doc.to_json())
+
+
+def test_no_stage_sees_an_odd_character():
+    """Every white-space, control and invisible format character, sprinkled everywhere: the read
+    stage leaves none of them for later stages, and the fields come out as without them."""
+    plain = parse_text(example())
+    for char in EVERY_ODD_CHAR:
+        spaced = example().replace(" ", f" {char}" if char in REMOVED_CHARS else char)
+        doc = parse_text(spaced)
+        lines = kehoach.read.read_text(spaced).lines
+        assert not any(_odd_ones(line.text) for line in lines), f"U+{ord(char):04X}"
+        assert not _odd_ones(doc.to_json()), f"U+{ord(char):04X}"
+        if char not in LINE_BREAK_CHARS:  # a line break in place of every space is another document
+            assert (doc.symbol, doc.issuer.name, doc.date, len(doc.assignments)) == (
+                plain.symbol,
+                plain.issuer.name,
+                plain.date,
+                len(plain.assignments),
+            ), f"U+{ord(char):04X}"
+
+
+def test_vertical_tab_is_a_line_break():
+    """Word's manual line break (Shift+Enter) copied as text: two lines, as the author saw them."""
+    doc = parse_text(example().replace("\nNơi nhận:", "\vNơi nhận:"))
+    assert doc.recipients == parse_text(example()).recipients
+
+
+def test_odd_characters_in_word_and_html():
+    xml = _document_xml("KẾ HOẠCH", "về việc\u205fkiểm\u1680tra", "I. MỤC\x85ĐÍCH", "1. Ban Tuyên giáo\u205f chủ trì, phối hợp với Sở Nội vụ.")
+    doc = parse_bytes(_docx(xml))
+    assert not _odd_ones(doc.to_json())
+    assert doc.title == "về việc kiểm tra"
+    page = "<!DOCTYPE html><html><body><p>KẾ HOẠCH</p><p>về\x1fviệc\u205fkiểm tra\v</p><p>1. Sở Tài chính\x0b chủ trì.</p></body></html>"
+    doc = parse_text(page)
+    assert not _odd_ones(doc.to_json()) and doc.title == "về việc kiểm tra"
+
+
+_CT = (
+    b'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    b'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    b'<Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/>'
+    b'<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+    b"</Types>"
+)
+_RELS = (
+    b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
+    b"</Relationships>"
+)
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _document_xml(*paragraphs: str) -> bytes:
+    body = "".join(f'<w:p><w:r><w:t xml:space="preserve">{p}</w:t></w:r></w:p>' for p in paragraphs)
+    return f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{_W}"><w:body>{body}</w:body></w:document>'.encode()
+
+
+def _docx(document_xml: bytes, *, picture: int = 0) -> bytes:
+    """A minimal .docx python-docx opens; ``picture``: MiB of zeros in a picture part."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", _CT)
+        z.writestr("_rels/.rels", _RELS)
+        z.writestr("word/document.xml", document_xml)
+        if picture:
+            with z.open("word/media/image1.png", "w", force_zip64=True) as part:
+                for _ in range(picture):
+                    part.write(bytes(1 << 20))
+    return buffer.getvalue()
+
+
+def test_lone_surrogates_never_crash_the_json():
+    """497 of 20,000 mutated documents crashed the JSON output: surrogates are U+FFFD at read time."""
+    text = example().replace("Ban Tuyên giáo", "Ban Tuyên\ud800 giáo\udfff").replace("KẾ HOẠCH", "KẾ\udc80 HOẠCH")
+    doc = parse_text(text)
+    out = doc.to_json()
+    out.encode("utf-8")
+    assert "\ufffd" in out and not _odd_ones(out)
+    assert json.loads(out)["schema_version"] == "1"
+
+
+def test_a_file_name_that_is_not_utf8(tmp_path):
+    """A name Python holds with surrogates (its bytes not UTF-8) is shown with U+FFFD."""
+    name = os.fsdecode(b"k\xe9-hoach.txt")
+    path = tmp_path / name
+    path.write_bytes(EXAMPLE.read_bytes())
+    doc = parse_file(path)
+    assert doc.source.path.endswith("k\ufffd-hoach.txt")
+    doc.to_json().encode("utf-8")
+    code, out, err, _, _ = run_measured(["parse", path, "-f", "json"])
+    assert code == 0, err
+    assert json.loads(out)["source"]["path"].endswith("k\ufffd-hoach.txt")
+
+
+# --- sizes --------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+def test_dev_zero_is_refused_at_the_limit():
+    code, out, err, rss, seconds = run_measured(["parse", "/dev/zero"])
+    one_line_failure(code, err, "larger than the 64 MiB limit")
+    assert out == b"" and rss < RSS_LIMIT_MB and seconds < 30
+
+
+def test_stdin_is_read_only_up_to_the_limit():
+    code, _, err, rss, _ = run_measured(["parse", "-"], stdin=b"a" * (65 * 1024 * 1024))
+    one_line_failure(code, err, "larger than the 64 MiB limit")
+    assert rss < RSS_LIMIT_MB
+
+
+def test_read_stream_stops_one_byte_past_the_limit():
+    from kehoach.read import read_stream
+
+    class Endless(io.RawIOBase):
+        read_bytes = 0
+
+        def readinto(self, buffer):
+            buffer[:] = b"x" * len(buffer)
+            self.read_bytes += len(buffer)
+            return len(buffer)
+
+    stream = Endless()
+    with pytest.raises(InputError, match="larger than the 1 MiB limit"):
+        read_stream(stream, limit=1024 * 1024)
+    assert stream.read_bytes == 1024 * 1024 + 1
+    assert read_stream(io.BytesIO(b"abc"), limit=3) == b"abc"
+
+
+def test_text_limits(monkeypatch):
+    import kehoach.read as read
+
+    monkeypatch.setattr(read, "MAX_CHARS", 5000)
+    with pytest.raises(InputError, match="longer than the 5,000 characters limit"):
+        parse_text("x" * 5001)
+    with pytest.raises(InputError, match="characters limit"):
+        parse_bytes(("Kế hoạch " * 1000).encode())
+    monkeypatch.setattr(read, "MAX_CHARS", 10**9)
+    monkeypatch.setattr(read, "MAX_LINES", 300)
+    with pytest.raises(InputError, match="longer than the 300 lines limit"):
+        parse_text("1. x\n" * 301)
+    with pytest.raises(InputError, match="lines limit"):
+        parse_text("1. x\v" * 301)  # every kind of line break counts
+    parse_text("1. x\n" * 299)
+    page = "<!DOCTYPE html><html><body>" + "<p>1. x</p>" * 400 + "</body></html>"
+    with pytest.raises(InputError, match="lines limit"):
+        parse_text(page)
+    with pytest.raises(InputError, match="400 paragraphs is longer than the 300 lines limit"):
+        parse_bytes(_docx(_document_xml(*["1. x"] * 400)))
+    monkeypatch.setattr(read, "MAX_TEXT_BYTES", 1000)
+    with pytest.raises(InputError, match="larger than the 0 MiB limit for text"):
+        parse_bytes(b"x " * 600)
+
+
+def test_the_limits_are_documented():
+    from kehoach.read import MAX_BYTES, MAX_CHARS, MAX_LINES, MAX_TEXT_BYTES
+    from kehoach.read.docx import MAX_ENTRIES, MAX_RATIO, MAX_XML_INFLATED
+
+    usage = (ROOT / "docs" / "usage.md").read_text(encoding="utf-8")
+    for value in (
+        f"{MAX_BYTES // 2**20} MiB",
+        f"{MAX_TEXT_BYTES // 2**20} MiB",
+        f"{MAX_CHARS:,}",
+        f"{MAX_LINES:,}",
+        f"{MAX_XML_INFLATED // 2**20} MiB",
+        f"{MAX_RATIO}:1",
+        f"{MAX_ENTRIES:,}",
+    ):
+        assert value in usage, value
+
+
+@pytest.mark.parametrize("byte", [0x00, 0xFF, 0x20 + 0x41])
+def test_a_file_of_one_repeated_byte_is_not_a_document(byte, tmp_path):
+    """Five all-zero files were accepted as documents."""
+    path = tmp_path / "zero.txt"
+    path.write_bytes(bytes([byte]) * 5000)
+    with pytest.raises(InputError, match=f"binary data, not a document: its 5,000 bytes are all 0x{byte:02X}"):
+        parse_file(path)
+
+
+def test_mostly_zero_bytes_are_not_a_document():
+    with pytest.raises(InputError):
+        parse_bytes(b"\x00" * 4000 + b"KE HOACH" + b"\x00" * 4000)
+
+
+# --- .docx zip bombs -------------------------------------------------------------------
+
+def _deflated_spaces(size: int) -> bytes:
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    out = [packer.compress(b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>')]
+    block = b" " * (1 << 20)
+    for _ in range(size >> 20):
+        out.append(packer.compress(block))
+    out.append(packer.compress(b"</w:body></w:document>"))
+    out.append(packer.flush())
+    return b"".join(out)
+
+
+def lying_bomb(inflated: int, declared: int) -> bytes:
+    """A .docx whose document.xml inflates to ``inflated`` bytes while its headers say ``declared``."""
+    entries = [(name.encode(), zlib.compress(data)[2:-4], len(data), zlib.crc32(data)) for name, data in (("[Content_Types].xml", _CT), ("_rels/.rels", _RELS))]
+    entries.append((b"word/document.xml", _deflated_spaces(inflated), declared, 0))
+    out = io.BytesIO()
+    central = []
+    for name, payload, size, crc in entries:
+        offset = out.tell()
+        out.write(struct.pack("<4sHHHHHIIIHH", b"PK\x03\x04", 20, 0, 8, 0, 0, crc, len(payload), size, len(name), 0) + name + payload)
+        central.append(struct.pack("<4sHHHHHHIIIHHHHHII", b"PK\x01\x02", 20, 20, 0, 8, 0, 0, crc, len(payload), size, len(name), 0, 0, 0, 0, 0, offset) + name)
+    start = out.tell()
+    out.write(b"".join(central))
+    out.write(struct.pack("<4sHHHHIIH", b"PK\x05\x06", 0, 0, len(central), len(central), out.tell() - start, start, 0))
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("declared", [0, 1000, 150 * 1024 * 1024], ids=["says-empty", "says-1000", "says-150MiB"])
+def test_a_docx_bomb_whose_headers_lie(declared, tmp_path):
+    """1 GiB of XML whose headers say otherwise: it cost 2 GB and 5 s (N x 2 GB with -j N)."""
+    path = tmp_path / "bomb.docx"
+    path.write_bytes(lying_bomb(1 << 30, declared))
+    code, out, err, rss, seconds = run_measured(["parse", path])
+    assert code == 1 and err.count(b"\n") == 1 and b"Traceback" not in err and out == b"", err
+    assert rss < 150 and seconds < 10, (rss, seconds)
+
+
+def test_docx_xml_is_measured_by_what_it_inflates_to():
+    from kehoach.read import docx
+
+    honest = _docx(_document_xml(os.urandom(3 * 1024 * 1024).hex()))  # 6 MiB, compressed ~2:1
+    limit = docx.MAX_XML_INFLATED
+    try:
+        docx.MAX_XML_INFLATED = 4 * 1024 * 1024
+        with pytest.raises(InputError, match="inflates past 4 MiB of XML"):
+            parse_bytes(honest)
+    finally:
+        docx.MAX_XML_INFLATED = limit
+    with pytest.raises(InputError, match="inflates more than 200:1"):
+        parse_bytes(_docx(_document_xml(" " * (30 * 1024 * 1024))))
+
+
+def test_docx_pictures_are_not_inflated():
+    """A picture part that inflates to a quarter of a gigabyte costs nothing: its bytes are never read."""
+    data = _docx(_document_xml("KẾ HOẠCH", "về việc kiểm tra"), picture=256)
+    start = time.perf_counter()
+    doc = parse_bytes(data)
+    assert doc.title == "về việc kiểm tra" and time.perf_counter() - start < 2
+
+
+def test_an_archive_of_many_entries_is_refused_before_its_directory_is_read():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        z.writestr("word/document.xml", b"<w:document/>")
+        for i in range(10_001):
+            z.writestr(f"x/{i}", b"")
+    with pytest.raises(InputError, match="more than 10,000 entries"):
+        parse_bytes(buffer.getvalue())
