@@ -357,3 +357,39 @@ def test_an_archive_of_many_entries_is_refused_before_its_directory_is_read():
             z.writestr(f"x/{i}", b"")
     with pytest.raises(InputError, match="more than 10,000 entries"):
         parse_bytes(buffer.getvalue())
+
+
+# --- the terminal table -------------------------------------------------------------------
+
+MARKUP_TEXT = ["[/]", "[/bold]", "[bold]đậm[/bold]", "[link=https://x.invalid]bấm[/link]", "[red]", ":smile:", "\\[", "[@click=app.quit]"]
+
+
+def _table_output(doc) -> str:
+    from rich.console import Console
+
+    from kehoach import render
+
+    console = Console(file=io.StringIO(), width=200, force_terminal=False, color_system=None)
+    console.print(render.to_rich(doc))
+    return console.file.getvalue()
+
+
+def test_rich_markup_in_a_document_is_shown_as_printed():
+    """'[/...]' crashed the default table output; '[bold]' and '[link=...]' text disappeared."""
+    for markup in MARKUP_TEXT:
+        doc = parse_text(example().replace("Văn phòng Tỉnh ủy", f"Văn phòng Tỉnh ủy {markup}").replace("chữa cháy\n", f"chữa {markup} cháy\n", 1))
+        assert f"Văn phòng Tỉnh ủy {markup}" in doc.recipients
+        shown = "".join(_table_output(doc).split())  # cells wrap: compare without white space
+        assert "".join(f"Văn phòng Tỉnh ủy {markup}".split()) in shown, markup
+        assert doc.title.endswith(f"chữa {markup} cháy")
+        assert "".join(f"chữa {markup} cháy".split()) in shown, markup
+
+
+def test_cli_table_with_markup_and_the_recipients(tmp_path):
+    path = tmp_path / "kh.txt"
+    path.write_text(example().replace("Văn phòng Tỉnh ủy,", "Văn phòng Tỉnh ủy [/],"), encoding="utf-8")
+    code, out, err, _, _ = run_measured(["parse", path, "-f", "table"])
+    assert code == 0, err
+    shown = "".join(out.decode("utf-8").split())
+    assert "VănphòngTỉnhủy[/]" in shown
+    assert "Recipients" in shown and "LưuVănphòngĐảngủyKhối" in shown  # --help promises them

@@ -106,12 +106,21 @@ def to_markdown(doc: Document) -> str:
 
 
 def to_rich(doc: Document) -> RenderableType:
-    """A header panel, the section tree, and tables of references and assignments."""
+    """A header panel, the section tree, and tables of references, assignments, recipients and warnings.
+
+    Every string taken from the document goes in as a :class:`rich.text.Text`, never as
+    markup: a document that prints ``[/b]`` or ``[bold]`` (or ``:smile:``) shows it as printed.
+    """
     from rich.console import Group
     from rich.panel import Panel
     from rich.table import Table
+    from rich.text import Text
     from rich.tree import Tree
 
+    def plain(value: str | None) -> Text:
+        return Text(value or "")
+
+    dash = Text("—", style="dim")
     meta = Table.grid(padding=(0, 2))
     meta.add_column(style="bold cyan", no_wrap=True)
     meta.add_column()
@@ -124,16 +133,19 @@ def to_rich(doc: Document) -> RenderableType:
         ("Title", doc.title),
         ("Signer", " / ".join(x for x in (doc.signer.authority, doc.signer.position, doc.signer.name) if x) or None),
     ):
-        meta.add_row(key, value if value else "[dim]—[/dim]")
-    parts: list = [Panel(meta, title=f"[bold]{doc.doc_type_name or 'Document'} {doc.symbol or ''}[/bold]", expand=False)]
-    tree = Tree("[bold]Sections[/bold]")
+        meta.add_row(key, plain(value) if value else dash)
+    title = Text(f"{doc.doc_type_name or 'Document'} {doc.symbol or ''}".rstrip(), style="bold")
+    parts: list = [Panel(meta, title=title, expand=False)]
+    tree = Tree(Text("Sections", style="bold"))
 
     def add(branch, sections):
         for s in sections:
             text = s.heading or (s.text[:90] + ("…" if len(s.text) > 90 else ""))
-            kind = f" [magenta]({s.kind})[/magenta]" if s.kind else ""
-            node = branch.add(f"[bold yellow]{s.label}[/bold yellow] {text}{kind} [dim]{s.lines[0]}–{s.lines[1]}[/dim]")
-            add(node, s.children)
+            label = Text.assemble((s.label or "", "bold yellow"), " ", text)
+            if s.kind:
+                label.append(f" ({s.kind})", style="magenta")
+            label.append(f" {s.lines[0]}–{s.lines[1]}", style="dim")
+            add(branch.add(label), s.children)
 
     add(tree, doc.sections)
     parts.append(tree)
@@ -142,21 +154,30 @@ def to_rich(doc: Document) -> RenderableType:
         for col in ("kind", "symbol", "date", "issuer", "scope", "lines"):
             refs.add_column(col)
         for r in doc.references:
-            refs.add_row(r.kind or "", r.symbol or r.title or "", r.date or "", r.issuer or "", r.scope or "", ",".join(str(m.line) for m in r.mentions))
+            refs.add_row(
+                plain(r.kind), plain(r.symbol or r.title), plain(r.date), plain(r.issuer), plain(r.scope), plain(",".join(str(m.line) for m in r.mentions))
+            )
         parts.append(refs)
     if doc.assignments:
         table = Table(title="Assignments")
         for col in ("body", "role", "deadline", "section", "line"):
             table.add_column(col)
         for a in doc.assignments:
-            table.add_row(a.body, a.role, a.deadline.text if a.deadline else "", a.section or "", str(a.line or ""))
+            table.add_row(plain(a.body), plain(a.role), plain(a.deadline.text if a.deadline else ""), plain(a.section), plain(str(a.line or "")))
         parts.append(table)
+    if doc.recipients:
+        recipients = Table(title="Recipients (Nơi nhận)")
+        recipients.add_column("#", justify="right")
+        recipients.add_column("recipient")
+        for i, recipient in enumerate(doc.recipients, 1):
+            recipients.add_row(str(i), plain(recipient))
+        parts.append(recipients)
     if doc.warnings:
         warn = Table(title="Warnings", title_style="yellow")
         warn.add_column("code", style="yellow")
         warn.add_column("line")
         warn.add_column("message")
         for w in doc.warnings:
-            warn.add_row(w.code, str(w.line or ""), w.message)
+            warn.add_row(plain(w.code), plain(str(w.line or "")), plain(w.message))
         parts.append(warn)
     return Group(*parts)
