@@ -393,3 +393,33 @@ def test_cli_table_with_markup_and_the_recipients(tmp_path):
     shown = "".join(out.decode("utf-8").split())
     assert "VănphòngTỉnhủy[/]" in shown
     assert "Recipients" in shown and "LưuVănphòngĐảngủyKhối" in shown  # --help promises them
+
+
+# --- symbols ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "garbage",
+    ["37-KH/ĐUK" + "-ABC" * 7500, "-".join(["12/KH"] * 2000), "1/2/3/4/5/" * 1000 + "KH", "A-" * 10000 + "KH/TU", "37-KH/" + "Đ" * 30000],
+    ids=["code-chain", "symbols-joined", "slashes", "dashes", "long-code"],
+)
+def test_garbage_on_the_symbol_line_is_no_symbol(garbage):
+    """The symbol field could be a 30,000-character string of garbage."""
+    doc = parse_text(example().replace("Số 37-KH/ĐUK", "Số " + garbage))
+    assert doc.symbol is None and doc.number is None and doc.issuer.code is None
+    assert "symbol-too-long" in {w.code for w in doc.warnings}
+    assert all(len(r.symbol or "") <= 64 for r in doc.references)
+
+
+def test_long_real_symbols_are_kept():
+    for symbol in ("12/HDLN-BCA-BQP-BYT-BTC", "03/2022/TTLT-BTP-BNV-BTC-BLĐTBXH-BYT-BGDĐT"):
+        doc = parse_text(example().replace("Số 37-KH/ĐUK", "Số " + symbol))
+        assert doc.symbol == symbol
+
+
+def test_a_cited_symbol_run_on_into_garbage_is_not_cited():
+    from kehoach.extract.symbols import find_symbols, parse_symbol
+
+    text = "theo Kết luận số 02-KL/TW" + "-AB" * 100 + " và Kế hoạch số 33-KH/TU"
+    assert [s.text for s in find_symbols(text)] == ["33-KH/TU"]
+    assert parse_symbol("02-KL/TW" + "-AB" * 100) is None and parse_symbol("02-KL/TW").text == "02-KL/TW"

@@ -15,6 +15,7 @@ from .extract.assignments import extract_assignments
 from .extract.citations import Segment, extract_references
 from .extract.closing import extract_addressees, extract_closing
 from .extract.header import extract_header, infer_issuer, locality_of
+from .extract.symbols import plausible_symbol
 from .models import Document, Issuer, Section, Signer, Source, Warning
 from .read import Text, read, read_bytes, read_text
 from .segment import Node, Para, Skeleton, segment
@@ -90,6 +91,13 @@ def build_document(text: Text, *, with_source: bool = True, carried: bool = Fals
             warnings.append(("header-inferred", f"no issuer in the header: issuer '{name}' taken from {how}", line))
         elif (sk.header or sk.type_line) and not carried:
             warnings.append(("issuer-missing", "no issuing body found in the header or the text", None))
+    if header.symbol_text and not plausible_symbol(header.symbol_text):
+        # what the header kept as printed (a symbol of no known form) runs on past any symbol's length: garbage
+        line = (provenance.pop("symbol", None) or [None])[0]
+        warnings.append(("symbol-too-long", f"the symbol line holds {len(header.symbol_text):,} characters, more than any symbol has: symbol left empty", line))
+        header.symbol_text = header.number = header.issuer_code = None
+        header.symbol = None
+        warnings = [w for w in warnings if w[0] != "symbol-unknown-form" or w[2] != line]
     locality = locality_of(issuer_name, issuer_parent) or header.place
     _assign_kinds(sk.sections)
     assignments = extract_assignments(sk.sections, sk.preamble, issuer_name) if vocabulary().tasks(header.doc_type) else []
