@@ -423,3 +423,15 @@ def test_a_cited_symbol_run_on_into_garbage_is_not_cited():
     text = "theo Kết luận số 02-KL/TW" + "-AB" * 100 + " và Kế hoạch số 33-KH/TU"
     assert [s.text for s in find_symbols(text)] == ["33-KH/TU"]
     assert parse_symbol("02-KL/TW" + "-AB" * 100) is None and parse_symbol("02-KL/TW").text == "02-KL/TW"
+
+
+def test_a_body_name_at_a_paragraph_break_inside_a_section():
+    """Found by the fuzz target: a section's text joins its paragraphs with a line break, and a
+    body name ending at one crashed the body reader (the reader now ends the name there)."""
+    from kehoach.extract.bodies import View, read_body
+
+    assert read_body(View("Ủy ban nhân dân\nThành phố đề nghị"), 0).text == "Ủy ban nhân dân"
+    parse_text(
+        "**Điều 9.\nHội đồng Thi đua - Khen thưởng các cơ quan, đơn vị, địa phương**\n1. Hội đồng Thi đua - Khen\n"
+        "Chủ tịch Ủy ban nhân dân\nThành phố đề nghị các cơ quan, đơn vị khẩn trương, nghiêm túc triển khai thực"
+    )
