@@ -233,8 +233,13 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _worker(conn, cli: bool) -> None:
-    """Parse what the parent sends; answer (failure or None, seconds, peak RSS)."""
+def _worker(conn, cli: bool, stack_file: str) -> None:
+    """Parse what the parent sends; answer (failure or None, seconds, peak RSS). An input that
+    runs past its time has the worker's stack written to ``stack_file`` (the parent reads it
+    when it stops the worker: where a hang hangs)."""
+    import faulthandler
+
+    stacks = open(stack_file, "w")
     while True:
         try:
             item = conn.recv()
@@ -242,9 +247,13 @@ def _worker(conn, cli: bool) -> None:
             return
         if item is None:
             return
-        value, seed = item
+        value, seed, stack_after = item
+        stacks.seek(0)
+        stacks.truncate()
+        faulthandler.dump_traceback_later(stack_after, repeat=False, file=stacks)
         start = time.perf_counter()
         failure = check_cli(value, seed) if cli else check_library(value)
+        faulthandler.cancel_dump_traceback_later()
         conn.send((failure, time.perf_counter() - start, _peak_rss_mb()))
 
 
@@ -260,43 +269,65 @@ class Watchdog:
     def start(self) -> None:
         parent, child = self.context.Pipe()
         self.conn = parent
-        self.process = self.context.Process(target=_worker, args=(child, self.cli), daemon=True)
+        fd, self.stack_file = tempfile.mkstemp(prefix="fuzz-stack-")
+        os.close(fd)
+        self.process = self.context.Process(target=_worker, args=(child, self.cli, self.stack_file), daemon=True)
         self.process.start()
         child.close()
+
+    def _stack(self) -> str:
+        try:
+            return Path(self.stack_file).read_text(errors="replace")
+        except OSError:
+            return ""
 
     def stop(self) -> None:
         if self.process is not None and self.process.is_alive():
             self.process.kill()
             self.process.join()
+        if getattr(self, "stack_file", None) and os.path.exists(self.stack_file):
+            os.unlink(self.stack_file)
 
     def run(self, value, seed: int, timeout: float):
-        """(failure or None, seconds, peak RSS MB), or ('hang', timeout, 0) when stopped."""
+        """(failure or None, seconds, peak RSS MB), or ('hang: STACK', timeout, 0) when stopped."""
+        item = (value, seed, max(1.0, timeout - 1.0))
         try:
-            self.conn.send((value, seed))
+            self.conn.send(item)
         except (BrokenPipeError, OSError):
             self.stop()
             self.start()
-            self.conn.send((value, seed))
+            self.conn.send(item)
         if self.conn.poll(timeout):
             try:
                 return self.conn.recv()
-            except EOFError:
+            except (EOFError, OSError):
                 pass
             self.stop()
             self.start()
             return ("worker died: exit code %s" % self.process.exitcode, timeout, 0.0)
+        time.sleep(1.5)  # the stack is written a second before the timeout
+        stack = self._stack()
         self.stop()
         self.start()
-        return ("hang", timeout, 0.0)
+        return ("hang: stopped after %.0f s; the worker's stack:\n%s" % (timeout, stack), timeout, 0.0)
 
 
 def _size(value) -> int:
     return len(value if isinstance(value, bytes) else value.encode("utf-8", "surrogatepass"))
 
 
+_HELPERS = ("text.py", "patterns.py", "vocab.py", "similarity.py")  # shared by every stage: the caller owns the failure
+
+
 def _owner(failure: str) -> str:
-    """The innermost kehoach module of a traceback ('segment.py' ...), to sort failures by owner."""
-    modules = [line.split('"')[1] for line in failure.splitlines() if line.strip().startswith('File "') and "/kehoach/" in line]
+    """The innermost kehoach stage of a traceback ('segment.py' ...), to sort failures by owner."""
+    modules = [
+        line.split('"')[1]
+        for line in failure.splitlines()
+        if line.strip().startswith('File "') and "/kehoach/" in line and not line.split('"')[1].endswith(_HELPERS)
+    ]
+    if "most recent call first" in failure.lower():  # faulthandler's order (a hang's stack)
+        modules.reverse()
     return modules[-1].split("/kehoach/")[-1] if modules else "-"
 
 
@@ -322,7 +353,7 @@ def fuzz(*, runs: int | None, seconds: float | None, seed: int, cli: bool, out: 
             counts["bytes"] += size
             peak = max(peak, rss)
             kind = None
-            if failure == "hang":
+            if failure and failure.startswith("hang:"):
                 kind = "hang"
             elif failure:
                 kind = "crash"
@@ -332,6 +363,8 @@ def fuzz(*, runs: int | None, seconds: float | None, seed: int, cli: bool, out: 
             elif rss > RSS_LIMIT_MB:
                 kind = "memory"
                 failure = f"peak RSS {rss:.0f} MB"
+                dog.stop()  # the peak is the worker's: a fresh one for the next input
+                dog.start()
             slowest = max(slowest, (took / max(size, 1) * 100_000, size))
             if kind:
                 counts[kind] += 1
@@ -367,6 +400,27 @@ def fuzz(*, runs: int | None, seconds: float | None, seed: int, cli: bool, out: 
     }
 
 
+def replay(paths: list[Path], *, cli: bool, timeout: float) -> int:
+    """Run saved inputs again (``NAME.input`` beside its ``NAME.json``); print what each does now."""
+    dog = Watchdog(cli)
+    failed = 0
+    try:
+        for path in paths:
+            meta_path = path.with_suffix(".json")
+            meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
+            data = path.read_bytes()
+            value = data if meta.get("is_bytes", False) else data.decode("utf-8", "surrogatepass")
+            failure, took, rss = dog.run(value, 0, timeout=timeout)
+            failed += bool(failure)
+            status = "ok" if not failure else f"FAILS ({_owner(failure)})"
+            print(f"{path.name}: {status}, {took:.1f} s for {_size(value):,} bytes, peak RSS {rss:.0f} MB")
+            if failure:
+                print("    " + "\n    ".join(failure.strip().splitlines()[-12:]))
+    finally:
+        dog.stop()
+    return 1 if failed else 0
+
+
 def atheris_main(argv: list[str]) -> None:  # pragma: no cover - needs atheris
     import atheris
 
@@ -397,7 +451,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write the summary here")
     parser.add_argument("-q", "--quiet", action="store_true")
     parser.add_argument("--atheris", action="store_true", help="coverage-guided with atheris (arguments after -- go to libFuzzer)")
+    parser.add_argument("--replay", type=Path, nargs="+", metavar="INPUT", help="run saved inputs (from --out) again and say what each does")
     args, rest = parser.parse_known_args(argv)
+    if args.replay:
+        return replay(args.replay, cli=args.cli, timeout=args.timeout)
     if args.atheris:
         atheris_main([a for a in rest if a != "--"])
         return 0
