@@ -435,3 +435,257 @@ def test_a_body_name_at_a_paragraph_break_inside_a_section():
         "**Điều 9.\nHội đồng Thi đua - Khen thưởng các cơ quan, đơn vị, địa phương**\n1. Hội đồng Thi đua - Khen\n"
         "Chủ tịch Ủy ban nhân dân\nThành phố đề nghị các cơ quan, đơn vị khẩn trương, nghiêm túc triển khai thực"
     )
+
+
+# --- batch ---------------------------------------------------------------------------------
+
+from kehoach.batch import count_jobs, iter_jobs, run_batch  # noqa: E402
+from kehoach.store import JsonlSink, SqliteSink  # noqa: E402
+from tests.conftest import DOCS  # noqa: E402
+
+GOOD = sorted(DOCS.glob("*.txt"))
+
+
+def kehoach_cli(*args, stdin: bytes | None = None, timeout: float = 300):
+    return subprocess.run([sys.executable, "-m", "kehoach", *map(str, args)], input=stdin, capture_output=True, timeout=timeout)
+
+
+def test_sqlite_an_existing_database_is_added_to_never_deleted(tmp_path):
+    """'--sqlite FILE' silently deleted an existing file there, the user's own tables included."""
+    import sqlite3
+
+    db = tmp_path / "k.db"
+    con = sqlite3.connect(db)
+    con.execute("CREATE TABLE ghi_chu (note TEXT)")
+    con.execute("INSERT INTO ghi_chu VALUES ('của tôi')")
+    con.commit()
+    con.close()
+    assert kehoach_cli("batch", *GOOD[:3], "--sqlite", db, "-q").returncode == 0
+    assert kehoach_cli("batch", *GOOD[2:5], "--sqlite", db, "-q").returncode == 0
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT note FROM ghi_chu").fetchall() == [("của tôi",)]
+    assert con.execute("SELECT count(*), count(DISTINCT input) FROM documents").fetchone() == (5, 5)
+    con.close()
+    assert kehoach_cli("batch", *GOOD[:2], "--sqlite", db, "-q", "--overwrite").returncode == 0
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT count(*) FROM documents").fetchone() == (2,)
+    assert con.execute("SELECT note FROM ghi_chu").fetchall() == [("của tôi",)]
+
+
+def test_sqlite_a_file_that_is_not_kehoachs_is_refused(tmp_path):
+    import sqlite3
+
+    notes = tmp_path / "notes.db"
+    notes.write_text("không phải cơ sở dữ liệu", encoding="utf-8")
+    done = kehoach_cli("batch", GOOD[0], "--sqlite", notes, "-q")
+    one_line_failure(done.returncode, done.stderr, "is not an SQLite database")
+    assert notes.read_text(encoding="utf-8") == "không phải cơ sở dữ liệu"
+    assert kehoach_cli("batch", GOOD[0], "--sqlite", notes, "-q", "--overwrite").returncode == 0  # asked for
+    other = tmp_path / "other.db"
+    con = sqlite3.connect(other)
+    con.execute("CREATE TABLE documents (id INTEGER, my_column TEXT)")
+    con.execute("INSERT INTO documents VALUES (1, 'giữ')")
+    con.commit()
+    con.close()
+    for extra in ([], ["--overwrite"]):
+        done = kehoach_cli("batch", GOOD[0], "--sqlite", other, "-q", *extra)
+        one_line_failure(done.returncode, done.stderr, "has a table 'documents' that is not kehoach's")
+    assert sqlite3.connect(other).execute("SELECT * FROM documents").fetchall() == [(1, "giữ")]
+
+
+def test_jsonl_an_existing_file_is_not_replaced_unasked(tmp_path):
+    out = tmp_path / "o.jsonl"
+    out.write_text('{"mine": 1}\n', encoding="utf-8")
+    done = kehoach_cli("batch", GOOD[0], "--jsonl", out, "-q")
+    one_line_failure(done.returncode, done.stderr, "--resume adds to it")
+    assert out.read_text(encoding="utf-8") == '{"mine": 1}\n'
+    assert kehoach_cli("batch", GOOD[0], "--jsonl", out, "-q", "--overwrite").returncode == 0
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 1
+    assert kehoach_cli("batch", GOOD[0], GOOD[1], "--jsonl", out, "-q", "--resume").returncode == 0
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 2
+    assert kehoach_cli("batch", GOOD[0], "--jsonl", out, "--resume", "--overwrite").returncode == 2
+
+
+def test_output_dir_takes_a_folder_and_says_so(tmp_path):
+    done = kehoach_cli("batch", GOOD[0], "-o", tmp_path / "out.jsonl")
+    assert done.returncode == 2 and b"--output-dir (-o) takes a folder" in done.stderr and b"--jsonl FILE" in done.stderr
+    assert not (tmp_path / "out.jsonl").exists()
+    afile = tmp_path / "afile"
+    afile.write_text("x")
+    done = kehoach_cli("batch", GOOD[0], "--output-dir", afile)
+    assert done.returncode == 2 and afile.read_text() == "x"
+    done = kehoach_cli("parse", GOOD[0], "-o", tmp_path)
+    assert done.returncode == 2 and b"is a directory" in done.stderr
+    assert b"--output-dir DIR" in kehoach_cli("parse", "--help").stdout
+
+
+def test_long_input_names_are_shortened_and_recorded(tmp_path):
+    """'batch -o DIR' aborted the whole run on an input name of ~236 bytes or more (11 of 21 records lost)."""
+    folder = tmp_path / "kho"
+    folder.mkdir()
+    names = []
+    for i in range(21):
+        length = 200 + i * 3  # 200 to 260 characters: past 255 bytes in UTF-8 (and ASCII) from about the middle
+        name = (f"{i:02d} Kế hoạch triển khai thực hiện " * 20)[: length - 4] + ".txt"
+        if i % 2:
+            name = name.encode("ascii", "replace").decode().replace("?", "x")[: length - 4] + ".txt"
+        try:
+            (folder / name).write_bytes(GOOD[i % len(GOOD)].read_bytes())
+        except OSError:  # longer than this file system takes as an input name: a shorter one
+            name = name[:120] + ".txt"
+            (folder / name).write_bytes(GOOD[i % len(GOOD)].read_bytes())
+        names.append(name)
+    out = tmp_path / "out"
+    done = kehoach_cli("batch", folder, "-o", out, "-j", "2")
+    assert done.returncode == 0, done.stderr.decode()
+    manifest = [json.loads(line) for line in (out / ".kehoach-manifest.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(manifest) == 21 and all(m["ok"] for m in manifest)
+    shortened = [m for m in manifest if "name" in m]
+    assert shortened, "some names were too long to be written as they are"
+    for m in manifest:
+        written = out / f"{m['out']}.json"
+        assert written.exists()
+        assert json.loads(written.read_text(encoding="utf-8"))["source"]["path"] == m["input"]
+        for part in m["out"].split("/"):
+            assert len(os.fsencode(part)) + len(".error.json") <= 255
+    assert all(m["name"].startswith("kho/") and m["out"] != m["name"] for m in shortened)
+    assert b"output names shortened" in done.stderr
+    again = kehoach_cli("batch", folder, "-o", out, "--resume")
+    assert b"up to date (skipped)" in again.stderr and again.returncode == 0
+
+
+def test_all_zero_files_are_error_records(tmp_path):
+    folder = tmp_path / "zeros"
+    folder.mkdir()
+    for i in range(5):
+        (folder / f"rong-{i}.txt").write_bytes(bytes(4096 * (i + 1)))
+    (folder / "tot.txt").write_bytes(GOOD[0].read_bytes())
+    out = tmp_path / "o.jsonl"
+    done = kehoach_cli("batch", folder, "--jsonl", out)
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert done.returncode == 1 and len(records) == 6
+    assert sorted(r.get("error", "ok")[:29] for r in records) == ["binary data, not a document: "] * 5 + ["ok"]
+
+
+def test_failures_keep_their_digits_and_name_their_file(tmp_path):
+    """Reasons had their digits replaced ('Word N-N') and did not say which file."""
+    folder = tmp_path / "kho"
+    folder.mkdir()
+    (folder / "cu.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    (folder / "tot.txt").write_bytes(GOOD[0].read_bytes())
+    done = kehoach_cli("batch", folder, "--jsonl", tmp_path / "o.jsonl")
+    err = done.stderr.decode("utf-8")
+    assert done.returncode == 1
+    assert "Word 97-2003" in "".join(err.split()) or "Word97-2003" in "".join(err.split())
+    assert "N-N" not in err
+    assert f"failed: {folder / 'cu.doc'}: old binary Word .doc" in " ".join(err.split())
+
+
+def test_count_jobs_knows_the_total_where_it_is_cheap(tmp_path):
+    import tarfile
+
+    folder = tmp_path / "kho"
+    (folder / "a").mkdir(parents=True)
+    for path in GOOD[:3]:
+        (folder / "a" / path.name).write_bytes(path.read_bytes())
+    (folder / "anh.png").write_bytes(b"\x89PNG")
+    with zipfile.ZipFile(folder / "lo.zip", "w") as z:
+        z.writestr("x/1.txt", "a")
+        z.writestr("x/2.txt", "b")
+        z.writestr("x/", "")
+    assert count_jobs([str(folder)]) == 5
+    assert count_jobs([str(folder), str(GOOD[5]), str(tmp_path / "missing.txt")]) == 7
+    assert count_jobs([str(folder / "a" / "*.txt")]) == 3
+    assert count_jobs(["-"]) is None
+    with tarfile.open(tmp_path / "lo.tar", "w") as tar:
+        tar.add(GOOD[0], arcname="g.txt")
+    assert count_jobs([str(tmp_path / "lo.tar")]) is None
+    assert count_jobs([str(folder)]) == sum(1 for _ in iter_jobs([str(folder)]))
+
+
+def _slow_build(real):
+    """build_document made slow for documents that ask for it: CHẬM in Python code (an alarm
+    stops it), KẸT in C code that holds the interpreter (only killing the worker stops it)."""
+
+    def build(text, **kwargs):
+        body = " ".join(line.text for line in text.lines[:3])
+        if "CHẬM" in body:
+            while True:
+                pass
+        if "KẸT" in body:
+            import re
+
+            re.match(r"(a+)+$", "a" * 64 + "b")  # catastrophic backtracking: hours, in C
+        return real(text, **kwargs)
+
+    return build
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_document_past_its_time_budget_gets_an_error_and_the_run_goes_on(workers, tmp_path, monkeypatch):
+    """There was no per-document time limit: one pathological file stalled a worker."""
+    import kehoach.build
+
+    monkeypatch.setattr(kehoach.build, "build_document", _slow_build(kehoach.build.build_document))
+    folder = tmp_path / "kho"
+    folder.mkdir()
+    for i, path in enumerate(GOOD[:12]):
+        (folder / f"{i:02d}.txt").write_bytes(path.read_bytes())
+    (folder / "03-cham.txt").write_text("CHẬM\n" + example(), encoding="utf-8")
+    if workers > 1:  # only a separate process can be stopped in C code
+        (folder / "07-ket.txt").write_text("KẸT\n" + example(), encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    start = time.perf_counter()
+    summary = run_batch(iter_jobs([str(folder)]), JsonlSink(out), workers=workers, timeout=1.0)
+    took = time.perf_counter() - start
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    slow = {"03-cham.txt"} | ({"07-ket.txt"} if workers > 1 else set())
+    assert len(records) == 12 + len(slow)
+    failed = {Path(r["input"]).name: r["error"] for r in records if "error" in r}
+    assert set(failed) == slow
+    assert all("took longer than the 1 s limit" in e for e in failed.values())
+    assert summary.succeeded == 12 and took < 40
+
+
+def test_a_killed_batch_leaves_no_workers(tmp_path):
+    """A killed batch left its workers running."""
+    import signal
+
+    folder = tmp_path / "nhieu"
+    folder.mkdir()
+    for i in range(400):
+        (folder / f"{i:04d}.txt").write_bytes(GOOD[i % len(GOOD)].read_bytes())
+    proc = subprocess.Popen([sys.executable, "-m", "kehoach", "batch", str(folder), "--jsonl", str(tmp_path / "o.jsonl"), "-j", "2", "-q"])
+    children: set[int] = set()
+    deadline = time.time() + 60
+    while time.time() < deadline and len(children) < 2:
+        children = _children(proc.pid)
+        time.sleep(0.05)
+    assert len(children) >= 2, "the batch did not start its workers"
+    os.kill(proc.pid, signal.SIGKILL)  # the parent only, not its process group
+    proc.wait()
+    deadline = time.time() + 10
+    while time.time() < deadline and any(_alive(pid) for pid in children):
+        time.sleep(0.1)
+    assert not [pid for pid in children if _alive(pid)], "workers outlived their parent"
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for entry in Path("/proc").iterdir() if Path("/proc").is_dir() else []:
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.add(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
