@@ -689,3 +689,15 @@ def _alive(pid: int) -> bool:
     except OSError:
         return False
     return state != "Z"
+
+
+def test_the_terminal_table_of_a_huge_document_is_capped():
+    """A tree of 100,000 sections took rich a minute and 700 MB to lay out; the table shows the
+    first MAX_SHOWN of each part and says how many more there are (JSON and Markdown hold all)."""
+    from kehoach.render import MAX_SHOWN
+
+    doc = parse_text("1. x\n" * 20_000)
+    start = time.perf_counter()
+    out = _table_output(doc)
+    assert time.perf_counter() - start < 15
+    assert f"{20_000 - MAX_SHOWN:,} more sections" in out and f"{len(doc.warnings) - MAX_SHOWN:,} more warnings" in out

@@ -227,7 +227,26 @@ def check_cli(value: str | bytes, seed: int) -> str | None:
     return f"exit {done.returncode}, stderr:\n{err[-4000:]}"
 
 
+def _reset_peak_rss() -> None:
+    """Start the peak over (Linux: writing 5 to clear_refs resets VmHWM), so that the peak
+    read after an input is that input's."""
+    try:
+        with open("/proc/self/clear_refs", "w") as fh:
+            fh.write("5")
+    except OSError:
+        pass
+
+
 def _peak_rss_mb() -> float:
+    """This process's peak resident memory since the last reset (VmHWM), in MB; where /proc
+    is not, ru_maxrss (the peak of the whole process's life)."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     import resource
 
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -251,6 +270,7 @@ def _worker(conn, cli: bool, stack_file: str) -> None:
         stacks.seek(0)
         stacks.truncate()
         faulthandler.dump_traceback_later(stack_after, repeat=False, file=stacks)
+        _reset_peak_rss()
         start = time.perf_counter()
         failure = check_cli(value, seed) if cli else check_library(value)
         faulthandler.cancel_dump_traceback_later()
