@@ -701,3 +701,28 @@ def test_the_terminal_table_of_a_huge_document_is_capped():
     out = _table_output(doc)
     assert time.perf_counter() - start < 15
     assert f"{20_000 - MAX_SHOWN:,} more sections" in out and f"{len(doc.warnings) - MAX_SHOWN:,} more warnings" in out
+
+
+# --- parse(str) ------------------------------------------------------------------------------
+
+
+def test_parse_reads_a_path_only_when_asked(tmp_path, monkeypatch):
+    """kehoach.parse('/etc/passwd') read the file: a string was taken for a path whenever such a file existed."""
+    secret = tmp_path / "mat-khau"
+    secret.write_text("BÍ MẬT\n1. không được đọc\n", encoding="utf-8")
+    doc = kehoach.parse(str(secret))  # names an existing file, but no document suffix: text
+    assert doc.source.lines == 1 and "BÍ MẬT" not in doc.to_json()
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "KẾ HOẠCH").write_text("không phải", encoding="utf-8")
+    assert "không phải" not in kehoach.parse("KẾ HOẠCH").to_json()  # a file of that name exists: not read
+    named = tmp_path / "ke-hoach.txt"
+    named.write_bytes(EXAMPLE.read_bytes())
+    assert kehoach.parse(str(named)).symbol == "37-KH/ĐUK"  # a file name: read
+    assert kehoach.parse("ke-hoach.txt").symbol == "37-KH/ĐUK"
+    assert kehoach.parse(Path("ke-hoach.txt")).symbol == "37-KH/ĐUK"
+    assert kehoach.parse(secret).source.path == str(secret)  # a Path is always read (parse_file too)
+    with pytest.raises(InputError, match="no such file .*parse_text"):
+        kehoach.parse("ke-hoach-37.docx")
+    assert kehoach.parse("Xem thêm nội dung trong tệp đính kèm bao-cao.txt").source.lines == 1  # a sentence: text
+    assert kehoach.parse(str(named) + "\n").source.lines == 2  # two lines: text
+    assert kehoach.parse_text(str(named)).source.lines == 1  # parse_text never reads

@@ -38,15 +38,13 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .read import MAX_BYTES, display_name, read_file_bytes
+from .read import DOCUMENT_SUFFIXES, MAX_BYTES, display_name, read_file_bytes  # DOCUMENT_SUFFIXES: what a folder walk takes
 
 __all__ = ["Job", "Outcome", "Summary", "iter_jobs", "count_jobs", "run_batch", "parse_chunk", "parse_jobs", "DOCUMENT_SUFFIXES", "TIMEOUT"]
 
 TIMEOUT = 60.0  # seconds a document may take (the longest real one takes well under one)
 _GRACE = 5.0  # after its budget, the seconds a worker has to answer before it is killed
 
-# files a directory walk takes (a file named on the command line is always taken)
-DOCUMENT_SUFFIXES = (".txt", ".md", ".text", ".docx", ".doc", ".pdf", ".rtf", ".odt", ".html", ".htm")
 ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
 CHUNK = 16  # documents per task: amortises inter-process overhead
 

@@ -9,7 +9,6 @@ at all (missing, empty, binary, a format it cannot read).
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from .extract.assignments import extract_assignments
 from .extract.citations import Segment, extract_references
@@ -17,7 +16,8 @@ from .extract.closing import extract_addressees, extract_closing
 from .extract.header import extract_header, infer_issuer, locality_of
 from .extract.symbols import plausible_symbol
 from .models import Document, Issuer, Section, Signer, Source, Warning
-from .read import Text, read, read_bytes, read_text
+from .errors import InputError
+from .read import DOCUMENT_SUFFIXES, Text, display_name, read, read_bytes, read_text
 from .segment import Node, Para, Skeleton, segment
 from .text import fold
 from .vocab import vocabulary
@@ -30,28 +30,33 @@ _STRUCTURED = ("roman", "part", "chapter", "article", "upper")
 def parse(source: str | os.PathLike | bytes, *, encoding: str | None = None) -> Document:
     """Parse a document given as a path, as bytes, or as its text.
 
-    A ``str`` is taken as a path when it names an existing file or looks like
-    one (a single line ending in a file extension); otherwise as the
-    document's text. Use :func:`parse_text` or :func:`parse_file` to say which.
+    A :class:`~pathlib.Path` (any ``os.PathLike``) is read as a file, bytes as a file's
+    bytes. A ``str`` is the document's text, unless it is a file name: one line that ends
+    in a document suffix (``.txt``, ``.md``, ``.docx``, ``.pdf``, ``.html`` ...) and names
+    an existing file, which is read; such a line of at most three words that names no
+    file raises :class:`~kehoach.errors.InputError` (a mistyped name, not a document). Any other
+    string is never taken for a path, even when a file of that name exists
+    (``parse("/etc/passwd")`` parses those eleven characters). Text from elsewhere (a
+    form, a request) goes to :func:`parse_text`, which never reads a file; a path to
+    :func:`parse_file`.
     """
     if isinstance(source, (bytes, bytearray)):
         return parse_bytes(bytes(source), encoding=encoding)
     if isinstance(source, os.PathLike):
         return parse_file(source, encoding=encoding)
-    if _looks_like_path(source):
-        return parse_file(source, encoding=encoding)
+    if _names_a_document_file(source):
+        if os.path.isfile(source):
+            return parse_file(source, encoding=encoding)
+        if len(source.split()) <= 3:  # "ke-hoach.txt", not "xem tệp đính kèm bao-cao.txt"
+            raise InputError(f"{display_name(source)}: no such file (to parse this string as a document's text, use kehoach.parse_text)")
     return parse_text(source)
 
 
-def _looks_like_path(value: str) -> bool:
-    if "\n" in value or len(value) > 4096:
+def _names_a_document_file(value: str) -> bool:
+    """One line, no longer than a path, ending in a document suffix: a file name, not a text."""
+    if len(value) > 4096 or "\n" in value or "\r" in value:
         return False
-    try:
-        if Path(value).exists():
-            return True
-    except (OSError, ValueError):
-        return False
-    return bool(os.path.splitext(value)[1]) and len(value.split()) <= 3 and not value.strip().endswith(".")
+    return value.strip().lower().endswith(DOCUMENT_SUFFIXES) and value == value.strip()
 
 
 def parse_text(text: str, *, name: str | None = None) -> Document:

@@ -41,8 +41,13 @@ __all__ = [
     "MAX_TEXT_BYTES",
     "MAX_CHARS",
     "MAX_LINES",
+    "DOCUMENT_SUFFIXES",
     "sniff",
 ]
+
+# the suffixes of the documents kehoach reads (a folder walk in batch takes these; a str
+# ending in one is a file name for parse())
+DOCUMENT_SUFFIXES = (".txt", ".md", ".text", ".docx", ".doc", ".pdf", ".rtf", ".odt", ".html", ".htm")
 
 _MIB = 1024 * 1024
 MAX_BYTES = 64 * _MIB  # a file or stream: a .docx or PDF with pictures may be tens of MiB
