@@ -803,3 +803,53 @@ def test_the_lead_cases_stay_under_500_mb_through_the_cli(case, tmp_path):
     code, out, err, rss, seconds = run_measured(["parse", path, "-f", "json"], timeout=budget)
     assert code == 0, err
     assert rss < RSS_LIMIT_MB, rss
+
+
+def _hostile_file(case: str, tmp: Path) -> Path:
+    path = tmp / f"{case}.txt"
+    text = example()
+    if case == "controls":
+        text = "".join(ch + ("\v\x1f\x85\u205f\u1680\x1b[2J"[i % 9] if ch == " " else "") for i, ch in enumerate(text))
+        path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    elif case == "surrogate-bytes":
+        path.write_bytes(EXAMPLE.read_bytes().replace("Ban Tuyên giáo".encode(), b"Ban Tuy\xed\xa0\x80n gi\xc3\xa1o"))
+    elif case == "markup":
+        path.write_text(text.replace(" ", " [/] [bold]", 200), encoding="utf-8")
+    elif case == "symbol-garbage":
+        path.write_text(text.replace("Số 37-KH/ĐUK", "Số 37-KH/ĐUK" + "-ABC" * 7500), encoding="utf-8")
+    elif case == "zeros":
+        path.write_bytes(bytes(1 << 20))
+    elif case == "text-at-the-character-limit":
+        from kehoach.read import MAX_CHARS
+
+        para = "Sở Tài chính chủ trì, phối hợp với Sở Nội vụ thực hiện kiểm tra việc triển khai.\n"
+        path.write_text(text + (para * (MAX_CHARS // len(para)))[: MAX_CHARS - len(text) - 10], encoding="utf-8")
+    elif case == "text-past-the-character-limit":
+        from kehoach.read import MAX_CHARS
+
+        path.write_text("a " * (MAX_CHARS // 2 + 10), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "case,ok",
+    [
+        ("controls", True),
+        ("surrogate-bytes", True),
+        ("markup", True),
+        ("symbol-garbage", True),
+        ("zeros", False),
+        ("text-at-the-character-limit", True),
+        ("text-past-the-character-limit", False),
+    ],
+)
+def test_hostile_inputs_through_the_cli_stay_under_500_mb(case, ok, tmp_path):
+    path = _hostile_file(case, tmp_path)
+    for fmt in ("json", "table"):
+        code, out, err, rss, seconds = run_measured(["parse", path, "-f", fmt], timeout=120)
+        if ok:
+            assert code == 0, err
+        else:
+            assert code == 1 and err.count(b"\n") == 1 and b"Traceback" not in err, err
+        assert rss < RSS_LIMIT_MB, (fmt, rss)
+        assert seconds < max(10, 2 * 2.0 * path.stat().st_size / 100_000), (fmt, seconds)
