@@ -420,16 +420,45 @@ def fuzz(*, runs: int | None, seconds: float | None, seed: int, cli: bool, out: 
     }
 
 
+def _load(path: Path):
+    meta_path = path.with_suffix(".json")
+    meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
+    data = path.read_bytes()
+    return data if meta.get("is_bytes", False) else data.decode("utf-8", "surrogatepass")
+
+
+def profile(paths: list[Path], top: int = 8) -> int:
+    """Where saved inputs spend their time: each parsed here under cProfile, its costliest
+    kehoach functions (cumulative), to tell whose code a slow input is slow in."""
+    import cProfile
+    import pstats
+
+    for path in paths:
+        value = _load(path)
+        profiler = cProfile.Profile()
+        start = time.perf_counter()
+        profiler.runcall(check_library, value)
+        took = time.perf_counter() - start
+        stats = pstats.Stats(profiler).stats
+        rows = sorted(
+            ((cum, f"{Path(file).name}:{line} {name}") for (file, line, name), (_, _, _, cum, _) in stats.items() if "/kehoach/" in file),
+            reverse=True,
+        )
+        # the innermost costly function: the deepest one costing at least half the time
+        heavy = [label for cum, label in rows if cum >= took / 2 and not label.split(":")[0].endswith(_HELPERS)]
+        print(f"{path.name}: {took:.1f} s for {_size(value):,} bytes; costliest: {heavy[-1] if heavy else '-'}")
+        for cum, label in rows[:top]:
+            print(f"    {cum:7.2f} s  {label}")
+    return 0
+
+
 def replay(paths: list[Path], *, cli: bool, timeout: float) -> int:
     """Run saved inputs again (``NAME.input`` beside its ``NAME.json``); print what each does now."""
     dog = Watchdog(cli)
     failed = 0
     try:
         for path in paths:
-            meta_path = path.with_suffix(".json")
-            meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
-            data = path.read_bytes()
-            value = data if meta.get("is_bytes", False) else data.decode("utf-8", "surrogatepass")
+            value = _load(path)
             failure, took, rss = dog.run(value, 0, timeout=timeout)
             failed += bool(failure)
             status = "ok" if not failure else f"FAILS ({_owner(failure)})"
@@ -472,7 +501,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-q", "--quiet", action="store_true")
     parser.add_argument("--atheris", action="store_true", help="coverage-guided with atheris (arguments after -- go to libFuzzer)")
     parser.add_argument("--replay", type=Path, nargs="+", metavar="INPUT", help="run saved inputs (from --out) again and say what each does")
+    parser.add_argument("--profile", action="store_true", help="with --replay: where each input spends its time (in this process, no time limit)")
     args, rest = parser.parse_known_args(argv)
+    if args.replay and args.profile:
+        return profile(args.replay)
     if args.replay:
         return replay(args.replay, cli=args.cli, timeout=args.timeout)
     if args.atheris:
