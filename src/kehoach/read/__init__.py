@@ -134,7 +134,10 @@ def read_file_bytes(path: str | os.PathLike, limit: int = MAX_BYTES) -> bytes:
         data = parts[0] if len(parts) == 1 else b"".join(parts)
         if len(data) > size:  # it grew while being read (a log, a device): read on, up to the limit
             with os.fdopen(os.dup(fd), "rb", buffering=0) as stream:
-                data += read_stream(stream, limit - len(data))
+                try:
+                    data += read_stream(stream, limit - len(data))
+                except InputError:
+                    raise _too_large(None, limit) from None
         return data
     finally:
         os.close(fd)
