@@ -25,9 +25,11 @@ import pytest
 
 import kehoach
 from kehoach import parse_bytes, parse_file, parse_text
+from kehoach.batch import count_jobs, iter_jobs, run_batch
 from kehoach.errors import InputError
 from kehoach.read.lines import LINE_BREAK_CHARS, REMOVED_CHARS, SPACE_CHARS
-from tests.conftest import ROOT
+from kehoach.store import JsonlSink
+from tests.conftest import DOCS, ROOT
 
 EXAMPLE = ROOT / "examples" / "ke-hoach-dang-uy-khoi.txt"
 RSS_LIMIT_MB = 500
@@ -438,10 +440,6 @@ def test_a_body_name_at_a_paragraph_break_inside_a_section():
 
 
 # --- batch ---------------------------------------------------------------------------------
-
-from kehoach.batch import count_jobs, iter_jobs, run_batch  # noqa: E402
-from kehoach.store import JsonlSink, SqliteSink  # noqa: E402
-from tests.conftest import DOCS  # noqa: E402
 
 GOOD = sorted(DOCS.glob("*.txt"))
 
