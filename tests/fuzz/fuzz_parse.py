@@ -203,7 +203,7 @@ def check_library(value: str | bytes) -> str | None:
     return None
 
 
-def check_cli(value: str | bytes, seed: int) -> str | None:
+def check_cli(value: str | bytes, seed: int, timeout: float = 600) -> str | None:
     data = value if isinstance(value, bytes) else value.encode("utf-8", "surrogatepass")
     fmt = ("json", "table", "markdown")[seed % 3]
     with tempfile.NamedTemporaryFile(suffix=".txt", delete=False) as fh:
@@ -211,7 +211,10 @@ def check_cli(value: str | bytes, seed: int) -> str | None:
         name = fh.name
     try:
         args = [sys.executable, "-m", "kehoach", "parse", name, "-f", fmt] if seed % 4 else [sys.executable, "-m", "kehoach", "parse", "-", "-f", fmt]
-        done = subprocess.run(args, input=data if args[4] == "-" else None, capture_output=True, timeout=600)
+        try:
+            done = subprocess.run(args, input=data if args[4] == "-" else None, capture_output=True, timeout=timeout)
+        except subprocess.TimeoutExpired:  # run() has killed it: no orphan goes on after a hang
+            return f"hang: kehoach parse -f {fmt} ran past {timeout:.0f} s"
     finally:
         os.unlink(name)
     err = done.stderr.decode("utf-8", "replace")
@@ -272,7 +275,7 @@ def _worker(conn, cli: bool, stack_file: str) -> None:
         faulthandler.dump_traceback_later(stack_after, repeat=False, file=stacks)
         _reset_peak_rss()
         start = time.perf_counter()
-        failure = check_cli(value, seed) if cli else check_library(value)
+        failure = check_cli(value, seed, timeout=stack_after) if cli else check_library(value)
         faulthandler.cancel_dump_traceback_later()
         conn.send((failure, time.perf_counter() - start, _peak_rss_mb()))
 
@@ -311,6 +314,8 @@ class Watchdog:
     def run(self, value, seed: int, timeout: float):
         """(failure or None, seconds, peak RSS MB), or ('hang: STACK', timeout, 0) when stopped."""
         item = (value, seed, max(1.0, timeout - 1.0))
+        if self.cli:  # the worker stops the command itself at the timeout; give it time to say so
+            timeout += 15
         try:
             self.conn.send(item)
         except (BrokenPipeError, OSError):
