@@ -748,9 +748,9 @@ def _closing_with_a_long_line(size: int) -> str:
 @LEAD
 def test_a_long_line_after_noi_nhan_is_linear():
     """A long line after 'Nơi nhận:' was quadratic (76 KB: 16 s; 424 KB: over 120 s)."""
-    small = max(_seconds(parse_text, _closing_with_a_long_line(20_000)), 0.05)
-    big = _seconds(parse_text, _closing_with_a_long_line(80_000))
-    assert big < 2 * 2.0 * 1.2, big  # ~120 KB in UTF-8: 2 s per 100 KB, twice that on a loaded machine
+    small = max(_seconds(parse_text, _closing_with_a_long_line(10_000)), 0.05)
+    big = _seconds(parse_text, _closing_with_a_long_line(40_000))  # quadratic: ~9 s (kept small: CI runs this while it fails)
+    assert big < 2 * 2.0 * 0.6 + 1, big  # ~60 KB in UTF-8: 2 s per 100 KB, twice that on a loaded machine
     assert big / small < 10, (small, big)  # 4x the size: a linear cost is 4x, a quadratic one 16x
 
 
@@ -794,7 +794,7 @@ def test_many_documents_one_after_another_are_a_flat_list_of_appendices(count):
 @LEAD
 @pytest.mark.parametrize("case", ["long-line", "long-paragraph", "concatenated"])
 def test_the_lead_cases_stay_under_500_mb_through_the_cli(case, tmp_path):
-    text = {"long-line": _closing_with_a_long_line(424_000), "long-paragraph": _long_paragraph(16_000), "concatenated": _concatenated(1000)}[case]
+    text = {"long-line": _closing_with_a_long_line(100_000), "long-paragraph": _long_paragraph(16_000), "concatenated": _concatenated(1000)}[case]
     path = tmp_path / f"{case}.txt"
     path.write_text(text, encoding="utf-8")
     budget = 2.0 * 2 * len(text.encode()) / 100_000 + 5  # 2 s per 100 KB, twice that on a loaded machine, and start-up
