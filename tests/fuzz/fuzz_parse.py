@@ -255,6 +255,12 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _children_peak_rss_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
 def _worker(conn, cli: bool, stack_file: str) -> None:
     """Parse what the parent sends; answer (failure or None, seconds, peak RSS). An input that
     runs past its time has the worker's stack written to ``stack_file`` (the parent reads it
@@ -277,7 +283,10 @@ def _worker(conn, cli: bool, stack_file: str) -> None:
         start = time.perf_counter()
         failure = check_cli(value, seed, timeout=stack_after) if cli else check_library(value)
         faulthandler.cancel_dump_traceback_later()
-        conn.send((failure, time.perf_counter() - start, _peak_rss_mb()))
+        # a command's peak: the largest of this worker's children so far (it only grows, so the
+        # input that first crosses the limit is the one reported; the worker is then replaced)
+        peak = _children_peak_rss_mb() if cli else _peak_rss_mb()
+        conn.send((failure, time.perf_counter() - start, peak))
 
 
 class Watchdog:
