@@ -39,7 +39,7 @@ def run_batch(folder: Path, jobs: int) -> tuple[float, float, int]:
     out = OUT / f"{folder.name}.jsonl"
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "kehoach", "batch", str(folder), "--jsonl", str(out), "-j", str(jobs), "-q"], check=True)
+    subprocess.run([sys.executable, "-m", "kehoach", "batch", str(folder), "--jsonl", str(out), "--overwrite", "-j", str(jobs), "-q"], check=True)
     elapsed = time.perf_counter() - start
     peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     lines = sum(1 for _ in open(out, "rb"))

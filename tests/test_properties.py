@@ -104,3 +104,86 @@ def test_time_linear_on_a_megabyte(unit):
     big = cost(1_000_000)
     assert big < 60
     assert big / small < 10, (small, big)
+
+
+# --- what broke before (issue 14): odd characters, surrogates, markup, documents one after another, long lines
+
+# white space of every kind, controls, invisible format characters, lone surrogates, line separators
+HOSTILE_CHARS = st.one_of(
+    st.characters(categories=["Cc", "Cf", "Cs", "Zs", "Zl", "Zp"]),
+    st.sampled_from(["\v", "\x1c", "\x1d", "\x1e", "\x1f", "\x85", "\u1680", "\u205f", "\ud800", "\udfff", "\x1b[31m"]),
+)
+MARKUP = st.sampled_from(["[/]", "[/b]", "[bold]", "[/bold]", "[link=https://x.invalid]", "[red on white]", "[", "]", ":smile:", "\\"])
+SEED_DOCS = [
+    path.read_text(encoding="utf-8")
+    for folder in (SEEDS, REAL)
+    if folder.is_dir()
+    for path in sorted(folder.glob("*.txt"))
+] or ["KẾ HOẠCH\n\nI. MỤC ĐÍCH\n1. Sở Tài chính chủ trì, phối hợp với Sở Nội vụ.\n\nNơi nhận:\n- Lưu VT.\n"]
+
+
+def _renders(doc) -> None:
+    import io
+    import json
+
+    from rich.console import Console
+
+    from kehoach import render
+
+    json.loads(render.to_json(doc)).keys()
+    render.to_json(doc).encode("utf-8")
+    render.to_markdown(doc)
+    Console(file=io.StringIO(), width=100, force_terminal=True).print(render.to_rich(doc))
+
+
+def _sprinkle(data, text: str, bits) -> str:
+    for _ in range(data.draw(st.integers(1, 30))):
+        pos = data.draw(st.integers(0, len(text)))
+        text = text[:pos] + data.draw(bits) + text[pos:]
+    return text
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(SEED_DOCS), st.data())
+def test_hostile_characters_and_markup_anywhere_in_a_document(doc_text, data):
+    """Controls and odd spaces right after a body name crashed the parse; surrogates the JSON;
+    rich markup the table: anywhere in a real document, none of them may."""
+    text = _sprinkle(data, doc_text, st.one_of(HOSTILE_CHARS, MARKUP, st.just(" "), st.just("\n")))
+    _renders(parse_text(text))
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(HOSTILE_CHARS, ALPHABET, MARKUP), max_size=800).map("".join))
+def test_never_raises_on_hostile_soup(text):
+    _renders(parse_text(text))
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(SEED_DOCS), min_size=2, max_size=12), st.sampled_from(["\n", "\n\n", "\f", "\n\n\n"]))
+def test_documents_one_after_another(docs, separator):
+    """A file of many documents one after another: parsed, rendered, every part kept somewhere."""
+    doc = parse_text(separator.join(docs))
+    _renders(doc)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(SEED_DOCS), st.data())
+def test_long_lines_and_long_paragraphs(doc_text, data):
+    """One line or one paragraph much longer than any real one (kept to ~30 KB here: the cost of
+    such lines is tested on their own, at sizes, in test_hostile.py)."""
+    lines = [line for line in doc_text.splitlines() if line.strip()]
+    line = data.draw(st.sampled_from(lines))
+    times = data.draw(st.integers(20, 300))
+    joiner = data.draw(st.sampled_from([" ", "\n", ", ", "; "]))
+    long = joiner.join([line] * times)[:30_000]
+    at = data.draw(st.integers(0, len(lines)))
+    _renders(parse_text("\n".join(lines[:at] + [long] + lines[at:])))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=3000), st.sampled_from([b"", b"\x00" * 2048, b"\xff" * 2048, b"PK\x03\x04"]))
+def test_bytes_with_zeros_and_junk_parse_or_raise_input_error(data, prefix):
+    try:
+        _renders(parse_bytes(prefix + data))
+    except InputError:
+        pass

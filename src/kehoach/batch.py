@@ -7,12 +7,20 @@ for a list of paths on standard input. Every input gives a result or an
 error record; outputs go to a folder of JSON files mirroring the input names,
 a JSON Lines stream, or an SQLite database (see :mod:`kehoach.store`).
 
-Work is spread over processes in chunks, with a bounded number of chunks in
-flight, so memory stays flat however large the archive. ``--resume`` skips
+Work is spread over worker processes in chunks, at most two chunks a worker
+in flight, so memory stays flat however large the archive. ``--resume`` skips
 inputs whose output exists and was made from the same bytes (SHA-256), so a
 run killed with ``kill -9`` and started again completes with no duplicate
 and no missing record. The parse function is pure: ``--dask`` runs the same
 chunks on a Dask cluster.
+
+Nothing stalls or outlives a run: each document has a time budget
+(:data:`TIMEOUT`, ``--timeout``): past it the document gets an error record
+and the run goes on (an alarm in the worker stops the parse; a worker that
+does not answer a few seconds later is killed and replaced, and the rest of
+its chunks go to the others). Workers end with their parent however it ends
+(on Linux the kernel kills them when it dies, ``kill -9`` included;
+elsewhere they notice within a second).
 """
 
 from __future__ import annotations
@@ -30,12 +38,13 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .read import MAX_BYTES
+from .read import DOCUMENT_SUFFIXES, MAX_BYTES, display_name, read_file_bytes  # DOCUMENT_SUFFIXES: what a folder walk takes
 
-__all__ = ["Job", "Outcome", "Summary", "iter_jobs", "run_batch", "parse_chunk", "parse_jobs", "DOCUMENT_SUFFIXES"]
+__all__ = ["Job", "Outcome", "Summary", "iter_jobs", "count_jobs", "run_batch", "parse_chunk", "parse_jobs", "DOCUMENT_SUFFIXES", "TIMEOUT"]
 
-# files a directory walk takes (a file named on the command line is always taken)
-DOCUMENT_SUFFIXES = (".txt", ".md", ".text", ".docx", ".doc", ".pdf", ".rtf", ".odt", ".html", ".htm")
+TIMEOUT = 60.0  # seconds a document may take (the longest real one takes well under one)
+_GRACE = 5.0  # after its budget, the seconds a worker has to answer before it is killed
+
 ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
 CHUNK = 16  # documents per task: amortises inter-process overhead
 
@@ -70,9 +79,13 @@ class Summary:
     documents: int = 0
     succeeded: int = 0
     skipped: int = 0  # up to date (--resume)
-    failures: Counter = field(default_factory=Counter)
+    failures: Counter = field(default_factory=Counter)  # reason -> inputs
     warnings: Counter = field(default_factory=Counter)
     elapsed: float = 0.0
+    failed_inputs: list[tuple[str, str]] = field(default_factory=list)  # (input, reason), the first MAX_LISTED
+    shortened: int = 0  # output names shortened to fit the file system (see the manifest)
+
+    MAX_LISTED = 1000
 
     @property
     def failed(self) -> int:
@@ -102,7 +115,7 @@ def _safe_entry(name: str) -> bool:
 
 def _entry_job(path: str, stem: str, entry: str, size: int, problem: str | None, read: Callable[[], bytes]) -> Job:
     """The job of one archive entry: refused (unsafe name, ``problem``, too large) or read."""
-    name = f"{path}!{entry}"
+    name = display_name(f"{path}!{entry}")
     if not _safe_entry(entry):
         return Job(name, f"{stem}/_unsafe/{hashlib.sha1(entry.encode()).hexdigest()[:12]}", error="unsafe entry name in archive (escapes the output folder)")
     out = f"{stem}/{entry}"
@@ -191,53 +204,138 @@ def iter_jobs(inputs: Iterable[str], *, stdin: Iterable[str] | None = None, excl
                         job.out = f"{base}/{os.path.dirname(rel)}/{job.out}".replace("//", "/")
                         yield unique(job)
                 elif path.lower().endswith(DOCUMENT_SUFFIXES):
-                    yield unique(Job(path, f"{base}/{rel}", path=path))
+                    yield unique(Job(display_name(path), f"{base}/{rel}", path=path))
         elif _is_archive(item) and os.path.isfile(item):
             for job in _archive_jobs(item, item):
                 yield unique(job)
         elif os.path.exists(item):
-            yield unique(Job(item, Path(item).name, path=item))
+            yield unique(Job(display_name(item), Path(item).name, path=item))
         else:
-            yield unique(Job(item, Path(item).name or "input", error="no such file or directory"))
+            yield unique(Job(display_name(item), Path(item).name or "input", error="no such file or directory"))
+
+
+def count_jobs(inputs: Iterable[str], *, exclude: str | None = None) -> int | None:
+    """How many jobs :func:`iter_jobs` will give, where that is cheap to know (files, folders,
+    globs, .zip archives); None when it is not (a list on standard input, a .tar archive, which
+    would have to be read through). For the progress bar's total."""
+    total = 0
+
+    def excluded(path: str) -> bool:
+        return bool(exclude) and (os.path.abspath(path) == exclude or os.path.abspath(path).startswith(exclude + os.sep))
+
+    def entries(path: str) -> int | None:
+        if not path.lower().endswith(".zip"):
+            return None
+        try:
+            with zipfile.ZipFile(path) as archive:
+                return sum(1 for info in archive.infolist() if not info.is_dir())
+        except (zipfile.BadZipFile, OSError):
+            return 1  # one error record
+    for item in inputs:
+        item = item.strip()
+        if not item:
+            continue
+        if item == "-":
+            return None
+        items = sorted(glob.glob(item, recursive=True)) if any(ch in item for ch in "*?[") and not os.path.exists(item) else [item]
+        for path in items or [item]:
+            if excluded(path):
+                continue
+            if os.path.isdir(path):
+                for found in _walk(path):
+                    if excluded(found):
+                        continue
+                    if _is_archive(found):
+                        n = entries(found)
+                        if n is None:
+                            return None
+                        total += n
+                    elif found.lower().endswith(DOCUMENT_SUFFIXES):
+                        total += 1
+            elif _is_archive(path) and os.path.isfile(path):
+                n = entries(path)
+                if n is None:
+                    return None
+                total += n
+            else:
+                total += 1
+    return total
 
 
 # --- the work (pure, picklable) -------------------------------------------------
 
 
-def parse_chunk(
-    items: list[tuple[str, str, str | None, bytes | None, str | None]], encoding: str | None = None, rows: bool = False
-) -> list[Outcome]:
-    """Parse a chunk of (name, out, path, data, error) items; never raises.
+class _Timeout(Exception):
+    """A document ran past its time budget (raised by the alarm in the middle of its parse)."""
 
-    ``rows``: also compute the rows the SQLite store indexes."""
+
+def _on_alarm(signum, frame):
+    raise _Timeout
+
+
+def _can_alarm() -> bool:
+    import signal
+    import threading
+
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+def _timeout_error(budget: float) -> str:
+    return f"took longer than the {budget:g} s limit for one document: stopped (--timeout sets the limit)"
+
+
+def parse_one(item: tuple[str, str, str | None, bytes | None, str | None], encoding: str | None = None, rows: bool = False, budget: float | None = None) -> Outcome:
+    """Parse one (name, out, path, data, error) item; never raises. ``budget``: seconds the
+    document may take, enforced by an alarm where this runs in a process's main thread."""
     from .build import build_document
     from .errors import KehoachError
     from .read import read_bytes
 
-    results = []
-    for name, out, path, data, error in items:
-        sha = None
-        if error is None:
+    name, out, path, data, error = item
+    sha = None
+    if error is None:
+        alarm = bool(budget) and _can_alarm()
+        if alarm:
+            import signal
+
+            previous = signal.signal(signal.SIGALRM, _on_alarm)
+        try:
             try:
+                if alarm:
+                    signal.setitimer(signal.ITIMER_REAL, budget)
                 if data is None:
                     data = _read_file(path)
                 text = read_bytes(data, encoding=encoding, name=name)
                 sha = text.sha256
                 doc = build_document(text)
-                results.append(
-                    Outcome(name, out, sha, json=_json_bytes(doc), warnings=tuple(w.code for w in doc.warnings), row=_store_row(doc) if rows else None)
-                )
-                continue
-            except KehoachError as exc:
-                error = str(exc)
-            except OSError as exc:
-                error = f"cannot read ({exc.strerror or exc})"
-            except Exception as exc:  # noqa: BLE001 - a bug must not lose the rest of the archive
-                error = f"internal error ({type(exc).__name__}: {exc})"
-        if sha is None and data is not None:
-            sha = hashlib.sha256(data).hexdigest()  # a failure is recorded against its content too
-        results.append(Outcome(name, out, sha, error=error))
-    return results
+                outcome = Outcome(name, out, sha, json=_json_bytes(doc), warnings=tuple(w.code for w in doc.warnings), row=_store_row(doc) if rows else None)
+            finally:
+                if alarm:
+                    signal.setitimer(signal.ITIMER_REAL, 0)
+                    signal.signal(signal.SIGALRM, previous)
+            return outcome
+        except _Timeout:
+            error = _timeout_error(budget)
+        except KehoachError as exc:
+            error = str(exc)
+        except OSError as exc:
+            error = f"cannot read ({exc.strerror or exc})"
+        except RecursionError:
+            error = "internal error (RecursionError: the document nests too deep)"
+        except Exception as exc:  # noqa: BLE001 - a bug must not lose the rest of the archive
+            error = f"internal error ({type(exc).__name__}: {exc})"
+    if sha is None and data is not None:
+        sha = hashlib.sha256(data).hexdigest()  # a failure is recorded against its content too
+    return Outcome(name, out, sha, error=error)
+
+
+def parse_chunk(
+    items: list[tuple[str, str, str | None, bytes | None, str | None]], encoding: str | None = None, rows: bool = False, budget: float | None = None
+) -> list[Outcome]:
+    """Parse a chunk of (name, out, path, data, error) items; never raises.
+
+    ``rows``: also compute the rows the SQLite store indexes; ``budget``: see :func:`parse_one`."""
+    return [parse_one(item, encoding, rows, budget) for item in items]
 
 
 def parse_jobs(jobs: Iterable[Job], encoding: str | None = None) -> Iterator[tuple[str, object | None, str | None]]:
@@ -267,21 +365,8 @@ def _json_bytes(doc) -> bytes:
 
 
 def _read_file(path: str) -> bytes:
-    """A file's bytes; past the size limit only enough to say so (a read of the
-    limit itself would allocate it for every small file)."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
-    try:
-        want = min(os.fstat(fd).st_size, MAX_BYTES) + 1  # one byte more: to see the end, or a file over the limit
-        parts = []
-        while want > 0:
-            part = os.read(fd, want)  # unbuffered: a small file in one system call
-            if not part:
-                break
-            parts.append(part)
-            want -= len(part)
-        return parts[0] if len(parts) == 1 else b"".join(parts)
-    finally:
-        os.close(fd)
+    """A file's bytes, bounded: see :func:`kehoach.read.read_file_bytes`."""
+    return read_file_bytes(path)
 
 
 def _store_row(doc) -> dict:
@@ -306,10 +391,14 @@ def _chunks(jobs: Iterable[Job], size: int) -> Iterator[list[Job]]:
 
 
 def _reason(error: str, name: str) -> str:
-    """Group failures: the message without the input's name and numbers."""
-    text = error.replace(name, "").lstrip(": ")
-    text = re.sub(r"^[^:]*\.(?:txt|md|docx|doc|pdf|rtf|odt|zip|tar)[^:]*:\s*", "", text)
-    return re.sub(r"\d+", "N", text)[:80]
+    """Group failures: the message as printed, without the input's name it may start with
+    (the summary lists each failed input by name beside its reason)."""
+    text = error
+    for prefix in (name, name.split("!")[-1], os.path.basename(name)):
+        if prefix and text.startswith(prefix + ": "):
+            text = text[len(prefix) + 2 :]
+            break
+    return text if len(text) <= 160 else text[:159] + "…"
 
 
 def run_batch(
@@ -321,12 +410,18 @@ def run_batch(
     encoding: str | None = None,
     dask: str | None = None,
     progress: Callable[[int], None] | None = None,
+    timeout: float | None = TIMEOUT,
 ) -> Summary:
-    """Parse every job into ``sink``; return the summary. Never stops on a bad input."""
+    """Parse every job into ``sink``; return the summary. Never stops on a bad input.
+
+    ``timeout``: seconds one document may take (None or 0: no limit); past it the document
+    gets an error record. In one process (``workers=1``) the limit holds where the run is in
+    the main thread; on Dask it is not applied."""
     summary = Summary()
     start = time.perf_counter()
     done_keys = sink.done() if resume else {}
     rows = getattr(sink, "wants_rows", False)
+    budget = timeout or None
 
     def todo() -> Iterator[Job]:
         for job in jobs:
@@ -347,7 +442,10 @@ def run_batch(
                 summary.succeeded += 1
                 summary.warnings.update(outcome.warnings)
             else:
-                summary.failures[_reason(outcome.error, outcome.name)] += 1
+                reason = _reason(outcome.error, outcome.name)
+                summary.failures[reason] += 1
+                if len(summary.failed_inputs) < summary.MAX_LISTED:
+                    summary.failed_inputs.append((outcome.name, reason))
         if progress:
             progress(len(outcomes))
 
@@ -355,14 +453,17 @@ def run_batch(
         [(j.name, j.out, j.path, j.data, j.error) for j in chunk]
         for chunk in _chunks(todo(), CHUNK)
     )
-    if dask:
-        _run_dask(items, dask, encoding, rows, record)
-    elif (workers or os.cpu_count() or 1) <= 1:
-        for chunk in items:
-            record(parse_chunk(chunk, encoding, rows))
-    else:
-        _run_pool(items, workers or os.cpu_count() or 2, encoding, rows, record)
-    sink.close()
+    try:
+        if dask:
+            _run_dask(items, dask, encoding, rows, record)
+        elif (workers or os.cpu_count() or 1) <= 1:
+            for chunk in items:
+                record(parse_chunk(chunk, encoding, rows, budget))
+        else:
+            _Pool(workers or os.cpu_count() or 2, encoding, rows, budget).run(items, record)
+    finally:
+        sink.close()
+    summary.shortened = getattr(sink, "shortened", 0)
     summary.elapsed = time.perf_counter() - start
     return summary
 
@@ -377,22 +478,190 @@ def _sha_of(job: Job) -> str | None:
         return None
 
 
-def _run_pool(items: Iterator[list[tuple]], workers: int, encoding: str | None, rows: bool, record) -> None:
-    """A process pool with at most ``2 × workers`` chunks in flight (memory stays flat)."""
-    import concurrent.futures as cf
-    import multiprocessing
+# --- the worker processes -------------------------------------------------------------
 
-    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-    with cf.ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_warm) as pool:
-        pending: set[cf.Future] = set()
-        for chunk in items:
-            pending.add(pool.submit(parse_chunk, chunk, encoding, rows))
-            if len(pending) >= 2 * workers:
-                done, pending = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
-                for future in done:
-                    record(future.result())
-        for future in cf.as_completed(pending):
-            record(future.result())
+
+def _die_with_parent() -> None:
+    """End this process when its parent ends, however it ends (``kill -9`` included)."""
+    parent = os.getppid()
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            import signal
+
+            if ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL), 0, 0, 0) == 0:  # PR_SET_PDEATHSIG
+                if os.getppid() != parent:  # the parent died before the request took hold
+                    os._exit(1)
+                return
+        except (OSError, AttributeError):
+            pass
+    import threading
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="kehoach-parent-watch", daemon=True).start()
+
+
+def _worker_main(tasks, results, encoding: str | None, rows: bool, budget: float | None) -> None:
+    """A worker: parse the chunks its parent sends, answering one outcome per document.
+
+    Chunks are taken off the pipe by a thread as they come, so that the parent's sends never
+    wait on a worker busy sending its outcomes (two full pipes, each side waiting on the other)."""
+    import queue
+    import signal
+    import threading
+
+    _die_with_parent()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle: it ends the workers
+    inbox: queue.SimpleQueue = queue.SimpleQueue()
+
+    def take() -> None:
+        while True:
+            try:
+                chunk = tasks.recv()
+            except (EOFError, OSError):
+                chunk = None
+            inbox.put(chunk)
+            if chunk is None:
+                return
+
+    threading.Thread(target=take, name="kehoach-batch-inbox", daemon=True).start()
+    _warm()
+    while (chunk := inbox.get()) is not None:
+        for item in chunk:
+            results.send(parse_one(item, encoding, rows, budget))
+
+
+@dataclass(eq=False)
+class _Worker:
+    process: object
+    tasks: object  # the parent's end of the pipe chunks go down
+    conn: object  # the parent's end of the pipe outcomes come up
+    chunks: list = field(default_factory=list)  # chunks sent, oldest first
+    results: list = field(default_factory=list)  # outcomes of the oldest chunk so far
+    since: float = 0.0  # when the document now being parsed started (about: the last answer)
+
+
+class _Pool:
+    """Worker processes with at most two chunks each in flight (memory stays flat), a time
+    budget per document, and workers that end with their parent."""
+
+    def __init__(self, workers: int, encoding: str | None, rows: bool, budget: float | None) -> None:
+        import multiprocessing
+
+        self.context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+        self.size, self.encoding, self.rows, self.budget = workers, encoding, rows, budget
+        self.workers: list[_Worker] = []
+
+    def _spawn(self) -> _Worker:
+        task_in, task_out = self.context.Pipe(duplex=False)
+        result_in, result_out = self.context.Pipe(duplex=False)
+        process = self.context.Process(
+            target=_worker_main, args=(task_in, result_out, self.encoding, self.rows, self.budget), name="kehoach-batch-worker", daemon=True
+        )
+        process.start()
+        task_in.close()
+        result_out.close()
+        return _Worker(process, task_out, result_in)
+
+    def run(self, items: Iterator[list[tuple]], record) -> None:
+        from multiprocessing.connection import wait
+
+        waiting: list[list[tuple]] = []  # the unfinished rest of a stopped worker's chunks, first
+        exhausted = False
+
+        def next_chunk():
+            nonlocal exhausted
+            if waiting:
+                return waiting.pop(0)
+            if exhausted:
+                return None
+            chunk = next(items, None)
+            exhausted = chunk is None
+            return chunk
+
+        try:
+            self.workers = [self._spawn() for _ in range(self.size)]
+            while True:
+                for worker in self.workers:
+                    while len(worker.chunks) < 2:
+                        chunk = next_chunk()
+                        if chunk is None:
+                            break
+                        if not worker.chunks:
+                            worker.since = time.monotonic()
+                        worker.chunks.append(chunk)
+                        worker.tasks.send(chunk)
+                busy = [w for w in self.workers if w.chunks]
+                if not busy:
+                    break
+                ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout=1.0)
+                now = time.monotonic()
+                for worker in busy:
+                    if worker.conn in ready or worker.process.sentinel in ready:
+                        self._receive(worker, record, waiting)
+                    elif self.budget and now - worker.since > self.budget + _GRACE:
+                        self._replace(worker, record, waiting, _timeout_error(self.budget))
+        finally:
+            for worker in self.workers:
+                self._end(worker)
+
+    def _receive(self, worker: _Worker, record, waiting) -> None:
+        try:
+            while worker.conn.poll():
+                worker.results.append(worker.conn.recv())
+                worker.since = time.monotonic()
+                if len(worker.results) == len(worker.chunks[0]):
+                    record(worker.results)
+                    worker.chunks.pop(0)
+                    worker.results = []
+        except (EOFError, OSError):
+            pass
+        if not worker.process.is_alive():  # it died (the OOM killer, a crash in C): its document failed, the rest go on
+            worker.process.join()
+            self._replace(worker, record, waiting, f"the worker parsing it died (exit code {worker.process.exitcode})")
+
+    def _replace(self, worker: _Worker, record, waiting, error: str) -> None:
+        """Stop ``worker``; the document it was on gets ``error``, the rest of its chunks go back."""
+        self._end(worker)
+        if worker.chunks:
+            chunk = worker.chunks[0]
+            item = chunk[len(worker.results)]
+            record(worker.results + [Outcome(item[0], item[1], _item_sha(item), error=error)])
+            rest = chunk[len(worker.results) + 1 :]
+            waiting[:0] = ([rest] if rest else []) + worker.chunks[1:]
+        fresh = self._spawn()
+        self.workers[self.workers.index(worker)] = fresh
+
+    @staticmethod
+    def _end(worker: _Worker) -> None:
+        process = worker.process
+        if process.is_alive():
+            try:
+                worker.tasks.send(None)
+            except (OSError, ValueError):
+                pass
+            process.join(0.5 if not worker.chunks else 0)
+            if process.is_alive():
+                process.kill()
+                process.join()
+        worker.tasks.close()
+        worker.conn.close()
+
+
+def _item_sha(item: tuple) -> str | None:
+    data = item[3]
+    if data is None and item[2] is not None:
+        try:
+            with open(item[2], "rb") as fh:
+                return hashlib.file_digest(fh, "sha256").hexdigest()
+        except OSError:
+            return None
+    return hashlib.sha256(data).hexdigest() if data is not None else None
 
 
 def _warm() -> None:

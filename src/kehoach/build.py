@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import os
 import re
-from pathlib import Path
 
 from .extract.assignments import extract_assignments
 from .extract.citations import Segment, extract_references
 from .extract.closing import extract_addressees, extract_closing
 from .extract.header import extract_header, infer_issuer, locality_of
+from .extract.symbols import plausible_symbol
 from .models import Document, Issuer, Section, Signer, Source, Warning
-from .read import Text, read, read_bytes, read_text
+from .errors import InputError
+from .read import DOCUMENT_SUFFIXES, Text, display_name, read, read_bytes, read_text
 from .segment import Node, Para, Skeleton, segment
 from .text import fold
 from .vocab import vocabulary
@@ -30,9 +31,15 @@ _STRUCTURED = ("roman", "part", "chapter", "article", "upper")
 def parse(source: str | os.PathLike | bytes, *, encoding: str | None = None, ocr: str = "auto") -> Document:
     """Parse a document given as a path, as bytes, or as its text.
 
-    A ``str`` is taken as a path when it names an existing file or looks like
-    one (a single line ending in a file extension); otherwise as the
-    document's text. Use :func:`parse_text` or :func:`parse_file` to say which.
+    A :class:`~pathlib.Path` (any ``os.PathLike``) is read as a file, bytes as a file's
+    bytes. A ``str`` is the document's text, unless it is a file name: one line that ends
+    in a document suffix (``.txt``, ``.md``, ``.docx``, ``.pdf``, ``.html`` ...) and names
+    an existing file, which is read; such a line of at most three words that names no
+    file raises :class:`~kehoach.errors.InputError` (a mistyped name, not a document). Any other
+    string is never taken for a path, even when a file of that name exists
+    (``parse("/etc/passwd")`` parses those eleven characters). Text from elsewhere (a
+    form, a request) goes to :func:`parse_text`, which never reads a file; a path to
+    :func:`parse_file`.
     ``ocr``: ``auto`` (OCR the scanned pages of a PDF, and images, where
     Tesseract is installed), ``always`` (every page of a PDF) or ``never``.
     """
@@ -40,20 +47,19 @@ def parse(source: str | os.PathLike | bytes, *, encoding: str | None = None, ocr
         return parse_bytes(bytes(source), encoding=encoding, ocr=ocr)
     if isinstance(source, os.PathLike):
         return parse_file(source, encoding=encoding, ocr=ocr)
-    if _looks_like_path(source):
-        return parse_file(source, encoding=encoding, ocr=ocr)
+    if _names_a_document_file(source):
+        if os.path.isfile(source):
+            return parse_file(source, encoding=encoding, ocr=ocr)
+        if len(source.split()) <= 3:  # "ke-hoach.txt", not "xem tệp đính kèm bao-cao.txt"
+            raise InputError(f"{display_name(source)}: no such file (to parse this string as a document's text, use kehoach.parse_text)")
     return parse_text(source)
 
 
-def _looks_like_path(value: str) -> bool:
-    if "\n" in value or len(value) > 4096:
+def _names_a_document_file(value: str) -> bool:
+    """One line, no longer than a path, ending in a document suffix: a file name, not a text."""
+    if len(value) > 4096 or "\n" in value or "\r" in value:
         return False
-    try:
-        if Path(value).exists():
-            return True
-    except (OSError, ValueError):
-        return False
-    return bool(os.path.splitext(value)[1]) and len(value.split()) <= 3 and not value.strip().endswith(".")
+    return value.strip().lower().endswith(DOCUMENT_SUFFIXES) and value == value.strip()
 
 
 def parse_text(text: str, *, name: str | None = None) -> Document:
@@ -95,6 +101,13 @@ def build_document(text: Text, *, with_source: bool = True, carried: bool = Fals
             warnings.append(("header-inferred", f"no issuer in the header: issuer '{name}' taken from {how}", line))
         elif (sk.header or sk.type_line) and not carried:
             warnings.append(("issuer-missing", "no issuing body found in the header or the text", None))
+    if header.symbol_text and not plausible_symbol(header.symbol_text):
+        # what the header kept as printed (a symbol of no known form) runs on past any symbol's length: garbage
+        line = (provenance.pop("symbol", None) or [None])[0]
+        warnings.append(("symbol-too-long", f"the symbol line holds {len(header.symbol_text):,} characters, more than any symbol has: symbol left empty", line))
+        header.symbol_text = header.number = header.issuer_code = None
+        header.symbol = None
+        warnings = [w for w in warnings if w[0] != "symbol-unknown-form" or w[2] != line]
     if header.symbol_text is None and not header.issuer_code:
         own = _identity_from_caption(sk, header.doc_type)
         if own is not None:

@@ -54,8 +54,11 @@ def _handle_errors(func):
     return wrapper
 
 
+_OUTPUT_HELP = "Write to the file FILE instead of standard output ('batch' writes to a folder: --output-dir DIR)."
+
+
 def _output_options(func):
-    func = click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write to FILE instead of standard output.")(func)
+    func = click.option("-o", "--output", metavar="FILE", type=click.Path(dir_okay=False, allow_dash=True), help=_OUTPUT_HELP)(func)
     func = click.option(
         "-f",
         "--format",
@@ -131,73 +134,112 @@ def parse(file: str, fmt: str | None, output: str | None, encoding: str | None, 
     _write_rendering(fmt, output, text=lambda: text(doc), rich=lambda: render.to_rich(doc))
 
 
+_FILE_SUFFIXES = (".json", ".jsonl", ".ndjson", ".db", ".sqlite", ".sqlite3", ".csv", ".html", ".md")
+
+
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
-@click.option("-o", "--output-dir", "out_dir", type=click.Path(file_okay=False), help="Write one JSON file per input into DIR, mirroring the input names.")
-@click.option("--jsonl", "jsonl", type=click.Path(dir_okay=False, allow_dash=True), help="Write one JSON object per line to FILE ('-': standard output; the default).")
-@click.option("--sqlite", "sqlite", type=click.Path(dir_okay=False), help="Write an SQLite database (documents, sections, references, assignments, recipients, warnings, errors).")
+@click.option(
+    "--output-dir",
+    "-o",
+    "out_dir",
+    metavar="DIR",
+    type=click.Path(file_okay=False),
+    help="Write one JSON file per input into the folder DIR, mirroring the input names (-o is short for it here: in batch it names a folder, in parse, diff and compare a file).",
+)
+@click.option("--jsonl", "jsonl", metavar="FILE", type=click.Path(dir_okay=False, allow_dash=True), help="Write one JSON object per line to FILE ('-': standard output; the default).")
+@click.option("--sqlite", "sqlite", metavar="FILE", type=click.Path(dir_okay=False), help="Write an SQLite database (documents, sections, references, assignments, recipients, warnings, errors); an existing one is added to.")
 @click.option("-j", "--jobs", "jobs", type=click.IntRange(1, 512), default=None, help="Worker processes (default: all cores).")
 @click.option("--resume", is_flag=True, help="Skip inputs whose output exists and was made from the same bytes.")
+@click.option("--overwrite", is_flag=True, help="Start the output afresh: an existing --jsonl file replaced, kehoach's tables of an existing --sqlite database emptied (other tables kept).")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(0),
+    default=None,
+    metavar="SECONDS",
+    help="Time one document may take before it gets an error record and the run goes on (default: 60; 0: no limit).",
+)
 @click.option("--allow-failures", is_flag=True, help="Exit 0 even when some inputs could not be parsed.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 @click.option("--dask", "dask_address", metavar="ADDRESS", help="Run on a Dask cluster (scheduler address; needs 'kehoach[dask]').")
 @click.option("--encoding", metavar="NAME", help="Force the text encoding of every text input (see 'parse').")
 @_handle_errors
-def batch(inputs, out_dir, jsonl, sqlite, jobs, resume, allow_failures, quiet, dask_address, encoding) -> None:
+def batch(inputs, out_dir, jsonl, sqlite, jobs, resume, overwrite, timeout, allow_failures, quiet, dask_address, encoding) -> None:
     """Convert many documents: files, folders (recursive), globs, .zip and .tar
     archives (read in place, never extracted), or '-' for a list of paths on
     standard input.
 
     Every input gives a result or an error record; the summary (on standard
-    error) counts documents, failures by reason and warnings by code. Exit 0
-    only when every input succeeded, unless --allow-failures.
+    error) counts documents, failures by reason (and names each failed input)
+    and warnings by code. Exit 0 only when every input succeeded, unless
+    --allow-failures.
 
     \b
     Examples:
-      kehoach batch archive/ -o out/               # out/archive/... .json
+      kehoach batch archive/ --output-dir out/     # out/archive/... .json
       kehoach batch 2024.zip --jsonl docs.jsonl
       kehoach batch 'tinh/**/*.docx' --sqlite kehoach.db -j 4
       find . -name '*.pdf' | kehoach batch - --jsonl - > docs.jsonl
     """
     import os
 
-    from .batch import iter_jobs, run_batch
+    from .batch import TIMEOUT, count_jobs, iter_jobs, run_batch
     from .store import DirSink, JsonlSink, SqliteSink
 
     if sum(x is not None for x in (out_dir, jsonl, sqlite)) > 1:
-        raise click.UsageError("choose one output: -o DIR, --jsonl FILE or --sqlite FILE")
+        raise click.UsageError("choose one output: --output-dir DIR (-o DIR), --jsonl FILE or --sqlite FILE")
     if resume and out_dir is None and sqlite is None and jsonl in (None, "-"):
-        raise click.UsageError("--resume needs an output to resume: -o DIR, --jsonl FILE or --sqlite FILE")
+        raise click.UsageError("--resume needs an output to resume: --output-dir DIR, --jsonl FILE or --sqlite FILE")
+    if resume and overwrite:
+        raise click.UsageError("--resume keeps what the output holds and --overwrite replaces it: choose one")
+    if out_dir is not None and not os.path.isdir(out_dir) and out_dir.lower().endswith(_FILE_SUFFIXES):
+        raise click.UsageError(
+            f"--output-dir (-o) takes a folder, and '{out_dir}' looks like a file name: for one file use --jsonl FILE or --sqlite FILE"
+        )
     if out_dir is not None:
         sink = DirSink(out_dir)
         exclude = os.path.abspath(out_dir)
     elif sqlite is not None:
-        sink = SqliteSink(sqlite, resume=resume)
+        sink = SqliteSink(sqlite, resume=resume, overwrite=overwrite)
         exclude = None
     else:
-        sink = JsonlSink(jsonl, resume=resume)
+        sink = JsonlSink(jsonl, resume=resume, overwrite=overwrite)
         exclude = None
     jobs_iter = iter_jobs(inputs, stdin=sys.stdin if "-" in inputs else None, exclude=exclude)
+    options = {"workers": jobs, "resume": resume, "encoding": encoding, "dask": dask_address, "timeout": TIMEOUT if timeout is None else timeout}
     show = not quiet and sys.stderr.isatty()
     if show:
+        import threading
+
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
         with Progress(
             SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=True
         ) as bar:
             task = bar.add_task("parsing", total=None)
-            summary = run_batch(jobs_iter, sink, workers=jobs, resume=resume, encoding=encoding, dask=dask_address, progress=lambda n: bar.advance(task, n))
+
+            def count() -> None:  # the total, where it is cheap to know, counted beside the work
+                total = count_jobs(inputs, exclude=exclude)
+                if total is not None:
+                    bar.update(task, total=total)
+
+            threading.Thread(target=count, name="kehoach-count", daemon=True).start()
+            summary = run_batch(jobs_iter, sink, progress=lambda n: bar.advance(task, n), **options)
     else:
-        summary = run_batch(jobs_iter, sink, workers=jobs, resume=resume, encoding=encoding, dask=dask_address)
+        summary = run_batch(jobs_iter, sink, **options)
     if not quiet:
         _print_summary(summary)
     if summary.failed and not allow_failures:
         raise click.exceptions.Exit(1)
 
 
+_LISTED = 20  # failed inputs named in the summary (all of them are in the error records)
+
+
 def _print_summary(summary) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     console = Console(stderr=True)
     table = Table(title="kehoach batch", show_header=True)
@@ -209,19 +251,26 @@ def _print_summary(summary) -> None:
         table.add_row("up to date (skipped)", f"{summary.skipped:,}")
     table.add_row("failed", f"{summary.failed:,}", style="red" if summary.failed else None)
     for reason, count in summary.failures.most_common():
-        table.add_row(f"  {reason}", f"{count:,}", style="red")
+        table.add_row(Text(f"  {reason}"), f"{count:,}", style="red")
     for code, count in summary.warnings.most_common():
-        table.add_row(f"warning {code}", f"{count:,}", style="yellow")
+        table.add_row(Text(f"warning {code}"), f"{count:,}", style="yellow")
+    if summary.shortened:
+        table.add_row("output names shortened (see the manifest)", f"{summary.shortened:,}")
     table.add_row("docs/s", f"{summary.rate:,.0f}")
     table.add_row("seconds", f"{summary.elapsed:,.1f}")
     console.print(table)
+    for name, reason in summary.failed_inputs[:_LISTED]:
+        console.print(Text(f"failed: {name}: {reason}"), style="red", soft_wrap=True)
+    if summary.failed > _LISTED:
+        console.print(Text(f"... and {summary.failed - _LISTED:,} more failed inputs: see the error records"), style="red")
 
 
 def _read_document(file: str, encoding: str | None, ocr: str = "auto"):
     from .build import parse_bytes, parse_file
+    from .read import read_stream
 
     if file == "-":
-        return parse_bytes(sys.stdin.buffer.read(), encoding=encoding, name="<stdin>", ocr=ocr)
+        return parse_bytes(read_stream(sys.stdin.buffer), encoding=encoding, name="<stdin>", ocr=ocr)
     return parse_file(file, encoding=encoding, ocr=ocr)
 
 
@@ -260,7 +309,7 @@ _syllables_option = click.option(
 @click.option(
     "-f", "--format", "fmt", type=click.Choice(["table", "json", "markdown", "html"]), help="Output format. Default: table on a terminal, json otherwise."
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write to FILE instead of standard output.")
+@click.option("-o", "--output", metavar="FILE", type=click.Path(dir_okay=False, allow_dash=True), help=_OUTPUT_HELP)
 @_threshold_option
 @_syllables_option
 @click.option("--encoding", metavar="NAME", help="Force the text encoding of both inputs (see 'parse').")
@@ -301,7 +350,7 @@ def diff(file_a, file_b, fmt, output, threshold, syllables, encoding) -> None:
     type=click.Choice(["table", "json", "csv", "markdown", "html"]),
     help="Output format. Default: table on a terminal, json otherwise.",
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write to FILE instead of standard output.")
+@click.option("-o", "--output", metavar="FILE", type=click.Path(dir_okay=False, allow_dash=True), help=_OUTPUT_HELP)
 @_threshold_option
 @_syllables_option
 @click.option("--allow-failures", is_flag=True, help="Exit 0 even when some inputs could not be parsed (they are left out).")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["KehoachError", "InputError", "UnsupportedFormat", "VocabularyError"]
+__all__ = ["KehoachError", "InputError", "UnsupportedFormat", "OutputError", "VocabularyError"]
 
 
 class KehoachError(Exception):
@@ -15,6 +15,10 @@ class InputError(KehoachError):
 
 class UnsupportedFormat(InputError):
     """The input is a file format kehoach does not read (an old binary .doc, an image ...)."""
+
+
+class OutputError(KehoachError):
+    """An output cannot be written as asked (an existing file that is not kehoach's, a folder where a file goes ...)."""
 
 
 class VocabularyError(KehoachError):

@@ -7,6 +7,15 @@ is cut on resume; SQLite writes a chunk per transaction. ``done()`` tells a
 resumed run which inputs already have an up-to-date record (by SHA-256 of
 the input's bytes).
 
+Nothing a user already has is lost: an existing SQLite database is added to
+(an input's old rows replaced by its new ones; the user's own tables never
+touched), and refused when it is not a database or holds a ``documents``
+table that is not kehoach's; an existing JSON Lines file is refused unless
+the run resumes it or is told to overwrite it. ``overwrite`` empties
+kehoach's own tables (a file that is not a database is replaced). An output
+name too long for the file system is shortened with a hash of the name and
+recorded in the folder's manifest.
+
 The SQLite schema (documented with example queries in docs/batch.md):
 
 * ``documents`` — one row per parsed input: the contract's header fields,
@@ -18,6 +27,7 @@ The SQLite schema (documented with example queries in docs/batch.md):
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sqlite3
@@ -25,6 +35,7 @@ import sys
 from pathlib import Path
 
 from .batch import Outcome
+from .errors import OutputError
 
 __all__ = ["DirSink", "JsonlSink", "SqliteSink", "document_rows", "SCHEMA"]
 
@@ -42,14 +53,36 @@ class DirSink:
 
     MANIFEST = ".kehoach-manifest.jsonl"
 
+    # what a record's file name adds to its output name: the longer suffix, and the temporary
+    # name it is written under first (".NAME.error.json.PID.tmp")
+    RESERVED = len(".error.json") + len("..4194304.tmp")
+
     def __init__(self, folder: str | os.PathLike) -> None:
         self.folder = Path(folder)
-        self.folder.mkdir(parents=True, exist_ok=True)
-        self.manifest = open(self.folder / self.MANIFEST, "a", encoding="utf-8")
+        if self.folder.exists() and not self.folder.is_dir():
+            raise OutputError(f"{self.folder}: exists and is not a folder (--output-dir takes a folder; for one file use --jsonl FILE)")
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self.manifest = open(self.folder / self.MANIFEST, "a", encoding="utf-8")
+        except OSError as exc:
+            raise OutputError(f"{self.folder}: cannot write ({exc.strerror or exc})") from None
+        self.name_max, self.path_max = _name_limits(self.folder)
+        self.shortened = 0  # output names shortened in this run
 
     def _paths(self, out: str) -> tuple[Path, Path]:
         base = self.folder / out
         return base.with_name(base.name + ".json"), base.with_name(base.name + ".error.json")
+
+    def physical(self, out: str) -> str:
+        """``out`` as it can be written here: every part that is too long for the file system
+        (its suffix included) cut, with a hash of the whole part after the cut; and the whole
+        path, if still too long, made one short name under ``_long/``."""
+        parts = out.split("/")
+        fitted = [_fit(part, self.name_max - (self.RESERVED if i == len(parts) - 1 else 0)) for i, part in enumerate(parts)]
+        physical = "/".join(fitted)
+        if len(os.fsencode(str(self.folder / physical))) + self.RESERVED >= self.path_max:
+            physical = "_long/" + _fit(fitted[-1], min(self.name_max - self.RESERVED, 120), always=True, key=out)
+        return physical
 
     def done(self) -> dict[str, str]:
         known: dict[str, str] = {}
@@ -67,7 +100,8 @@ class DirSink:
     def write(self, outcomes: list[Outcome]) -> None:
         lines = []
         for outcome in outcomes:
-            ok_path, error_path = self._paths(outcome.out)
+            out = self.physical(outcome.out)
+            ok_path, error_path = self._paths(out)
             if outcome.ok:
                 _atomic_write(ok_path, outcome.json)
                 stale = error_path
@@ -76,12 +110,46 @@ class DirSink:
                 stale = ok_path
             if stale.exists():
                 stale.unlink()
-            lines.append(json.dumps({"input": outcome.name, "sha256": outcome.sha256, "out": outcome.out, "ok": outcome.ok}, ensure_ascii=False))
+            entry = {"input": outcome.name, "sha256": outcome.sha256, "out": out, "ok": outcome.ok}
+            if out != outcome.out:
+                entry["name"] = outcome.out  # the mirrored name, too long to be written as it is
+                self.shortened += 1
+            # ASCII escapes: a name that is not UTF-8 (surrogates) is written, and read back, as it is
+            lines.append(json.dumps(entry))
         self.manifest.write("\n".join(lines) + "\n")
         self.manifest.flush()
 
     def close(self) -> None:
         self.manifest.close()
+
+
+def _name_limits(folder: Path) -> tuple[int, int]:
+    """The longest file name and path (in bytes) the file system under ``folder`` takes."""
+    try:
+        return os.pathconf(folder, "PC_NAME_MAX"), os.pathconf(folder, "PC_PATH_MAX")
+    except (OSError, ValueError, AttributeError):  # not POSIX: the common limits
+        return 255, 4096
+
+
+def _fit(part: str, limit: int, *, always: bool = False, key: str | None = None) -> str:
+    """A name part of at most ``limit`` bytes: its head (whole characters) with '~' and 16 hex
+    digits of the SHA-1 of the whole part (or of ``key``), and its last suffix ('.docx'); as it
+    is when it fits."""
+    if len(os.fsencode(part)) <= limit and not always:
+        return part
+    digest = hashlib.sha1(os.fsencode(key if key is not None else part)).hexdigest()[:16]
+    stem, dot, suffix = part.rpartition(".")
+    suffix = f".{suffix}" if dot and stem and len(os.fsencode(suffix)) < 8 else ""
+    stem = part[: len(part) - len(suffix)]
+    room = limit - len(os.fsencode(suffix)) - 1 - len(digest)
+    head, used = [], 0
+    for ch in stem:
+        size = len(os.fsencode(ch))
+        if used + size > room:
+            break
+        head.append(ch)
+        used += size
+    return f"{''.join(head)}~{digest}{suffix}"
 
 
 def _error_record(outcome: Outcome) -> bytes:
@@ -104,7 +172,7 @@ class _TextOut:
 class JsonlSink:
     """One JSON object a line: a document, or ``{"input", "sha256", "error"}`` for a failure."""
 
-    def __init__(self, target: str | os.PathLike | None, *, resume: bool = False) -> None:
+    def __init__(self, target: str | os.PathLike | None, *, resume: bool = False, overwrite: bool = False) -> None:
         self.path = None if target in (None, "-") else Path(target)
         self.resume = resume
         self.previous: dict[str, str] = {}
@@ -112,12 +180,21 @@ class JsonlSink:
         if self.path is None:
             self.fh = getattr(sys.stdout, "buffer", None) or _TextOut(sys.stdout)
             return
-        if resume and self.path.exists():
-            self._load_and_cut()
-            self.fh = open(self.path, "ab")
-        else:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.fh = open(self.path, "wb")
+        if self.path.is_dir():
+            raise OutputError(f"{self.path}: is a folder (--jsonl takes a file; for a folder of JSON files use --output-dir DIR)")
+        try:
+            if resume and self.path.exists() and not overwrite:
+                self._load_and_cut()
+                self.fh = open(self.path, "ab")
+            else:
+                if self.path.exists() and self.path.stat().st_size and not overwrite:
+                    raise OutputError(
+                        f"{self.path}: exists; --resume adds to it (unchanged inputs skipped), --overwrite replaces it"
+                    )
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.fh = open(self.path, "wb")
+        except OSError as exc:
+            raise OutputError(f"{self.path}: cannot write ({exc.strerror or exc})") from None
 
     @staticmethod
     def _key(record: dict) -> tuple[str | None, str | None]:
@@ -225,6 +302,17 @@ CREATE INDEX IF NOT EXISTS sections_doc ON sections(doc_id);
 """
 
 
+def _schema_columns() -> dict[str, set[str]]:
+    db = sqlite3.connect(":memory:")
+    db.executescript(SCHEMA)
+    return {table: {row[1] for row in db.execute(f'PRAGMA table_info("{table}")')} for table in SqliteSink.TABLES}
+
+
+def _is_sqlite(path: Path) -> bool:
+    with open(path, "rb") as fh:
+        return fh.read(16) == b"SQLite format 3\x00"
+
+
 def document_rows(doc) -> dict:
     """The rows of one document, as plain data (they cross process boundaries)."""
     from .extract.header import locality_of
@@ -290,15 +378,42 @@ class SqliteSink:
 
     wants_rows = True
 
-    def __init__(self, path: str | os.PathLike, *, resume: bool = False) -> None:
+    # kehoach's tables and view, dropped (and made again) by ``overwrite``; nothing else is touched
+    TABLES = ("sections", "references", "assignments", "recipients", "warnings", "documents", "errors")
+
+    def __init__(self, path: str | os.PathLike, *, resume: bool = False, overwrite: bool = False) -> None:
         self.path = Path(path)
-        if not resume and self.path.exists():
-            self.path.unlink()
-        self.db = sqlite3.connect(self.path)
-        self.db.execute("PRAGMA foreign_keys = ON")
-        self.db.execute("PRAGMA journal_mode = WAL")
-        self.db.execute("PRAGMA synchronous = NORMAL")
-        self.db.executescript(SCHEMA)
+        if self.path.is_dir():
+            raise OutputError(f"{self.path}: is a folder (--sqlite takes a database file)")
+        if self.path.exists() and self.path.stat().st_size and not _is_sqlite(self.path):
+            if not overwrite:
+                raise OutputError(f"{self.path}: exists and is not an SQLite database; give another name, or --overwrite to replace it")
+            self.path.unlink()  # asked for: a file that is not a database, replaced
+        try:
+            self.db = sqlite3.connect(self.path)
+            self._check_tables()
+            if overwrite:
+                with self.db:
+                    self.db.execute("DROP VIEW IF EXISTS refs")
+                    for table in self.TABLES:
+                        self.db.execute(f'DROP TABLE IF EXISTS "{table}"')
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.execute("PRAGMA synchronous = NORMAL")
+            self.db.executescript(SCHEMA)
+        except sqlite3.Error as exc:
+            raise OutputError(f"{self.path}: cannot use the database ({exc})") from None
+
+    def _check_tables(self) -> None:
+        """Refuse a database whose tables of kehoach's names are someone else's (never write into them)."""
+        for table in self.TABLES:
+            have = {row[1] for row in self.db.execute(f'PRAGMA table_info("{table}")')}
+            want = _SCHEMA_COLUMNS[table]
+            if have and have != want:
+                self.db.close()
+                raise OutputError(
+                    f"{self.path}: has a table '{table}' that is not kehoach's (its columns differ); it is left as it is: give another database file"
+                )
 
     def done(self) -> dict[str, str]:
         rows = self.db.execute("SELECT input, sha256 FROM documents UNION ALL SELECT input, sha256 FROM errors").fetchall()
@@ -328,3 +443,6 @@ class SqliteSink:
 
     def close(self) -> None:
         self.db.close()
+
+
+_SCHEMA_COLUMNS = _schema_columns()

@@ -154,6 +154,8 @@ def _complement(v: View, pos: int) -> int:
         if ch in "-–" and j + 1 < len(text) and text[j + 1] == " " and not _dash_inside_name(text, j):
             break
         m = rx.word.match(text, j)
+        if m is None:  # a paragraph break: a section's text joins its paragraphs with "\n", and a name ends there
+            break
         word = m.group(0)
         if word[0].islower():
             passive = _modifier_verbs(v, j + len("được")) if v.lc.startswith("được ", j) else None

@@ -53,7 +53,8 @@ _ENTRY_SPLIT = re.compile(r"(?<=[;,.)])\s+[-–+•]\s+|^\s*[-–+•]\s*")
 _LIST_OPENER = re.compile(r"(?:cac|luu|nhu)\b")  # folded: "Các Bộ:", "Lưu:", "Như trên:" are continued on the next line
 _SPACE_BEFORE_MARK = re.compile(r"\s+([,;:.])(?=\s|$)")  # "Xã hội , Tài chính"
 _NOTE_AFTER = re.compile(r"[;,]\s*\((?=[^()]*\)$)")  # "Bộ X; (báo cáo)": the note goes with its entry
-_ENTRY_TRIM = re.compile(r"^[\s\-–+•*]+|[\s,;.:`'*]+$")
+_ENTRY_TRIM = re.compile(r"^[\s\-–+•*]+|[\s,;.`'*]+$")
+_STRAY_COLON = re.compile(r"^([^:]*\w)\s*:$")  # "Bộ Y tế:" (a colon left where the list went on), not ":smile:"
 # a recipient entry followed by a signature piece in capitals: "..., PHÓ BÍ THƯ"
 _CAPS_TAIL = re.compile(r"^(?P<entry>.*?[,;.])\s+(?P<tail>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹa-zđà-ỹ\s.]{3,})$")
 
@@ -110,7 +111,7 @@ def list_entries(pieces: list[tuple[str, int, bool]]) -> tuple[list[str], list[i
     kept_lines = []
     for entry, line in zip(entries, lines):
         entry = _ENTRY_TRIM.sub("", _SPACE_BEFORE_MARK.sub(r"\1", squash(entry)))
-        entry = _NOTE_AFTER.sub(" (", entry)
+        entry = _STRAY_COLON.sub(r"\1", _NOTE_AFTER.sub(" (", entry))
         if entry:
             cleaned.append(entry)
             kept_lines.append(line)

@@ -11,6 +11,12 @@ Forms (Nghị định 30/2020/NĐ-CP Phụ lục III; Hướng dẫn 36-HD/VPTW)
 
 A symbol whose type code is not a known type fits no form: it is kept as
 printed and the caller warns.
+
+A symbol is short: the longest in the corpora is ``12/HDLN-BCA-BQP-BYT-BTC``
+(23 characters); a joint circular of six ministries stays under 50. A match
+longer than :data:`MAX_SYMBOL_LENGTH` (a chain of codes run on through
+garbage: ``37-KH/ĐUK-ABC-ABC-...``) is no symbol, and :func:`plausible_symbol`
+tells a caller whether a text it would keep as a symbol can be one.
 """
 
 from __future__ import annotations
@@ -20,7 +26,9 @@ from dataclasses import dataclass
 from ..patterns import patterns
 from ..vocab import vocabulary
 
-__all__ = ["Symbol", "parse_symbol", "find_symbols"]
+__all__ = ["Symbol", "parse_symbol", "find_symbols", "plausible_symbol", "MAX_SYMBOL_LENGTH"]
+
+MAX_SYMBOL_LENGTH = 64  # characters, spaces removed
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,13 +64,24 @@ def _from_match(m) -> Symbol:
     return Symbol(text, m.group("num"), "CV", code, None, "cv", True, m.start(), m.end())
 
 
+def plausible_symbol(text: str | None) -> bool:
+    """Could ``text`` (spaces removed) be a document symbol? Not when it is longer than any is."""
+    return bool(text) and len(text) <= MAX_SYMBOL_LENGTH
+
+
+def _short(m) -> bool:
+    # the match with its spaces is at most a few characters longer than the symbol; count only when it may be too long
+    return m.end() - m.start() <= MAX_SYMBOL_LENGTH or plausible_symbol("".join(m.group(0).split()))
+
+
 def parse_symbol(text: str) -> Symbol | None:
-    """The first symbol in ``text``."""
+    """The first symbol in ``text``; None when there is none, or when it runs on past any symbol's length."""
     m = patterns().symbol.search(text)
-    return _from_match(m) if m else None
+    return _from_match(m) if m and _short(m) else None
 
 
 def find_symbols(text: str):
-    """Every symbol in ``text``, in order."""
+    """Every symbol in ``text``, in order (matches too long for a symbol are garbage: skipped)."""
     for m in patterns().symbol.finditer(text):
-        yield _from_match(m)
+        if _short(m):
+            yield _from_match(m)

@@ -9,6 +9,16 @@ as an HTML page when it opens with a doctype or ``<html>``.
 
 ``ocr`` is one of ``auto`` (OCR where a page has no usable text and Tesseract
 is installed), ``always`` (OCR every page of a PDF) or ``never``.
+
+Limits (documented in docs/usage.md; a clear :class:`InputError` past each):
+a file or stream is read only up to :data:`MAX_BYTES` (one byte more, to see
+that it is larger: ``/dev/zero`` or an endless pipe is refused there, not
+read to the end); a text file is at most :data:`MAX_TEXT_BYTES` before it is
+decoded; the text handed to the later stages, whatever the format, is at most
+:data:`MAX_CHARS` characters and :data:`MAX_LINES` lines. A directive is
+kilobytes: the limits are far above any real one and keep a hostile input
+within a few hundred megabytes of memory. A ``.docx`` is also measured by the
+bytes it actually inflates to (:mod:`kehoach.read.docx`).
 """
 
 from __future__ import annotations
@@ -21,11 +31,35 @@ from ..errors import InputError, UnsupportedFormat
 from . import legacy
 from .decode import decode_report
 from .html import looks_like_html, read_html
-from .lines import Line, Text, clean_lines
+from .lines import LINE_BREAK_CHARS, Line, Text, clean_lines
 
-__all__ = ["read", "read_bytes", "read_text", "Line", "Text", "MAX_BYTES", "sniff"]
+__all__ = [
+    "read",
+    "read_bytes",
+    "read_text",
+    "read_stream",
+    "read_file_bytes",
+    "display_name",
+    "Line",
+    "Text",
+    "MAX_BYTES",
+    "MAX_TEXT_BYTES",
+    "MAX_CHARS",
+    "MAX_LINES",
+    "DOCUMENT_SUFFIXES",
+    "sniff",
+]
 
-MAX_BYTES = 64 * 1024 * 1024  # a directive is kilobytes; anything this large is not one
+# the suffixes of the documents kehoach reads (a folder walk in batch takes these; a str
+# ending in one is a file name for parse())
+DOCUMENT_SUFFIXES = (".txt", ".md", ".text", ".docx", ".doc", ".pdf", ".rtf", ".odt", ".html", ".htm")
+
+_MIB = 1024 * 1024
+MAX_BYTES = 64 * _MIB  # a file or stream: a .docx or PDF with pictures may be tens of MiB
+MAX_CHARS = 4 * _MIB  # characters of text: a long directive with its appendices is a few hundred thousand
+MAX_TEXT_BYTES = 4 * MAX_CHARS  # a text file before decoding (UTF-32 spends 4 bytes a character)
+MAX_LINES = 130_000  # lines: a 500-page PDF has ~30,000; at this many, a text of nothing but numbered items stays under 500 MB
+_CHUNK = _MIB  # a stream of unknown length is read this much at a time
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -46,15 +80,112 @@ def sniff(data: bytes) -> str:
     return "txt"
 
 
+def display_name(name: str) -> str:
+    """A path as it can be shown and written to JSON, UTF-8 and SQLite: the bytes of a
+    name that is not UTF-8 (which Python holds as lone surrogates) read as U+FFFD."""
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a surrogate surrogateescape did not make
+        return name.encode("utf-8", "replace").decode("utf-8")
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / _MIB:.1f} MiB" if size < 10 * _MIB else f"{size // _MIB} MiB"
+
+
+def _too_large(size: int | None, limit: int) -> InputError:
+    """``size``: the input's size when known (None: a stream cut one byte past the limit)."""
+    of = f" ({_megabytes(size)})" if size is not None else ""
+    return InputError(f"the input{of} is larger than the {limit // _MIB} MiB limit (a directive is kilobytes)")
+
+
+def read_stream(stream, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of a binary stream (standard input, a pipe, a device), read only up to
+    ``limit`` plus one byte: past the limit an :class:`InputError`, never an endless read."""
+    parts: list[bytes] = []
+    total = 0
+    while total <= limit:
+        part = stream.read(min(_CHUNK, limit + 1 - total))
+        if not part:
+            break
+        parts.append(part)
+        total += len(part)
+    if total > limit:
+        raise _too_large(None, limit)
+    return parts[0] if len(parts) == 1 else b"".join(parts)
+
+
+def read_file_bytes(path: str | os.PathLike, limit: int = MAX_BYTES) -> bytes:
+    """A file's bytes, past ``limit`` an :class:`InputError`. A regular file is read in one
+    system call of its own size (a read of the whole limit would allocate it for every
+    small file); a file whose size the system does not know (``/dev/zero``, a pipe,
+    ``/proc``) is read as a stream, up to the limit."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        size = os.fstat(fd).st_size
+        if size > limit:
+            raise _too_large(size, limit)
+        if size == 0:
+            with os.fdopen(os.dup(fd), "rb", buffering=0) as stream:
+                return read_stream(stream, limit)
+        want = size + 1  # one byte more: to see the end, or a file that grew
+        parts = []
+        while want > 0:
+            part = os.read(fd, want)  # unbuffered: a small file in one system call
+            if not part:
+                break
+            parts.append(part)
+            want -= len(part)
+        data = parts[0] if len(parts) == 1 else b"".join(parts)
+        if len(data) > size:  # it grew while being read (a log, a device): read on, up to the limit
+            with os.fdopen(os.dup(fd), "rb", buffering=0) as stream:
+                try:
+                    data += read_stream(stream, limit - len(data))
+                except InputError:
+                    raise _too_large(None, limit) from None
+        return data
+    finally:
+        os.close(fd)
+
+
+def _line_count(text: str) -> int:
+    """How many lines :func:`clean_lines` will make of ``text`` (every kind of line break counted)."""
+    count = text.count("\n") + text.count("\r") - text.count("\r\n") + 1
+    for mark in LINE_BREAK_CHARS:
+        if mark in text:
+            count += text.count(mark)
+    return count
+
+
+def _check_text(chars: int, lines: int) -> None:
+    if chars > MAX_CHARS:
+        raise InputError(f"a text of {chars:,} characters is longer than the {MAX_CHARS:,} characters limit (a directive is kilobytes)")
+    if lines > MAX_LINES:
+        raise InputError(f"a text of {lines:,} lines is longer than the {MAX_LINES:,} lines limit (a directive has hundreds)")
+
+
+def _text_lines(text: str) -> tuple[list[Line], list[tuple[str, str, int | None]]]:
+    _check_text(len(text), _line_count(text))
+    return clean_lines(text)
+
+
 def read_text(text: str, *, name: str | None = None) -> Text:
     """Lines of an already-decoded text (an HTML page included)."""
     text = legacy.repair(text)
     if looks_like_html(text):
+        _check_text(len(text), 0)
         result = read_html(text)
-        result.path = name
+        _check_text(0, len(result.lines))
+        result.path = display_name(name) if name else name
         return result
-    lines, warnings = clean_lines(text)
-    return Text(lines, format="txt", encoding=None, warnings=warnings, path=name)
+    lines, warnings = _text_lines(text)
+    return Text(lines, format="txt", encoding=None, warnings=warnings, path=display_name(name) if name else name)
+
+
+def _one_byte_repeated(data: bytes) -> bool:
+    """Every byte the same (a file of zeros, an erased 0xFF image): not a document."""
+    first = data[:1]
+    return len(data) > 1 and data.count(first) == len(data)
 
 
 def _ocr_mode(ocr: str | None) -> str:
@@ -72,13 +203,19 @@ def read_bytes(data: bytes, *, encoding: str | None = None, name: str | None = N
     if not data.strip():
         raise InputError("empty input")
     if len(data) > MAX_BYTES:
-        raise InputError(f"input of {len(data) // (1024 * 1024)} MiB is larger than the {MAX_BYTES // (1024 * 1024)} MiB limit")
+        raise _too_large(len(data), MAX_BYTES)
+    if _one_byte_repeated(data):
+        raise InputError(f"binary data, not a document: its {len(data):,} bytes are all 0x{data[0]:02X}")
     digest = hashlib.sha256(data).hexdigest()
     kind = sniff(data)
+    if kind == "txt" and len(data) > MAX_TEXT_BYTES:
+        raise InputError(f"a text file of {_megabytes(len(data))} is larger than the {MAX_TEXT_BYTES // _MIB} MiB limit for text (a directive is kilobytes)")
+    if kind == "txt" and data.count(0) > 0.8 * len(data):  # UTF-16 text is at most half zeros, UTF-32 three quarters
+        raise InputError(f"binary data, not a document: {data.count(0) * 100 // len(data)}% of its bytes are zero")
     if kind == "docx":
         from .docx import read_docx
 
-        result = read_docx(data)
+        result = read_docx(data, max_paragraphs=MAX_LINES)
     elif kind == "pdf":
         from .pdf import read_pdf
 
@@ -99,6 +236,9 @@ def read_bytes(data: bytes, *, encoding: str | None = None, name: str | None = N
         import io
         import zipfile
 
+        from .docx import check_entry_count
+
+        check_entry_count(data)
         try:
             names = zipfile.ZipFile(io.BytesIO(data)).namelist()
         except zipfile.BadZipFile:
@@ -106,7 +246,7 @@ def read_bytes(data: bytes, *, encoding: str | None = None, name: str | None = N
         if "word/document.xml" in names:
             from .docx import read_docx
 
-            result = read_docx(data)
+            result = read_docx(data, max_paragraphs=MAX_LINES)
         else:
             raise UnsupportedFormat("a ZIP archive that is not a Word .docx document (use 'kehoach batch' for archives)")
     elif kind == "rtf":
@@ -128,14 +268,15 @@ def read_bytes(data: bytes, *, encoding: str | None = None, name: str | None = N
         if looks_like_html(text):  # a saved web page (its bytes in any encoding)
             result = read_html(text, encoding=used)
         else:
-            lines, warnings = clean_lines(text)
+            lines, warnings = _text_lines(text)
             result = Text(lines, format="txt", encoding=used, warnings=warnings)
         result.warnings[:0] = decode_warnings
         if used not in ("utf-8", "ascii"):
             result.warnings.insert(0, ("encoding-converted", f"text decoded from {used}", None))
+    _check_text(sum(len(line.text) for line in result.lines), len(result.lines))
     if not any(line.text for line in result.lines):
         raise InputError("no text in the input" + (" (scanned PDF?)" if kind == "pdf" else " (a blank image?)" if kind == "image" else ""))
-    result.path = name
+    result.path = display_name(name) if name else name
     result.sha256 = digest
     return result
 
@@ -145,22 +286,22 @@ def read(source: str | os.PathLike | bytes, *, encoding: str | None = None, ocr:
     if isinstance(source, (bytes, bytearray)):
         return read_bytes(bytes(source), encoding=encoding, ocr=ocr)
     path = Path(source)
+    shown = display_name(str(path))
     try:
         if path.is_dir():
-            raise InputError(f"{path}: is a directory (use 'kehoach batch' for folders)")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"{path}: {size // (1024 * 1024)} MiB is larger than the {MAX_BYTES // (1024 * 1024)} MiB limit")
-        data = path.read_bytes()
+            raise IsADirectoryError(path)
+        data = read_file_bytes(path)
+    except InputError as exc:
+        raise InputError(f"{shown}: {exc}") from None
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
+        raise InputError(f"{shown}: no such file") from None
     except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
+        raise InputError(f"{shown}: permission denied") from None
     except IsADirectoryError:
-        raise InputError(f"{path}: is a directory (use 'kehoach batch' for folders)") from None
+        raise InputError(f"{shown}: is a directory (use 'kehoach batch' for folders)") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        raise InputError(f"{shown}: cannot read ({exc.strerror or exc})") from None
     try:
         return read_bytes(data, encoding=encoding, name=str(path), ocr=ocr)
     except InputError as exc:
-        raise type(exc)(f"{path}: {exc}") from None
+        raise type(exc)(f"{shown}: {exc}") from None

@@ -14,18 +14,18 @@ import re
 
 from ..text import nfc
 from .legacy import repair
-from .lines import Line
+from .lines import Line, normalize_characters
 
 __all__ = ["LineBuilder", "clean_text", "is_rule"]
 
 _RULE = re.compile(r"^\s*[-_=─—–~.*]{3,}\s*$|^\s*\*\s*$")
-_SPACES = re.compile(r"[ \t\n\r\f\v\u00a0\u2000-\u200a\u202f\u3000]+")
-_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_SPACES = re.compile(r"[ \t\n\r\f]+")  # what normalize_characters leaves of white space
 
 
 def clean_text(text: str) -> str:
-    """NFC, no invisible characters, one space for any run of blanks; 'ƣ' (a font's ư) read as ư."""
-    text = repair(_INVISIBLE.sub("", nfc(text)))
+    """NFC, no control or invisible characters (:func:`~kehoach.read.lines.normalize_characters`),
+    one space for any run of blanks and line breaks; broken-font letters ('ƣ' for ư) repaired."""
+    text = repair(nfc(normalize_characters(text)))
     return _SPACES.sub(" ", text).strip()
 
 

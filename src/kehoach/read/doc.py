@@ -70,7 +70,7 @@ def doc_to_docx(data: bytes) -> bytes:
         if not result.exists():
             reason = (done.stderr or done.stdout).decode("utf-8", errors="replace").strip().splitlines()
             detail = reason[-1][:120] if reason else f"exit {done.returncode}"
-            raise InputError(f"old binary Word .doc: LibreOffice could not convert it (damaged or not a Word file: {detail})")
+            raise InputError(f"old binary Word .doc (Word 97-2003): LibreOffice could not convert it (damaged or not a Word file: {detail})")
         return result.read_bytes()
 
 

@@ -12,15 +12,25 @@ each paragraph's numbering properties (its own or its style's), the level's
 format, text, start value and restarts, and handed to the segmenter as the
 line's ``label``.
 
-Safety: the archive is checked before python-docx opens it (a ZIP that is
-not a .docx, an archive that would inflate past the size limits); the XML
-parser python-docx uses does not resolve entities.
+Safety: python-docx never sees the archive as it came. Its parts are
+inflated here, in chunks, counting the bytes they actually inflate to (the
+sizes a ZIP header declares can lie): past :data:`MAX_XML_INFLATED` bytes of
+XML in all, or an entry that inflates more than :data:`MAX_RATIO` times its
+compressed size, the file is refused as a zip bomb as soon as the limit is
+crossed, having held at most that much. The XML parts go into a new, stored
+(uncompressed) package that python-docx reads; pictures, fonts and embedded
+objects go in empty (they carry no text for us, and their bytes are never
+inflated). A part that declares a DOCTYPE is refused (the XML parser
+python-docx uses does not resolve entities either), and so is an archive of
+more than :data:`MAX_ENTRIES` entries, counted before the ZIP directory is
+read into memory.
 """
 
 from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from ..errors import InputError
 from ..patterns import roman_numeral
@@ -28,42 +38,83 @@ from . import legacy
 from .builder import LineBuilder, clean_text, is_rule
 from .lines import Text
 
-__all__ = ["read_docx", "MAX_INFLATED", "MAX_RATIO"]
+__all__ = ["read_docx", "check_entry_count", "MAX_XML_INFLATED", "MAX_RATIO", "MAX_ENTRIES"]
 
-MAX_INFLATED = 200 * 1024 * 1024  # all entries together, inflated
+MAX_XML_INFLATED = 16 * 1024 * 1024  # the XML of all parts, inflated: a long document's is a few hundred KiB
 MAX_RATIO = 200  # a real document part compresses 5-20x; a bomb compresses 1000x
+MAX_ENTRIES = 10_000  # a .docx has a few dozen parts; each entry costs memory once the directory is read
+_CHUNK = 1024 * 1024
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # block containers whose paragraphs and tables belong in the flow: content controls, custom XML
 _CONTAINERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"}
+_CENTRAL_ENTRY = b"PK\x01\x02"  # the signature of a ZIP central directory entry
 
 
-def _check_archive(data: bytes) -> None:
+def _bomb(message: str) -> InputError:
+    return InputError(f"{message}: refused (zip bomb?)")
+
+
+def check_entry_count(data: bytes) -> None:
+    """Refuse a ZIP of more than :data:`MAX_ENTRIES` entries before :mod:`zipfile` reads its
+    directory (a ZipInfo object per entry: a million tiny entries fit in 64 MiB)."""
+    if data.count(_CENTRAL_ENTRY) > MAX_ENTRIES:
+        raise _bomb(f"the archive holds more than {MAX_ENTRIES:,} entries")
+
+
+def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) -> bytes:
+    """The bytes of one XML part, inflated a chunk at a time and counted as they come."""
+    chunks = []
+    size = 0
+    with archive.open(info) as part:
+        while chunk := part.read(_CHUNK):
+            if not size:
+                head = chunk[:4096]
+                if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                    # OOXML never declares a DTD: a DOCTYPE is an entity attack, refused before any parser runs
+                    raise InputError(f"the .docx part {info.filename} declares a DOCTYPE (external entities are not allowed)")
+            size += len(chunk)
+            if size > budget:
+                raise _bomb(f"the .docx inflates past {MAX_XML_INFLATED // (1024 * 1024)} MiB of XML")
+            if size > _CHUNK and size > MAX_RATIO * max(info.compress_size, 1):
+                raise _bomb(f"the .docx entry {info.filename} inflates more than {MAX_RATIO}:1")
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _safe_package(data: bytes) -> tuple[bytes, int]:
+    """The package python-docx reads: its XML parts, inflated within the limits, stored
+    uncompressed; other parts empty. Also the number of paragraphs of the main part."""
+    check_entry_count(data)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
         raise InputError("not a valid .docx (the ZIP container is damaged)") from None
-    names = set(archive.namelist())
-    if "word/document.xml" not in names:
+    if "word/document.xml" not in set(archive.namelist()):
         raise InputError("a ZIP archive that is not a Word .docx document (no word/document.xml)")
-    total = 0
-    infos = archive.infolist()
-    for info in infos:
-        if info.flag_bits & 0x1:
-            raise InputError("an encrypted (password-protected) .docx")
-        total += info.file_size
-        if total > MAX_INFLATED:
-            raise InputError(f"the .docx would inflate past {MAX_INFLATED // (1024 * 1024)} MiB: refused (zip bomb?)")
-        if info.compress_size and info.file_size > 1024 * 1024 and info.file_size / info.compress_size > MAX_RATIO:
-            raise InputError(f"the .docx entry {info.filename} compresses {info.file_size // info.compress_size}:1: refused (zip bomb?)")
-    for info in infos:
-        if info.filename.endswith((".xml", ".rels")):
-            # OOXML never declares a DTD: a DOCTYPE is an entity attack, refused before any parser runs
-            with archive.open(info) as part:
-                head = part.read(4096)
-            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                raise InputError(f"the .docx part {info.filename} declares a DOCTYPE (external entities are not allowed)")
+    out = io.BytesIO()
+    budget = MAX_XML_INFLATED
+    paragraphs = 0
+    try:
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as package:
+            # one entry a name: the last, which zipfile (and so python-docx) would read
+            for info in {info.filename: info for info in archive.infolist()}.values():
+                if info.flag_bits & 0x1:
+                    raise InputError("an encrypted (password-protected) .docx")
+                if info.is_dir():
+                    continue
+                if not info.filename.endswith((".xml", ".rels")):
+                    package.writestr(info.filename, b"")  # a picture, a font, an embedded object: the part without its bytes
+                    continue
+                xml = _inflate(archive, info, budget)
+                budget -= len(xml)
+                if info.filename == "word/document.xml":
+                    paragraphs = xml.count(b"<w:p>") + xml.count(b"<w:p ")
+                package.writestr(info.filename, xml)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError) as exc:
+        raise InputError(f"not a readable .docx ({type(exc).__name__}: {exc})") from None
+    return out.getvalue(), paragraphs
 
 
 class _Numbering:
@@ -162,13 +213,20 @@ def _format(value: int, fmt: str) -> str:
     return str(value)
 
 
-def _num_props(paragraph) -> tuple[str, int] | None:
-    """(numId, ilvl) of a paragraph, from its own properties or its style's."""
+def _num_props(paragraph, style_numbering: dict) -> tuple[str, int] | None:
+    """(numId, ilvl) of a paragraph, from its own properties or its style's (the style's
+    looked up once per style: python-docx's lookup costs as much as the rest of a paragraph)."""
     p_pr = paragraph._p.pPr
     num = p_pr.numPr if p_pr is not None else None
     if num is not None and num.numId is not None:
         return str(num.numId.val), int(num.ilvl.val) if num.ilvl is not None else 0
-    style = paragraph.style
+    style_id = paragraph._p.style
+    if style_id not in style_numbering:
+        style_numbering[style_id] = _style_num_props(paragraph.style)
+    return style_numbering[style_id]
+
+
+def _style_num_props(style) -> tuple[str, int] | None:
     depth = 0
     while style is not None and depth < 10:
         pPr = style.element.pPr
@@ -314,16 +372,15 @@ def _blocks(container, parent):
             yield from _blocks(child, parent)
 
 
-def _paragraph(builder: LineBuilder, paragraph, numbering: _Numbering, fonts: _Fonts | None = None) -> None:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-
+def _paragraph(builder: LineBuilder, paragraph, numbering: _Numbering, style_numbering: dict, fonts: _Fonts | None = None) -> None:
     pieces, breaks, bold = _runs_text(paragraph._p, fonts)
-    props = _num_props(paragraph)
+    props = _num_props(paragraph, style_numbering)
     label = numbering.label(*props) if props else None
     p_pr = paragraph._p.pPr
     if p_pr is not None and p_pr.find(f"{_W}pageBreakBefore") is not None:
         builder.pending_break = True
-    centered = paragraph.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    jc = p_pr.find(f"{_W}jc") if p_pr is not None else None  # the paragraph's own alignment, as python-docx reads it
+    centered = jc is not None and jc.get(f"{_W}val") == "center"
     for k, (piece, page) in enumerate(zip(pieces, breaks)):
         if page:
             builder.pending_break = True
@@ -367,8 +424,11 @@ def _table(builder: LineBuilder, table, fonts: _Fonts | None = None) -> None:
     builder.table(rows)
 
 
-def read_docx(data: bytes) -> Text:
-    _check_archive(data)
+def read_docx(data: bytes, *, max_paragraphs: int | None = None) -> Text:
+    """``max_paragraphs``: refuse, before python-docx builds them, a main part with more."""
+    data, paragraphs = _safe_package(data)
+    if max_paragraphs is not None and paragraphs > max_paragraphs:
+        raise InputError(f"a .docx of {paragraphs:,} paragraphs is longer than the {max_paragraphs:,} lines limit (a directive has hundreds)")
     try:
         import docx
         from docx.opc.exceptions import PackageNotFoundError
@@ -385,11 +445,12 @@ def read_docx(data: bytes) -> Text:
     builder = LineBuilder()
     from docx.table import Table
 
+    style_numbering: dict = {}
     for block in _blocks(document.element.body, document._body):
         if isinstance(block, Table):
             _table(builder, block, fonts)
         else:
-            _paragraph(builder, block, numbering, fonts)
+            _paragraph(builder, block, numbering, style_numbering, fonts)
     lines = builder.lines
     warnings: list[tuple[str, str, int | None]] = []
     encoding = None

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..text import fix_lookalikes, may_have_split_diacritics, nfc, repair_split_diacritics
 
-__all__ = ["Line", "Text", "clean_lines"]
+__all__ = ["Line", "Text", "clean_lines", "normalize_characters"]
 
 
 @dataclass(slots=True)
@@ -73,7 +73,7 @@ MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 MD_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 MD_EMPHASIS = re.compile(r"(?<!\()\*{1,3}(?!\))|(?<![\w])_{2}(?=\S)|(?<=\S)_{2}(?![\w])")
 # a Markdown backslash escape: "57\-NQ/TW", "1\. Mục tiêu" (Google Docs and pandoc exports)
-MD_ESCAPE = re.compile(r"\\([-\\`*_{}\[\]()#+.!|~<>])")
+MD_ESCAPE = re.compile(r"\\([-*_#+.!()])")  # (brackets and backslashes stay: text may mean them)
 HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 HTML_CELL_BREAK = re.compile(r"</t[dh]>\s*<t[dh][^>]*>", re.I)
 # LaTeX math left by OCR engines: "$\mathrm { k } \mathring { \mathrm { e } }$"
@@ -83,9 +83,7 @@ LATEX_ACCENTS = {"hat": "\u0302", "breve": "\u0306", "acute": "\u0301", "grave":
 LATEX_ACCENT = re.compile(r"\\(hat|breve|acute|grave|tilde|dot)\s*\{\s*(?:\\[a-zA-Z]+\s*\{\s*)?([A-Za-z])\s*\}?\s*\}")
 # a gap wide enough to separate two columns of a pdftotext -layout line
 COLUMN_GAP = re.compile(r"\S(\s{4,})(?=\S)")
-# invisible characters: zero-width, soft hyphen, BOM inside the text
-INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
-SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]+")
+SPACES = re.compile(r"[ \t]+")  # what normalize_characters leaves of white space inside a line
 # a line of nothing but table pipes: the cell boundary of an HTML table that a
 # converter flattened one cell content line after another ("|" / "ỦY BAN ..." / "|")
 PIPES_ONLY = re.compile(r"^[|\s]+$")
@@ -101,9 +99,52 @@ CASED_ROMAN = re.compile(r"^(I[iv]{1,3}|V[i]{1,3}|I[x]|X[iv]{1,3})(?=\s*[.\-–/
 BANNER = re.compile(r"^\s*(?:\[[^\]]*\]\s*)+$")
 
 
-# spaces of other widths, read as plain spaces (NBSP, thin, ideographic ...)
-_ODD_SPACES = {code: " " for code in (0x00A0, 0x202F, 0x3000, *range(0x2000, 0x200B))}
-_INVISIBLE_OR_ODD = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad\u00a0\u202f\u3000\u2000-\u200a]")  # one test for both
+# --- characters no later stage sees -------------------------------------------
+# Stages skip " " and match \S+ (and str.split() splits at any white space), so
+# by the time a stage reads a line every character str.isspace() counts as white
+# space is a plain space or a line break: a vertical tab or a U+205F after a body
+# name broke the name apart (issue 14). Line breaks besides \n (str.splitlines()
+# breaks at them too): the vertical tab (Word's manual line break, Shift+Enter,
+# in text copied out of Word), NEL (U+0085), the line and paragraph separators.
+# Spaces: the information separators U+001C-U+001F, NBSP, the Ogham space mark,
+# the en, em, thin ... spaces, the narrow NBSP, the medium mathematical and the
+# ideographic space. Removed: every other C0 and C1 control character (the tab,
+# form feed and carriage return are read above and below) and the invisible
+# format characters (zero-width space and joiners, bidi marks, embeddings,
+# overrides and isolates, word joiner, soft hyphen, BOM, interlinear annotation
+# marks, tag characters): a terminal escape in a document reaches no output.
+# Replaced by U+FFFD: lone surrogates, which a Python str can hold but UTF-8,
+# and so the JSON output, cannot.
+LINE_BREAK_CHARS = "\v\x85\u2028\u2029"
+SPACE_CHARS = "\x1c\x1d\x1e\x1f\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
+REMOVED_CHARS = "".join(
+    map(
+        chr,
+        (
+            *range(0x00, 0x09), *range(0x0E, 0x1C), *range(0x7F, 0x85), *range(0x86, 0xA0),
+            0xAD, 0x061C, 0x180E, *range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2065),
+            *range(0x2066, 0x2070), 0xFEFF, *range(0xFFF9, 0xFFFC), *range(0xE0000, 0xE0080),
+        ),
+    )
+)  # fmt: skip
+_CHAR_TABLE = {
+    **{ord(c): "\n" for c in LINE_BREAK_CHARS},
+    **{ord(c): " " for c in SPACE_CHARS},
+    **{ord(c): None for c in REMOVED_CHARS},
+}
+_UNUSUAL_CHAR = re.compile(
+    "[" + re.escape(LINE_BREAK_CHARS + SPACE_CHARS + REMOVED_CHARS) + "\ud800-\udfff]"
+)  # one test for all of them: most texts hold none and pay only this search
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def normalize_characters(text: str) -> str:
+    """``text`` with every character above made a space, a line break or nothing,
+    and lone surrogates made U+FFFD. Text holding none of them is returned as is."""
+    if not _UNUSUAL_CHAR.search(text):
+        return text
+    text = text.translate(_CHAR_TABLE)
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
 def _unlatex(m: re.Match) -> str:
@@ -168,9 +209,8 @@ def clean_lines(raw_text: str) -> tuple[list[Line], list[tuple[str, str, int | N
     """Split decoded text into :class:`Line` objects; return them and reader warnings."""
     warnings: list[tuple[str, str, int | None]] = []
     text = raw_text.replace("\r\n", "\n").replace("\r", "\n")
-    if "\u2028" in text or "\u2029" in text:
-        text = text.replace("\u2028", "\n").replace("\u2029", "\n")
-    text = nfc(text)
+    # whole-text passes, so that each line pays only for what it holds
+    text = nfc(normalize_characters(text))
     segmented = False
     if "_" in text:
         before = len(warnings)
@@ -179,9 +219,6 @@ def clean_lines(raw_text: str) -> tuple[list[Line], list[tuple[str, str, int | N
     text, lookalikes = fix_lookalikes(text)
     if lookalikes:
         warnings.append(("lookalike-letters", f"{lookalikes} word(s) held Cyrillic or Greek letters that look Latin ('ВТC'): read as Latin", None))
-    # whole-text passes, so that each line pays only for what it holds
-    if _INVISIBLE_OR_ODD.search(text):
-        text = INVISIBLE.sub("", text).translate(_ODD_SPACES)
     repair = may_have_split_diacritics(text)
     markup = any(mark in text for mark in _MARKUP)  # else no line has any to strip
     # what no line of the text holds needs no test on each line

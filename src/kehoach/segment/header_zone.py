@@ -76,11 +76,9 @@ def _run_goes_on(before: str, text: str) -> bool:
 def _prose(line: Line) -> bool:
     """A line of running text, which no header element is: long, or a sentence."""
     text = line.text
-    return (
-        not line.cells
-        and not is_upper(text)
-        and (len(text) > 160 or len(text) > 80 and text.rstrip().endswith("."))
-    )
+    if line.cells or is_upper(text) or text.count(" ") < 12:  # (running text has words: "1/2/3/..." is none)
+        return False
+    return len(text) > 160 or len(text) > 80 and text.rstrip().endswith(".")
 
 
 def header_start(lines: list[Line]) -> int:
