@@ -105,7 +105,12 @@ def build_document(text: Text, *, with_source: bool = True, carried: bool = Fals
                 provenance["issuer"] = [line] if line else []
     locality = locality_of(issuer_name, issuer_parent) or header.place
     _assign_kinds(sk.sections)
-    assignments = extract_assignments(sk.sections, sk.preamble, issuer_name) if vocabulary().tasks(header.doc_type) else []
+    addressees = extract_addressees(sk.addressees) if sk.addressees else []
+    assignments = (
+        extract_assignments(sk.sections, sk.preamble, issuer_name, closing=sk.closing_paras, addressees=addressees)
+        if vocabulary().tasks(header.doc_type)
+        else []
+    )
     _kinds_from_assignments(sk.sections, assignments)
     references, ref_warnings = extract_references(
         _citation_segments(sk, closing.attachments),
@@ -144,7 +149,7 @@ def build_document(text: Text, *, with_source: bool = True, carried: bool = Fals
             cosigners=[Signer(name=o.signer_name, position=o.position, authority=o.authority, lines=o.signer_lines) for o in closing.cosigners],
         ),
         warnings=_warnings(warnings),
-        addressees=extract_addressees(sk.addressees) if sk.addressees else [],
+        addressees=addressees,
         attachments=closing.attachments,
         authority=header.authority,
         preamble="\n".join(p.text for p in sk.preamble),
