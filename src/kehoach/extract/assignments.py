@@ -105,7 +105,11 @@ def _rx() -> _RoleRx:
     return _RoleRx(
         verb=re.compile(lc(list(role))),
         role=role,
-        transparent=re.compile(lc(_words(roles.get("predicate", {}), "transparent")) + r"\s*,?\s*"),
+        transparent=re.compile(
+            r"(?:" + lc(_words(roles.get("predicate", {}), "transparent"))
+            + r"|" + lc(_words(roles.get("predicate", {}), "scope_openers"))
+            + r"(?:\s*,?\s*" + lc(_words(roles.get("predicate", {}), "scope_words")) + r")+)\s*,?\s*"
+        ),
         intensifier=re.compile(lc(_words(roles.get("predicate", {}), "intensifiers"))),
         tasking=re.compile(r"(?<!\w)(?:" + lc(vocab.tasking_verbs, word_boundary=False) + r")\s+"),
         courtesy=re.compile(r"(?:" + lc(_words(tasking, "courtesy"), word_boundary=False) + r")\s+"),
@@ -168,7 +172,7 @@ def role_in(v: View, start: int, end: int) -> str | None:
         if run and sep:
             pos = sep.end()
         else:
-            while pos < end and v.text[pos] in " -–+•:":
+            while pos < end and v.text[pos] in " -–+•:,":
                 pos += 1
         if pos >= end:
             break
@@ -217,10 +221,11 @@ def _run_role(run: list[str], partnered: bool) -> str | None:
     roles = [rx.role.get(verb) for verb in run]
     if "lead" in roles:
         return "lead"
-    if "advise" in roles:
-        return "advise"
-    if "monitor" in roles and run[0] != "+":
-        return "monitor"
+    # the first of advising and monitoring in the run: "nghiên cứu tham mưu" advises,
+    # "theo dõi, đôn đốc, ... tham mưu giải pháp" monitors
+    for role in roles:
+        if role == "advise" or (role == "monitor" and run[0] != "+"):
+            return role
     if run and run[0].startswith("phối hợp") and not partnered:
         return "coordinate"
     return None
@@ -450,10 +455,33 @@ def _report_target(text: str) -> str | None:
 # --- headings that name bodies ------------------------------------------------
 
 
-def _heading_bodies(node: Node) -> tuple[list[BodyName], str, View, int] | None:
+def _mended_heading(node: Node) -> str | None:
+    """A heading cut inside a body's name ("**2. Sở" / "Khoa học và Công nghệ**", "4.6. Văn
+    phòng" / "Trung ương Đảng phối hợp ..."): the heading and its next paragraph, joined."""
+    heading = node.heading
+    if not heading or len(node.paras) < 2 or heading.rstrip()[-1:] in ".:;!?)":
+        return None
+    nxt = node.paras[1].text
+    if not nxt[:1].isupper() or node.paras[1].first != node.paras[0].last + 1:
+        return None  # (a paragraph that does not follow the heading's line is no rest of it)
+    if node.children and node.children[0].first < node.paras[1].first:
+        return None
+    nv = View(nxt)
+    if is_verb(nv, 0) or _rx().verb.match(nv.lc) or _rx().transparent.match(nv.lc) or _rx().tasking.match(nv.lc):
+        return None  # "1. Sở Tài chính" / "Chủ trì, phối hợp ...": the heading is whole
+    v = View(heading)
+    names, end = read_body_list(v, 0)
+    if not names or end < len(heading.rstrip()):
+        return None
+    joined = heading.rstrip() + " " + nxt
+    longer = read_body(View(joined), names[-1].start)
+    return joined if longer and longer.end > len(heading.rstrip()) + 1 else None
+
+
+def _heading_bodies(node: Node, heading: str | None = None) -> tuple[list[BodyName], str, View, int] | None:
     """Bodies a heading names, its predicate after them ('' for a pure list), the
     heading's view and where the names end."""
-    heading = node.heading
+    heading = heading or node.heading
     if not heading or node.marker.type in ("roman", "part", "chapter", "upper"):
         return None
     v = View(heading)
@@ -467,6 +495,13 @@ def _heading_bodies(node: Node) -> tuple[list[BodyName], str, View, int] | None:
     rest = heading[end:].strip(" ,:;")
     if rest and not is_verb(View(rest), 0) and not rest[0].islower():
         return None
+    rv = View(rest)
+    if rest and len(heading.split()) <= 15 and (node.children or len(node.paras) > 1) and not heading.rstrip().endswith(":") and role_in(rv, 0, len(rest)) is None and not _rx().transparent.match(rv.lc):
+        # "5. Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp" over its tasks:
+        # what follows the head describes the body, the whole heading names it
+        last = names[-1]
+        names = names[:-1] + [BodyName(last.start, len(heading.rstrip(" .")), heading.rstrip(" ."), last.head)]
+        end, rest = len(heading), ""
     if not rest and all(_is_generic(n) for n in names) and any(read_body(View(c.text or c.heading or ""), 0) for c in node.children):
         return None  # "Trách nhiệm của các cơ quan, đơn vị": a title over items that name their bodies
     return names, rest, v, end
@@ -585,6 +620,13 @@ def _subject_clause(
         return _objects(v, notify.end(), sentence_end, line_at, node, col, fallback)
     if not subjects:
         return False
+    if not _narrates(v, pred_start) and not _opens_predicate(v, pred_start):
+        # "Chính phủ, ..., chính quyền địa phương ... liên quan đến việc sắp xếp và các cơ quan
+        # khác có liên quan có trách nhiệm ...": the list is described on to its predicate
+        found = _RESPONSIBLE.search(v.lc, pred_start, min(_clause_end(text, pred_start, sentence_end), pred_start + 250))
+        if found:
+            names = names + _more_names(v, pred_start, found.start())
+            after = pred_start = found.start()
     if _narrates(v, pred_start) or not _opens_predicate(v, pred_start):
         return _fronted(v, after, sentence_end, line_at, node, col, fallback)
     clause_end = _clause_end(text, after, sentence_end)
@@ -599,6 +641,25 @@ def _subject_clause(
         col.add(name, role, clause, deadline, node, line_at(name.start), report)
     _partners(v, after, clause_end, line_at, node, col)
     return True
+
+
+_RESPONSIBLE = re.compile(r"(?<!\w)(?:có|chịu)\s+trách\s+nhiệm(?!\w)")
+_AND = re.compile(r"(?:,|\svà)\s+")
+
+
+def _more_names(v: View, start: int, end: int) -> list[BodyName]:
+    """Bodies listed after "và" or a comma in ``start:end`` (a subject list's description)."""
+    out: list[BodyName] = []
+    pos = start
+    for m in _AND.finditer(v.lc, start, end):
+        if m.start() < pos:
+            continue
+        names, after = read_body_list(v, m.end())
+        names = [n for n in names if n.end <= end]
+        if names:
+            out.extend(names)
+            pos = after
+    return out
 
 
 _FRONT_COMMA = re.compile(r",\s*")
@@ -699,7 +760,11 @@ def _bullet_role(text: str) -> str | None:
 
 def _visit(node: Node, col: _Collector) -> None:
     line = _node_lines(node)
-    heading = _heading_bodies(node)
+    mended = _mended_heading(node)
+    first = 2 if mended else 1  # the paragraphs after the heading
+    heading = _heading_bodies(node, mended)
+    if heading and mended and heading[1] and len(heading[1]) > 0:
+        heading = None  # the joined text runs on into a predicate: a paragraph, read as one
     if heading:
         names, predicate, hv, names_end = heading
         names = col.resolve(hv, names, line)
@@ -712,17 +777,19 @@ def _visit(node: Node, col: _Collector) -> None:
         else:
             _tasks_of_heading(node, names, col, line)
         # the item's own paragraphs restate its bodies; only explicit tasking there adds bodies
-        for para in node.paras[1:]:
+        for para in node.paras[first:]:
             _scan_clauses(para.text, para.line_at, node, col, subjects=False, fallback=_Fallback(para.text, para.first))
         for child in node.children:
             _visit_under_heading(child, col)
         return
     fallback = _Fallback(lambda: _subtree_text(node), line)
     for k, para in enumerate(node.paras):
+        if mended and k == 1:
+            continue
         text = para.content if k == 0 else para.text
         if k == 0 and node.heading:
             # the heading line and the rest of the first paragraph (there is none) read as one
-            text = node.heading
+            text = mended or node.heading
         offset = len(para.text) - len(para.content) if k == 0 else 0
         _scan_clauses(text, lambda o, p=para, d=offset: p.line_at(o + d), node, col, fallback=fallback)
     for child in node.children:

@@ -105,7 +105,7 @@ def body_regexes() -> _Regexes:
         not_body=re.compile(r"(?:" + phrase_pattern(reader["not_bodies"], word_boundary=False, folder=tfold) + r")(?!\w)"),
         honorific=re.compile(r"(?:" + phrase_pattern(reader["honorifics"], word_boundary=False, folder=lower) + r")\s+"),
         anaphor=re.compile(r"\s*(?:" + phrase_pattern(reader["anaphors"], word_boundary=False, folder=lower) + r")(?!\w)"),
-        word=re.compile(r"\S+"),
+        word=re.compile(r"[^\s,;]+"),  # a comma ends a word even when no space follows ("Biên,chính")
     )
 
 
@@ -148,14 +148,14 @@ def _heads_without_marks() -> dict[str, BodyHead]:
     return out
 
 
-_PLAIN_WORD = re.compile(r"[A-Z][a-z]*(?=\s+[A-ZĐÀ-Ỹ])")
+_PLAIN_WORD = re.compile(r"[A-Z][a-z]*(?=\s+\w)")
 
 
 def _bare_head_at(v: View, pos: int) -> tuple[BodyHead, int] | None:
     """A one-word head printed without its marks ("Vu Kế hoạch - Tài chính"): a capitalised
     word of plain letters (no Vietnamese word of a name is spelt so) before a capitalised word."""
     m = _PLAIN_WORD.match(v.text, pos)
-    if not m:
+    if not m or not v.text[_skip_spaces(v.text, m.end())].isupper():
         return None
     head = _heads_without_marks().get(m.group(0).lower())
     return (head, m.end()) if head else None
@@ -312,6 +312,8 @@ def _next_starts_body(v: View, pos: int) -> bool:
     head, _ = found
     if det:
         return True
+    if head.function == "members":
+        return True  # "Đoàn đại biểu Quốc hội và đại biểu Quốc hội tỉnh ...": members of a body
     return _is_capital(v.text, pos) and head.kind in ("organ", "person", "grassroots")
 
 
