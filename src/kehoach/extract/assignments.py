@@ -56,7 +56,10 @@ _STRUCTURED = ("roman", "part", "chapter", "upper")
 # a predicate that reports or narrates rather than tasks
 _NOT_A_TASK = re.compile(r"(?:đã|đang|không|chưa|vừa|sẽ được|được\s+(?!giao))(?!\w)")
 # clause breaks inside a paragraph: a sentence end, or "; " before a capital
-_CLAUSE = re.compile(r"[.;!?]\s+(?=[A-ZĐÀ-Ỹ])|\n")  # (only its end is used)
+# (only its end is used); also before an enumerator inside a paragraph: "...: (1) Thanh tra
+# Chính phủ ban hành ...; (2) Bộ Công an chủ trì ..."
+_CLAUSE = re.compile(r"[.;!?]\s+(?=[A-ZĐÀ-Ỹ])|[.;:]\s+(?=\((?:\d{1,2}|[a-zđ]|[ivx]{1,4})\)\s)|\n")
+_ENUMERATOR = re.compile(r"\((?:\d{1,2}|[a-zđ]|[ivx]{1,4})\)\s+")
 
 
 @dataclass(frozen=True)
@@ -572,6 +575,9 @@ def _scan_clauses(
         if rx.untasked.search(v.lc, start, sentence_end):
             continue  # "nếu có khó khăn, vướng mắc, ... báo cáo": no task
         pos = start
+        enum = _ENUMERATOR.match(text, pos)
+        if enum:
+            pos = enum.end()
         while pos < len(text) and text[pos] in " -–+•\"“(*":
             pos += 1
         address = rx.address.match(v.lc, pos)
@@ -632,12 +638,21 @@ def _subject_clause(
     clause_end = _clause_end(text, after, sentence_end)
     clause = text[after:clause_end]
     role = role_in(v, after, clause_end) or "implement"
-    deadline = find_deadline(clause, line_at(after)) or find_deadline(text[start:sentence_end], line_at(start)) or fallback.deadline
+    # the task's own clause, then the subjectless clauses after it ("...; hoàn thành trước ngày ..."),
+    # then its sentence, then its item
+    deadline = (
+        find_deadline(clause, line_at(after))
+        or find_deadline(text[clause_end:sentence_end], line_at(clause_end))
+        or find_deadline(text[start:sentence_end], line_at(start))
+        or fallback.deadline
+    )
     report = _report_target(text[start:sentence_end]) or fallback.report_to
     names = col.resolve(v, names, line_at(pos))
     for name in names:
-        if len(names) == 1 and col.is_issuer(name.text):
-            continue  # "Ủy ban nhân dân tỉnh giao ...": the issuer speaks (a list of bodies may include it)
+        if len(names) == 1 and role == "implement" and col.is_issuer(name.text):
+            # "Ủy ban nhân dân tỉnh giao ...": the issuer speaks (a list of bodies may include it;
+            # a role it gives itself, "Văn phòng Chính phủ chủ trì ...", is a task)
+            continue
         col.add(name, role, clause, deadline, node, line_at(name.start), report)
     _partners(v, after, clause_end, line_at, node, col)
     return True

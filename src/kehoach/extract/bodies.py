@@ -354,6 +354,11 @@ def read_body_list(v: View, pos: int, *, allow_lower: bool = False, in_list: boo
                 # capitals after a comma that start no body go on with the name
                 if sep == "," and _is_capital(text, k) and not is_verb(v, k) and _head_at(v, k) is None:
                     cont = _complement(v, k)
+                    if _ACRONYM.fullmatch(text[k:cont]) and _ACRONYM.search(names[-1].text.split()[-1]):
+                        # "Tập đoàn FPT, CMC": another one of the same kind, by its acronym
+                        names.append(BodyName(k, cont, text[k:cont], names[-1].head))
+                        end = cont
+                        continue
                     if cont > k and not _plural(names[-1]):
                         last = names[-1]
                         names[-1] = BodyName(last.start, cont, text[last.start : cont], last.head)
@@ -422,11 +427,19 @@ def _plural(name: BodyName) -> bool:
     return bool(body_regexes().determiner.match(folded)) or " cac " in f" {folded} "
 
 
+_ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ0-9&]+")
+
+
 def _bare_head(name: BodyName) -> bool:
-    """A name that ends in a bare head before a colon: "Các Bộ", "Giám đốc Sở"."""
+    """A name that ends in a bare head or a plural level before a colon: "Các Bộ", "Giám đốc
+    Sở", "Ủy ban nhân dân các thành phố"."""
     words = name.text.split()
     if not words:
         return False
+    folded = tfold(name.text)
+    level = next(reversed(list(_level_words().finditer(folded))), None)
+    if level and level.end() == len(folded.rstrip()) and re.search(r"(?:^|\s)(?:cac|nhưng)\s+$", folded[: level.start()]):
+        return True
     bare = View(body_regexes().determiner.sub("", tfold(name.text), count=1) if _plural(name) else name.text)
     if _head_at(bare, 0) and len(bare.text.split()) == len(name.head.words.split()):
         return True  # "các đơn vị"
@@ -439,7 +452,7 @@ def _distribute(v: View, pos: int, lead: BodyName) -> tuple[list[BodyName], int]
     text = v.text
     # "Các Bộ" → "Bộ", "Giám đốc các sở" → "Giám đốc Sở"
     prefix = re.sub(r"^(?:[Cc]ác|[Nn]hững)\s+", "", lead.text).strip()
-    prefix = re.sub(r"\s(?:các|những)\s+(\w)", lambda m: " " + m.group(1).upper(), prefix)
+    prefix = re.sub(r"\s(?:các|những)\s+(\w+)", lambda m: " " + _as_name(m.group(1)), prefix)
     stop = len(text)
     for ch in ";.:":
         k = text.find(ch, pos)
@@ -470,6 +483,12 @@ def _distribute(v: View, pos: int, lead: BodyName) -> tuple[list[BodyName], int]
     else:
         end = stop
     return (out or [lead]), end
+
+
+def _as_name(word: str) -> str:
+    """A head word as a name prints it: "sở" → "Sở" (a level word stays: "thành phố")."""
+    found = _head_at(View(word), 0)
+    return word[:1].upper() + word[1:] if found and found[0].kind != "collective" else word
 
 
 def _lower_continuation(v: View, pos: int) -> int | None:
