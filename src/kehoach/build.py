@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from .extract.assignments import extract_assignments
-from .extract.citations import Segment, extract_references
+from .extract.citations import Segment, cited_symbol, extract_references
 from .extract.closing import extract_addressees, extract_closing
 from .extract.header import extract_header, infer_issuer, locality_of
 from .models import Document, Issuer, Section, Signer, Source, Warning
@@ -113,7 +113,7 @@ def build_document(text: Text, *, with_source: bool = True, carried: bool = Fals
     )
     _kinds_from_assignments(sk.sections, assignments)
     references, ref_warnings = extract_references(
-        _citation_segments(sk, closing.attachments),
+        _header_segments(issuer_name, issuer_parent, header.issuer_lines) + _citation_segments(sk, closing.attachments),
         own_symbol=header.symbol_text,
         locality=locality,
         doc_date=header.date,
@@ -197,7 +197,14 @@ def _identity_from_caption(sk: Skeleton, doc_type: str | None):
 
 def _appendix(lines, parent: Text) -> Document:
     sub = Text(lines=list(lines), format=parent.format, encoding=parent.encoding)
-    return build_document(sub, with_source=False, carried=True)
+    doc = build_document(sub, with_source=False, carried=True)
+    if doc.symbol and cited_symbol(" ".join(line.text for line in lines[:12]), doc.symbol):
+        # "PHỤ LỤC I / TỔNG HỢP KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT SỐ 66/NQ-CP ...", "(Kèm theo Kế hoạch số
+        # 179/KH-UBND)": the heading names a document it serves; the appendix is not that document
+        doc.doc_type = doc.doc_type_name = doc.symbol = doc.number = doc.date = None
+        doc.issuer.code = None
+        doc.provenance = {k: v for k, v in doc.provenance.items() if k not in ("symbol", "doc_type", "date")}
+    return doc
 
 
 def _warnings(items) -> list[Warning]:
@@ -249,6 +256,13 @@ def _section(node: Node, *, top: bool = False) -> Section:
 
 def _para_segment(para: Para) -> Segment:
     return Segment(para.text, para.line_at)
+
+
+def _header_segments(name: str | None, parent: str | None, lines: list[int]) -> list[Segment]:
+    """The issuer block, where it names a document ("ĐOÀN KIỂM TRA / THEO QUYẾT ĐỊNH / SỐ
+    45/QĐ-SCT": the team set up by that decision, which is cited)."""
+    first = lines[0] if lines else None
+    return [Segment(text, lambda _offset, first=first: first) for text in (parent, name) if text and "/" in text]
 
 
 def _citation_segments(sk: Skeleton, attachments: list[str]) -> list[Segment]:
