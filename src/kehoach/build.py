@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from .extract.assignments import extract_assignments
+from .extract.task_tables import table_assignments
 from .extract.citations import Segment, cited_symbol, extract_references
 from .extract.closing import extract_addressees, extract_closing
 from .extract.header import extract_header, infer_issuer, locality_of
@@ -111,6 +112,9 @@ def build_document(text: Text, *, with_source: bool = True, carried: bool = Fals
         if vocabulary().tasks(header.doc_type)
         else []
     )
+    if carried:
+        # a Phụ lục's task table: "nội dung | cơ quan chủ trì | phối hợp | thời gian"
+        assignments += table_assignments(text.lines)
     _kinds_from_assignments(sk.sections, assignments)
     references, ref_warnings = extract_references(
         _header_segments(issuer_name, issuer_parent, header.issuer_lines) + _citation_segments(sk, closing.attachments),

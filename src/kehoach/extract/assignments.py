@@ -279,24 +279,25 @@ _TITLE = re.compile(r"^(?:Ông|Bà|Đồng chí|đồng chí|Đ/c|đ/c|ông|bà)
 
 def _person(name: str) -> str | None:
     """The person a tasked name stands for ("Phó Thủ tướng Trần Hồng Hà", "Đồng chí Nguyễn
-    Văn A"): the name at its end, two to four capitalised words from a family name, that
-    names no body; else None."""
-    words = name.split()
+    Văn A - Trưởng đoàn"): two to four capitalised words from a family name, after a title
+    or a post, or ending the name, that name no body; else None."""
+    words = name.split(" - ")[0].split()  # "... - Trưởng đoàn": the post in the team after the name
     for size in (4, 3, 2):
-        if len(words) < size:
-            continue
-        tail = words[-size:]
-        if _TITLE.match(tail[0]):
-            continue
-        text = " ".join(tail)
-        if not looks_like_name(text):
-            continue
-        rest = words[:-size]
-        if rest and not (_TITLE.match(rest[-1]) or read_body(View(" ".join(rest)), 0, allow_lower=True)):
-            continue
-        if _level_or_head(text):
-            continue
-        return text
+        for start in range(len(words) - size, -1, -1):
+            tail = words[start : start + size]
+            if _TITLE.match(tail[0]) or (start + size < len(words) and words[start + size][:1].isupper()):
+                continue
+            text = " ".join(tail)
+            if not all(w[:1].isupper() for w in tail) or not looks_like_name(text):
+                continue
+            rest = words[:start]
+            if rest and not (_TITLE.match(rest[-1]) or read_body(View(" ".join(rest)), 0, allow_lower=True)):
+                continue
+            if not rest and start + size != len(words):
+                continue
+            if _level_or_head(text):
+                continue
+            return text
     return None
 
 
@@ -581,8 +582,8 @@ def _scan_clauses(
         while pos < len(text) and text[pos] in " -–+•\"“(*":
             pos += 1
         address = rx.address.match(v.lc, pos)
-        if address:
-            pos = address.end()
+        if address and read_body(v, address.end(), allow_lower=True) is not None:
+            pos = address.end()  # "Các ông (bà): Chánh Văn phòng ..." (not "Đồng chí Nguyễn Văn An")
         lead = rx.tasking.match(v.lc, pos)
         if lead:
             _objects(v, lead.end(), sentence_end, line_at, node, col, fallback)

@@ -111,19 +111,29 @@ def body_regexes() -> _Regexes:
 
 def _head_at(v: View, pos: int) -> tuple[BodyHead, int] | None:
     rx = body_regexes()
-    if rx.not_body.match(v.tf, pos):
-        return None  # "Ban hành", "Báo cáo", "Hội nghị": a head's word in another word
     m = rx.head.match(v.tf, pos)
     w = rx.head_word.match(v.lc, pos)
     if w and (not m or w.end() > m.end()):
-        key = tfold(w.group(0))
+        # a one-word head by its exact spelling first: "Trưởng" is not "Trường"
+        head = _heads_by_lower().get(w.group(0)) or _head_by_key(tfold(w.group(0)))
     elif m:
-        key = " ".join(m.group(0).split())
+        head = _head_by_key(" ".join(m.group(0).split()))
     else:
         return _bare_head_at(v, pos)
     end = max(m.end() if m else 0, w.end() if w else 0)
-    head = _head_by_key(key)
+    other = rx.not_body.match(v.tf, pos)
+    if other and other.end() >= end:
+        return None  # "Ban hành", "Báo cáo", "Hội nghị": a head's word in another word ("Báo cáo viên" is a head)
     return (head, end) if head else None
+
+
+@functools.cache
+def _heads_by_lower() -> dict[str, BodyHead]:
+    out: dict[str, BodyHead] = {}
+    for h in vocabulary().heads:
+        if " " not in h.words.strip():
+            out.setdefault(lower(h.words), h)
+    return out
 
 
 def _head_by_key(key: str) -> BodyHead | None:
@@ -215,7 +225,7 @@ def _complement(v: View, pos: int) -> int:
     text = v.text
     end = pos
     words = 0
-    while pos < len(text) and words < 14:
+    while pos < len(text) and words < 12:
         j = _skip_spaces(text, pos)
         if j >= len(text):
             break
@@ -234,7 +244,8 @@ def _complement(v: View, pos: int) -> int:
                 words += 1
                 continue
             mod = rx.modifier.match(v.lc, j)
-            if mod:
+            adj = rx.adjunct.match(v.lc, j) if mod else None
+            if mod and not (adj and adj.end() > mod.end()):  # "thuộc" goes on, "thuộc phạm vi" ends it
                 end = j + len(mod.group(0))
                 pos = end
                 words += 1
@@ -312,8 +323,8 @@ def _next_starts_body(v: View, pos: int) -> bool:
     head, _ = found
     if det:
         return True
-    if head.function == "members":
-        return True  # "Đoàn đại biểu Quốc hội và đại biểu Quốc hội tỉnh ...": members of a body
+    if head.kind == "person" and not v.text[pos].isupper():
+        return True  # "Đoàn đại biểu Quốc hội và đại biểu ...", "Giám đốc Sở X và thủ trưởng các cơ quan"
     return _is_capital(v.text, pos) and head.kind in ("organ", "person", "grassroots")
 
 
