@@ -47,7 +47,7 @@ from ..models import Assignment, Deadline
 from ..segment import Node, Para, looks_like_name
 from ..text import fold, squash, tfold
 from ..vocab import load_data, phrase_pattern, vocabulary
-from .bodies import BodyName, View, _plural, body_regexes, is_verb, read_body, read_body_list, without_post
+from .bodies import BodyName, View, body_regexes, is_verb, read_body, read_body_list, without_levels, without_post, is_plural
 from .deadlines import find_deadline, find_deadlines
 
 __all__ = ["extract_assignments", "role_of"]
@@ -277,6 +277,7 @@ def _canonical(name: str) -> str:
 _TITLE = re.compile(r"^(?:Ông|Bà|Đồng chí|đồng chí|Đ/c|đ/c|ông|bà)$")
 
 
+@functools.lru_cache(maxsize=4096)
 def _person(name: str) -> str | None:
     """The person a tasked name stands for ("Phó Thủ tướng Trần Hồng Hà", "Đồng chí Nguyễn
     Văn A - Trưởng đoàn"): two to four capitalised words from a family name, after a title
@@ -442,9 +443,11 @@ def _ends_phrase(v: View, pos: int) -> bool:
     return pos >= len(v.text) or not v.text[pos].isalnum() or is_verb(v, pos) or v.text[pos].isdigit()
 
 
+@functools.lru_cache(maxsize=4096)
 def _executor_key(body: str) -> str:
-    """A body without the post that stands for it: "Giám đốc Sở Tài chính" → "sở tài chính"."""
-    return _canonical(re.sub(r"^(?:[Cc]ác|[Nn]hững)\s+", "", without_post(body)))
+    """A body without the post that stands for it and its level: "Giám đốc Sở Tài chính tỉnh"
+    → "sở tài chính"."""
+    return _canonical(without_levels(re.sub(r"^(?:[Cc]ác|[Nn]hững)\s+", "", without_post(body))) or body)
 
 
 def _report_target(text: str) -> str | None:
@@ -475,9 +478,11 @@ def _mended_heading(node: Node) -> str | None:
         return None  # "1. Sở Tài chính" / "Chủ trì, phối hợp ...": the heading is whole
     v = View(heading)
     names, end = read_body_list(v, 0)
-    if not names or end < len(heading.rstrip()):
+    if not names or end < len(heading.rstrip(" ,")):
         return None
     joined = heading.rstrip() + " " + nxt
+    if heading.rstrip().endswith(","):
+        return joined  # "**Điều 4.** Sở Xây dựng," / "Trung tâm ..., các Sở ... chịu trách nhiệm ..."
     longer = read_body(View(joined), names[-1].start)
     return joined if longer and longer.end > len(heading.rstrip()) + 1 else None
 
@@ -757,7 +762,7 @@ def _partners(v: View, start: int, end: int, line_at, node: Node, col: _Collecto
             continue
         names, _ = read_body_list(v, m.end(), allow_lower=True)
         for name in col.resolve(v, names, line_at(m.start())):
-            if not _is_generic(name) and not col.is_issuer(name.text):
+            if not _is_generic(name):
                 col.add(name, "coordinate", v.text[start:end], None, node, line_at(name.start))
         return  # the first partner list is the body's own; later ones are its subjects' partners
 
@@ -941,9 +946,10 @@ def extract_assignments(
     return col.out
 
 
+@functools.lru_cache(maxsize=4096)
 def _generic_body(body: str) -> bool:
     name = read_body(View(body), 0, allow_lower=True)
-    return name is None or _is_generic(name) or _plural(name)
+    return name is None or _is_generic(name) or is_plural(name)
 
 
 def _from_articles(articles: list[Node], sections: list[Node], closing: list[Para], col: _Collector) -> None:

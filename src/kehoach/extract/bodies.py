@@ -25,7 +25,7 @@ from ..errors import VocabularyError
 from ..text import lower, tfold
 from ..vocab import BodyHead, load_data, phrase_pattern, vocabulary
 
-__all__ = ["View", "BodyName", "read_body", "read_body_list", "function_of", "without_levels", "without_post", "body_regexes", "is_verb"]
+__all__ = ["View", "BodyName", "read_body", "read_body_list", "function_of", "without_levels", "without_post", "body_regexes", "is_verb", "is_plural"]
 
 
 class View:
@@ -370,7 +370,7 @@ def read_body_list(v: View, pos: int, *, allow_lower: bool = False, in_list: boo
                         names.append(BodyName(k, cont, text[k:cont], names[-1].head))
                         end = cont
                         continue
-                    if cont > k and not _plural(names[-1]):
+                    if cont > k and not is_plural(names[-1]):
                         last = names[-1]
                         names[-1] = BodyName(last.start, cont, text[last.start : cont], last.head)
                         end = cont
@@ -378,7 +378,7 @@ def read_body_list(v: View, pos: int, *, allow_lower: bool = False, in_list: boo
                 # "Cục Bảo tồn thiên nhiên, cơ quan chuyên môn thuộc Bộ ...": a class after a
                 # named body describes it (an apposition), it is no further body
                 found = _head_at(v, k) if sep == "," and k < len(text) and text[k].islower() else None
-                if found and found[0].kind == "collective" and " " in found[0].words and names[-1].head.kind != "collective" and not _plural(names[-1]):
+                if found and found[0].kind == "collective" and " " in found[0].words and names[-1].head.kind == "organ" and not is_plural(names[-1]):
                     end = _complement(v, found[1])
                     continue
                 # "các Tổ đại biểu ...": a determiner and a capital start another body
@@ -391,8 +391,15 @@ def read_body_list(v: View, pos: int, *, allow_lower: bool = False, in_list: boo
                         end = k + len(span)
                         continue
                 # "cơ quan chuyên môn, đơn vị sự nghiệp ...": in a list, a class after a class is another
-                if found and found[0].kind == "collective" and names[-1].head.kind == "collective" and not _plural(names[-1]):
+                if found and found[0].kind == "collective" and names[-1].head.kind == "collective" and not is_plural(names[-1]):
                     nxt = read_body(v, k, in_list=True)
+                    if nxt is not None:
+                        names.append(nxt)
+                        end = nxt.end
+                        continue
+                # "Thủ trưởng các đơn vị ..., cán bộ, công chức của ...": a post or member is another
+                if found and found[0].kind == "person":
+                    nxt = read_body(v, k, allow_lower=True)
                     if nxt is not None:
                         names.append(nxt)
                         end = nxt.end
@@ -432,7 +439,7 @@ def without_post(name: str) -> str:
     return name[inner.start :] if inner else name
 
 
-def _plural(name: BodyName) -> bool:
+def is_plural(name: BodyName) -> bool:
     """A name of a class, not one body: "các Sở", "Thủ trưởng các cơ quan"."""
     folded = tfold(name.text)
     return bool(body_regexes().determiner.match(folded)) or " cac " in f" {folded} "
@@ -451,7 +458,7 @@ def _bare_head(name: BodyName) -> bool:
     level = next(reversed(list(_level_words().finditer(folded))), None)
     if level and level.end() == len(folded.rstrip()) and re.search(r"(?:^|\s)(?:cac|nhưng)\s+$", folded[: level.start()]):
         return True
-    bare = View(body_regexes().determiner.sub("", tfold(name.text), count=1) if _plural(name) else name.text)
+    bare = View(body_regexes().determiner.sub("", tfold(name.text), count=1) if is_plural(name) else name.text)
     if _head_at(bare, 0) and len(bare.text.split()) == len(name.head.words.split()):
         return True  # "các đơn vị"
     found = _head_at(View(words[-1]), 0)

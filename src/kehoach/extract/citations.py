@@ -507,7 +507,6 @@ def extract_references(
     segments: list[Segment], *, own_symbol: str | None, locality: str | None, doc_date: str | None
 ) -> tuple[list[Reference], list[tuple[str, str, int | None]]]:
     """The distinct documents cited in ``segments``, and warnings about them."""
-    vocab = vocabulary()
     own = symbol_key(own_symbol) if own_symbol else None
     refs: dict[tuple, Reference] = {}
     counts: dict[tuple, int] = {}
