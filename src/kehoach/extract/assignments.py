@@ -330,6 +330,13 @@ class _Context:
         return self._named
 
 
+def _proper(name: BodyName) -> bool:
+    """A body named by its own name ("Công ty TNHH Beta", "Sở Tài chính"), not by a description
+    ("Công ty có mã ngành ...")."""
+    rest = name.text[len(name.head.words) :].split()
+    return any(word[:1].isupper() for word in rest)
+
+
 def _named_bodies(text: str) -> list[BodyName]:
     """The named bodies (an organ's head in capitals) a text mentions anywhere."""
     rx = body_regexes()
@@ -341,7 +348,7 @@ def _named_bodies(text: str) -> list[BodyName]:
         if pos < end or not text[pos].isupper():
             continue
         name = read_body(v, pos)
-        if name and name.head.kind == "organ" and not _is_generic(name):
+        if name and name.head.kind == "organ" and not _is_generic(name) and _proper(name):
             out.append(name)
             end = name.end
     return out
