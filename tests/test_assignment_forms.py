@@ -35,8 +35,9 @@ LETTERS = [
     ("Công ty cổ phần Alpha", "Thuế tỉnh A thông báo để Công ty cổ phần Alpha biết và thực hiện.", [("Công ty cổ phần Alpha", "implement", None)]),
     ("các sở, ngành", "Bộ Công Thương yêu cầu các cơ quan, đơn vị báo cáo kết quả trước ngày 20 hằng tháng.", [("các cơ quan, đơn vị", "implement", "---20")]),
     ("Bộ Tài chính", "Bộ Công Thương đề nghị Bộ Tài chính chủ trì, phối hợp với Bộ Xây dựng hướng dẫn.", [("Bộ Tài chính", "lead", None), ("Bộ Xây dựng", "coordinate", None)]),
-    # not a task: a difficulty to report, a fact
-    ("Bộ Tài chính", "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, đề nghị các đơn vị phản ánh về Bộ Công Thương.", []),
+    # a letter's request to hear of difficulties is its request ("quý cơ quan": the addressee)
+    ("Các cơ quan, tổ chức trong hệ thống chính trị", "Trong quá trình triển khai có gì vướng mắc, đề nghị Quý Cơ quan phản hồi về Bộ Công Thương.", [("Các cơ quan, tổ chức trong hệ thống chính trị", "implement", None)]),
+    # not a task: a fact
     ("Bộ Tài chính", "Bộ Công Thương đã nhận được văn bản của Bộ Tài chính.", []),
 ]
 
@@ -77,6 +78,11 @@ DECISIONS = [
         [("Ủy ban nhân dân tỉnh", "implement", None), ("Thường trực Hội đồng nhân dân", "monitor", None), ("các Ban Hội đồng nhân dân", "monitor", None), ("đại biểu Hội đồng nhân dân tỉnh", "monitor", None)],
     ),
 ]
+
+
+def test_a_plans_closing_request_to_report_difficulties_tasks_no_one():
+    text = KH_HEAD + "II. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế chủ trì thực hiện.\n\nTrong quá trình thực hiện, nếu có khó khăn, vướng mắc, đề nghị các sở, ngành phản ánh về Ủy ban nhân dân tỉnh./.\n"
+    assert tasked(text) == [("Sở Y tế", "lead", None)]
 
 
 @pytest.mark.parametrize("articles,expected", DECISIONS, ids=[f"qd{i:02d}" for i in range(len(DECISIONS))])

@@ -569,12 +569,22 @@ _NO_FALLBACK = _Fallback("", None, done=True)
 
 
 def _scan_clauses(
-    text: str, line_at, node: Node, col: _Collector, *, subjects: bool = True, fallback: _Fallback = _NO_FALLBACK, requests_only: bool = False
+    text: str,
+    line_at,
+    node: Node,
+    col: _Collector,
+    *,
+    subjects: bool = True,
+    fallback: _Fallback = _NO_FALLBACK,
+    requests_only: bool = False,
+    letter: bool = False,
 ) -> None:
     """Task-giving clauses of a paragraph: subjects, "Giao X", "đề nghị X", partners.
 
     ``requests_only``: only explicit requests count (an opening paragraph, whose
-    subjects narrate). Every look-up works on a bounded window (the clause, the
+    subjects narrate). ``letter``: the paragraph is a short letter's whole body, where
+    asking to hear of difficulties ("nếu có vướng mắc, đề nghị Quý Cơ quan phản hồi")
+    is the request itself. Every look-up works on a bounded window (the clause, the
     sentence), so a paragraph of any length costs time in proportion to its length.
     """
     rx = _rx()
@@ -585,7 +595,7 @@ def _scan_clauses(
         if start < covered:
             continue
         sentence_end = starts[k + 1] if k + 1 < len(starts) else len(text)
-        if rx.untasked.search(v.lc, start, sentence_end):
+        if not letter and rx.untasked.search(v.lc, start, sentence_end):
             continue  # "nếu có khó khăn, vướng mắc, ... báo cáo": no task
         pos = start
         enum = _ENUMERATOR.match(text, pos)
@@ -610,7 +620,7 @@ def _scan_clauses(
             if subjects and not requests_only and _fronted_subject(v, pos, start, sentence_end, line_at, node, col, fallback):
                 continue
             # the clause's subject is the item's body ("- Chủ trì, phối hợp với Sở X ..."): its partners still count
-            if not requests_only:
+            if not requests_only and node.marker is not None:
                 _partners(v, pos, _clause_end(text, pos, sentence_end), line_at, node, col)
             continue
         _subject_clause(v, names, after, pos, start, sentence_end, line_at, node, col, fallback, subjects=subjects and not requests_only)
@@ -662,7 +672,7 @@ def _subject_clause(
     report = _report_target(text[start:sentence_end]) or fallback.report_to
     names = col.resolve(v, names, line_at(pos))
     for name in names:
-        if len(names) == 1 and role == "implement" and col.is_issuer(name.text):
+        if len(names) == 1 and role in ("implement", "coordinate") and col.is_issuer(name.text):
             # "Ủy ban nhân dân tỉnh giao ...": the issuer speaks (a list of bodies may include it;
             # a role it gives itself, "Văn phòng Chính phủ chủ trì ...", is a task)
             continue
@@ -744,7 +754,7 @@ def _opens_predicate(v: View, pos: int) -> bool:
 def _objects(v: View, pos: int, sentence_end: int, line_at, node: Node, col: _Collector, fallback: _Fallback) -> bool:
     """Bodies right after "giao" / "đề nghị" / "yêu cầu": the ones tasked. Any found?"""
     honor = body_regexes().honorific.match(v.lc, pos)
-    names, after = read_body_list(v, honor.end() if honor else pos, allow_lower=True)
+    names, after = read_body_list(v, honor.end() if honor else pos, allow_lower=True, in_list=bool(honor))
     if not names:
         return False
     gap = len(v.text[after:]) - len(v.text[after:].lstrip(" ,:"))
@@ -924,7 +934,7 @@ def extract_assignments(
     if not sections:
         root = Node(marker=None, paras=[])  # type: ignore[arg-type]
         for para in list(paragraphs) + closing:
-            _scan_clauses(para.text, para.line_at, root, col, fallback=_Fallback(para.text, para.first, reports=False))
+            _scan_clauses(para.text, para.line_at, root, col, fallback=_Fallback(para.text, para.first, reports=False), letter=True)
         return col.out
     articles = _articles(sections)
     structured = any(n.marker.type in _STRUCTURED for n in sections)

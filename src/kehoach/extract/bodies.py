@@ -204,12 +204,13 @@ def read_body(v: View, pos: int, *, allow_lower: bool = False, in_list: bool = F
     end = _complement(v, end)
     if head.kind in ("person", "collective"):
         end = _named_in(v, end)
-    span = v.text[start:end].rstrip(" ,;:.-–")
+    span = _TRAILING_CONJUNCTION.sub("", v.text[start:end].rstrip(" ,;:.-–"))  # "Bộ Khoa học và" (a word lost)
     if not span:
         return None
     return BodyName(start, start + len(span), span, head)
 
 
+_TRAILING_CONJUNCTION = re.compile(r"\s+(?:và|hoặc)$")
 _NAMED_IN = re.compile(r"\s+có\s+tên\s+(?:tại|ở|trong|trên)\s+(?:(?:Điều|điều|mục|Mục|khoản|Khoản|điểm|phần|Phần|Phụ lục|phụ lục|danh sách)\s+[\w.]+|Quyết định này|danh sách (?:kèm theo|trên))")
 
 
