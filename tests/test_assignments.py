@@ -23,7 +23,7 @@ CASES = [
     ("1. Ủy ban Kiểm tra Tỉnh ủy theo dõi, đôn đốc, kiểm tra việc thực hiện Kế hoạch này.", [("Ủy ban Kiểm tra Tỉnh ủy", "monitor", None, None)]),
     ("1. Văn phòng Tỉnh ủy phối hợp theo dõi, đôn đốc thực hiện Nghị quyết.", [("Văn phòng Tỉnh ủy", "monitor", None, None)]),
     ("1. Ủy ban Kiểm tra Tỉnh ủy phối hợp với các cơ quan, đơn vị có liên quan kiểm tra, giám sát việc triển khai.", [("Ủy ban Kiểm tra Tỉnh ủy", "monitor", None, None)]),
-    ("1. Bộ Thông tin và Truyền thông phối hợp với các Bộ liên quan chỉ đạo các cơ quan báo chí tuyên truyền.", [("Bộ Thông tin và Truyền thông", "coordinate", None, None)]),
+    ("1. Bộ Thông tin và Truyền thông phối hợp với các Bộ liên quan chỉ đạo các cơ quan báo chí tuyên truyền.", [("Bộ Thông tin và Truyền thông", "coordinate", None, None)]),  # a generic partner: A coordinates
     ("1. Ban Tuyên giáo Tỉnh ủy chỉ đạo, hướng dẫn các cơ quan liên quan tăng cường tuyên truyền.", [("Ban Tuyên giáo Tỉnh ủy", "implement", None, None)]),
     ("1. Các sở, ban, ngành phối hợp chặt chẽ với các cơ quan chủ trì trong tổ chức thực hiện.", [("Các sở, ban, ngành", "coordinate", None, None)]),
     ("1. Sở Tài chính chủ trì, phối hợp chặt chẽ với Sở Kế hoạch và Đầu tư bố trí kinh phí.", [("Sở Tài chính", "lead", None, None), ("Sở Kế hoạch và Đầu tư", "coordinate", None, None)]),
@@ -38,9 +38,10 @@ CASES = [
     ("1. Sở Văn hóa, Thể thao và Du lịch chỉ đạo trang trí cổ động.", [("Sở Văn hóa, Thể thao và Du lịch", "implement", None, None)]),
     ("1. Ban Tuyên giáo và Dân vận Tỉnh ủy chỉ đạo công tác tuyên truyền.", [("Ban Tuyên giáo và Dân vận Tỉnh ủy", "implement", None, None)]),
     # a heading naming the body, roles from its bullets
-    ("1. Sở Tài chính\n- Lập danh mục dự án.\n- Tham mưu phân bổ vốn.\n- Chủ trì, phối hợp với các cơ quan liên quan đề xuất nguồn vốn.", [("Sở Tài chính", "lead", None, None)]),
-    ("1. Sở Công Thương\n- Là cơ quan thường trực, có trách nhiệm tổng hợp, theo dõi, đôn đốc việc thực hiện.\n- Phối hợp với chính quyền địa phương rà soát.", [("Sở Công Thương", "monitor", None, None)]),
-    ("1. Các Bộ: Công Thương, Xây dựng:\na) Khẩn trương ban hành kế hoạch;\nb) Chủ trì xây dựng cơ sở dữ liệu.", [("Bộ Công Thương", "lead", None, None), ("Bộ Xây dựng", "lead", None, None)]),
+    # one task per bullet, each with its own role
+    ("1. Sở Tài chính\n- Lập danh mục dự án.\n- Tham mưu phân bổ vốn.\n- Chủ trì, phối hợp với các cơ quan liên quan đề xuất nguồn vốn.", [("Sở Tài chính", "implement", None, None), ("Sở Tài chính", "advise", None, None), ("Sở Tài chính", "lead", None, None)]),
+    ("1. Sở Công Thương\n- Là cơ quan thường trực, có trách nhiệm tổng hợp, theo dõi, đôn đốc việc thực hiện.\n- Phối hợp với chính quyền địa phương rà soát.", [("Sở Công Thương", "monitor", None, None), ("Sở Công Thương", "coordinate", None, None)]),
+    ("1. Các Bộ: Công Thương, Xây dựng:\na) Khẩn trương ban hành kế hoạch;\nb) Chủ trì xây dựng cơ sở dữ liệu.", [("Bộ Công Thương", "implement", None, None), ("Bộ Xây dựng", "implement", None, None), ("Bộ Công Thương", "lead", None, None), ("Bộ Xây dựng", "lead", None, None)]),
     ("1. Ủy ban nhân dân tỉnh, chỉ đạo các cơ quan, đơn vị có liên quan:\n- Nghiên cứu, cụ thể hóa các mục tiêu.\n- Thường xuyên kiểm tra, giám sát.", [("Ủy ban nhân dân tỉnh", "implement", None, None)]),
     # tasking verbs
     ("1. Giao Ban xây dựng đảng Đảng ủy chủ trì, hướng dẫn các cấp ủy.", [("Ban xây dựng đảng Đảng ủy", "lead", None, None)]),

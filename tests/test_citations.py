@@ -107,7 +107,19 @@ CASES = [
     ("Giấy chứng nhận đăng ký doanh nghiệp số: 0106028855 do Sở Kế hoạch và Đầu tư cấp", []),
     ("Điện thoại: 0246.285.2289; địa chỉ: Số 5 + N6 - B19 Nghĩa Tân", []),
     ("triển khai Kế hoạch này đến toàn thể cán bộ", []),
-    ("theo QCVN 06:2022/BXD và TCVN 5738:2021", []),
+    # technical standards are cited by their symbols
+    ("theo QCVN 06:2022/BXD và TCVN 5738:2021", [("QCVN", "QCVN06:2022/BXD", None, None), ("TCVN", "TCVN5738:2021", None, None)]),
+    ("kho chứa đáp ứng TCVN 5507 : 2002 và tiêu chuẩn ngành 22 TCN 265-06", [("TCVN", "TCVN5507:2002", None, None), ("TCN", "22TCN265-06", None, None)]),
+    # a unit code printed after a hyphen and a space
+    ("tại Tờ trình số 15/TTr-CAT- PV01 ngày 03 tháng 02 năm 2025", [("TTr", "15/TTr-CAT-PV01", "2025-02-03", None)]),
+    # the date and the issuer printed before the citation
+    ("Ngày 12/5/2025, Bộ Tài chính ban hành Quyết định số 123/QĐ-BTC về việc X.", [("QĐ", "123/QĐ-BTC", "2025-05-12", "Bộ Tài chính")]),
+    # an issuer read as a body's name: commas and "và" inside it, its end before the title
+    ("Quyết định số 3253/QĐ-BVHTTDL ngày 10/9/2025 của Bộ Văn hóa, Thể thao và Du lịch về việc công bố", [("QĐ", "3253/QĐ-BVHTTDL", "2025-09-10", "Bộ Văn hóa, Thể thao và Du lịch")]),
+    ("Công văn số 7093/BKH-HTX của Bộ Kế hoạch và Đầu tư hướng dẫn", [("CV", "7093/BKH-HTX", None, "Bộ Kế hoạch và Đầu tư")]),
+    ("Nghị quyết số 57-NQ/TW của Bộ Chính trị trên địa bàn tỉnh", [("NQ", "57-NQ/TW", None, "Bộ Chính trị")]),
+    ("Nghị định số 136/2020/NĐ-CP của Chính phủ và các văn bản hướng dẫn", [("NĐ", "136/2020/NĐ-CP", None, "Chính phủ")]),
+    ("báo cáo thẩm định của Sở Tư pháp số 316/BC-STP ngày 25 tháng 9 năm 2025", [("BC", "316/BC-STP", "2025-09-25", "Sở Tư pháp")]),
     ("Đề án 08 về phát triển công nghiệp", []),
     ("Kế hoạch của Ban Thường vụ Đảng ủy Khối", []),
     ("tỷ lệ 1/2 số hộ, đạt 50%", []),
@@ -164,3 +176,29 @@ def test_no_typo_merge_between_equals():
 def test_citation_date_after_document_warned():
     _, warnings = extract_references([Segment("Quyết định số 1955/QĐ-UBND ngày 19/6/2026 của UBND tỉnh", lambda o: 1)], own_symbol=None, locality=None, doc_date="2026-03-26")
     assert [w[0] for w in warnings] == ["citation-date-after-document"]
+
+
+def test_a_symbol_in_the_capitals_of_a_title_is_no_typo():
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH A\nSố: 12/KH-UBND\nA, ngày 01 tháng 02 năm 2025\n\nKẾ HOẠCH\n"
+        "TRIỂN KHAI QUYẾT ĐỊNH SỐ 06/QĐ-TTG NGÀY 02 THÁNG 01 NĂM 2025\n\n"
+        "Thực hiện Quyết định số 06/QĐ-TTg ngày 02/01/2025 của Thủ tướng Chính phủ; Quyết định số 06/QĐ-TTg ...\n\n"
+        "I. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính chủ trì thực hiện.\n"
+    )
+    doc = parse_text(text)
+    assert [(r.symbol, r.scope) for r in doc.references] == [("06/QĐ-TTg", "national")]
+    assert not [w for w in doc.warnings if w.code == "symbol-typo"]
+
+
+def test_an_appendix_is_not_the_document_its_heading_names():
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH A\nSố: 12/KH-UBND\nA, ngày 01 tháng 02 năm 2025\n\nKẾ HOẠCH\nThực hiện Nghị quyết\n\n"
+        "I. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính chủ trì thực hiện.\n\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn An\n\n"
+        "PHỤ LỤC I\nTỔNG HỢP KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT SỐ 66/NQ-CP NGÀY 26 THÁNG 3 NĂM 2025 CỦA CHÍNH PHỦ\n"
+        "(Kèm theo Kế hoạch số 12/KH-UBND ngày 01 tháng 02 năm 2025)\n\n1. Nội dung A.\n"
+    )
+    doc = parse_text(text)
+    assert doc.appendices
+    appendix = doc.appendices[0]
+    assert (appendix.symbol, appendix.doc_type) == (None, None)

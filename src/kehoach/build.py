@@ -12,7 +12,8 @@ import os
 import re
 
 from .extract.assignments import extract_assignments
-from .extract.citations import Segment, extract_references
+from .extract.task_tables import table_assignments
+from .extract.citations import Segment, cited_symbol, extract_references
 from .extract.closing import extract_addressees, extract_closing
 from .extract.header import extract_header, infer_issuer, locality_of
 from .extract.symbols import plausible_symbol
@@ -122,11 +123,19 @@ def build_document(text: Text, *, with_source: bool = True, carried: bool = Fals
                 provenance["issuer"] = [line] if line else []
     locality = locality_of(issuer_name, issuer_parent) or header.place
     _assign_kinds(sk.sections)
-    assignments = extract_assignments(sk.sections, sk.preamble, issuer_name) if vocabulary().tasks(header.doc_type) else []
+    addressees = extract_addressees(sk.addressees) if sk.addressees else []
+    assignments = (
+        extract_assignments(sk.sections, sk.preamble, issuer_name, closing=sk.closing_paras, addressees=addressees)
+        if vocabulary().tasks(header.doc_type)
+        else []
+    )
+    if carried:
+        # a Phụ lục's task table: "nội dung | cơ quan chủ trì | phối hợp | thời gian"
+        assignments += table_assignments(text.lines)
     _kinds_from_assignments(sk.sections, assignments)
     segments = _citation_segments(sk, closing.attachments)
-    if header.cited_in_issuer and issuer_name:
-        segments.insert(0, Segment(issuer_name, lambda _o, no=(header.issuer_lines or [None])[-1]: no))
+    if header.cited_in_issuer and issuer_name:  # (after the title and opening, which say how the document relates)
+        segments.append(Segment(issuer_name, lambda _o, no=(header.issuer_lines or [None])[-1]: no))
     references, ref_warnings = extract_references(
         segments,
         own_symbol=header.symbol_text,
@@ -166,7 +175,7 @@ def build_document(text: Text, *, with_source: bool = True, carried: bool = Fals
             cosigners=[Signer(name=o.signer_name, position=o.position, authority=o.authority, lines=o.signer_lines) for o in closing.cosigners],
         ),
         warnings=_warnings(warnings),
-        addressees=extract_addressees(sk.addressees) if sk.addressees else [],
+        addressees=addressees,
         attachments=closing.attachments,
         authority=header.authority,
         preamble="\n".join(p.text for p in sk.preamble),
@@ -240,7 +249,14 @@ def _identity_from_caption(sk: Skeleton, doc_type: str | None):
 
 def _appendix(lines, parent: Text) -> Document:
     sub = Text(lines=list(lines), format=parent.format, encoding=parent.encoding)
-    return build_document(sub, with_source=False, carried=True)
+    doc = build_document(sub, with_source=False, carried=True)
+    if doc.symbol and cited_symbol(" ".join(line.text for line in lines[:12]), doc.symbol):
+        # "PHỤ LỤC I / TỔNG HỢP KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT SỐ 66/NQ-CP ...", "(Kèm theo Kế hoạch số
+        # 179/KH-UBND)": the heading names a document it serves; the appendix is not that document
+        doc.doc_type = doc.doc_type_name = doc.symbol = doc.number = doc.date = None
+        doc.issuer.code = None
+        doc.provenance = {k: v for k, v in doc.provenance.items() if k not in ("symbol", "doc_type", "date")}
+    return doc
 
 
 def _warnings(items) -> list[Warning]:

@@ -105,6 +105,7 @@ class Assignment(_Model):
     action: str = Field("", description="what the body is to do")
     deadline: Deadline | None = None
     function: str | None = Field(None, description="what the body does, the same at every level: 'propaganda', 'office'")
+    person: str | None = Field(None, description="the person tasked, where a named person is ('Trần Hồng Hà' of 'Phó Thủ tướng Trần Hồng Hà')")
     report_to: str | None = Field(None, description="where results are to be reported")
     section: str | None = Field(None, description="path of the section the assignment was read from")
     line: int | None = None

@@ -21,10 +21,11 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ..errors import VocabularyError
 from ..text import lower, tfold
-from ..vocab import BodyHead, phrase_pattern, vocabulary
+from ..vocab import BodyHead, load_data, phrase_pattern, vocabulary
 
-__all__ = ["View", "BodyName", "read_body", "read_body_list", "function_of", "without_levels", "body_regexes", "is_verb"]
+__all__ = ["View", "BodyName", "read_body", "read_body_list", "function_of", "without_levels", "without_post", "body_regexes", "is_verb", "is_plural"]
 
 
 class View:
@@ -60,27 +61,51 @@ class _Regexes:
     noun_after_to_chuc: re.Pattern  # on lower
     adjunct: re.Pattern  # on lower
     modifier: re.Pattern  # on lower: verb-looking words that belong to the name
+    not_body: re.Pattern  # on tfold: a head that starts no name ("Ban hành", "Báo cáo")
+    honorific: re.Pattern  # on lower: "quý " before the addressee's head
+    anaphor: re.Pattern  # on lower: "nêu trên", "có tên tại" after a name
     word: re.Pattern
+
+
+@functools.cache
+def reader_vocabulary() -> dict[str, list[str]]:
+    """The ``[reader]`` table of ``bodies.toml``, checked."""
+    table = load_data("bodies.toml").get("reader")
+    keys = ("determiners", "adjuncts", "before_number", "modifiers", "not_bodies", "honorifics", "anaphors")
+    if not isinstance(table, dict):
+        raise VocabularyError("bodies.toml: [reader] missing")
+    out = {}
+    for key in keys:
+        value = table.get(key)
+        if not isinstance(value, list) or not value or not all(isinstance(x, str) and x.strip() for x in value):
+            raise VocabularyError(f"bodies.toml [reader]: '{key}' must be a list of non-empty strings")
+        out[key] = value
+    return out
 
 
 @functools.cache
 def body_regexes() -> _Regexes:
     vocab = vocabulary()
+    reader = reader_vocabulary()
     heads = [h.words for h in vocab.heads]
+    adjuncts = phrase_pattern(reader["adjuncts"], word_boundary=False, folder=lower)
+    before_number = phrase_pattern(reader["before_number"], word_boundary=False, folder=lower)
     return _Regexes(
         head=re.compile(phrase_pattern([h for h in heads if " " in h.strip()], folder=tfold)),
         head_word=re.compile(phrase_pattern([h for h in heads if " " not in h.strip()], folder=lower)),
-        determiner=re.compile(r"(?:tât ca cac|cac đông chi|cac|nhưng|moi)\s+"),
+        determiner=re.compile(phrase_pattern(reader["determiners"], word_boundary=False, folder=tfold) + r"\s+"),
         verb=re.compile(phrase_pattern(vocab.predicate_verbs, folder=lower)),
         verb_phrase=re.compile(phrase_pattern([v for v in vocab.predicate_verbs if " " in v], folder=tfold)),
         noun_after_to_chuc=re.compile(
             r"tổ\s+chức(?:\s*,|\s+(?:" + phrase_pattern(vocab.noun_after_to_chuc, word_boundary=False, folder=lower) + r")(?!\w))"
         ),
-        adjunct=re.compile(
-            r"(?:theo|tại|trong|về|để|với|đối với|nhằm|khi|nếu|do|bằng|từ|đến|sau|trước|qua|cho|thuộc phạm vi|trên cơ sở|ngày|năm|số|khóa|khoá|nhiệm kỳ|đã|đang|sẽ|không|chưa|xin|vừa|cũng|phải|cần|được|trân trọng)(?!\w)"
-        ),
-        modifier=re.compile(r"(?:có liên quan|liên quan|được giao|trực thuộc|thuộc)(?!\w)"),
-        word=re.compile(r"\S+"),
+        # an adjunct ends a name; "số", "năm", "ngày" only before a number
+        adjunct=re.compile(r"(?:" + adjuncts + r")(?!\w)|(?:" + before_number + r")\s+(?:\d|[…._]{2})"),
+        modifier=re.compile(r"(?:" + phrase_pattern(reader["modifiers"], word_boundary=False, folder=lower) + r")(?!\w)"),
+        not_body=re.compile(r"(?:" + phrase_pattern(reader["not_bodies"], word_boundary=False, folder=tfold) + r")(?!\w)"),
+        honorific=re.compile(r"(?:" + phrase_pattern(reader["honorifics"], word_boundary=False, folder=lower) + r")\s+"),
+        anaphor=re.compile(r"\s*(?:" + phrase_pattern(reader["anaphors"], word_boundary=False, folder=lower) + r")(?!\w)"),
+        word=re.compile(r"[^\s,;]+"),  # a comma ends a word even when no space follows ("Biên,chính")
     )
 
 
@@ -89,20 +114,61 @@ def _head_at(v: View, pos: int) -> tuple[BodyHead, int] | None:
     m = rx.head.match(v.tf, pos)
     w = rx.head_word.match(v.lc, pos)
     if w and (not m or w.end() > m.end()):
-        key = tfold(w.group(0))
+        # a one-word head by its exact spelling first: "Trưởng" is not "Trường"
+        head = _heads_by_lower().get(w.group(0)) or _head_by_key(tfold(w.group(0)))
     elif m:
-        key = " ".join(m.group(0).split())
+        head = _head_by_key(" ".join(m.group(0).split()))
     else:
-        return None
+        return _bare_head_at(v, pos)
     end = max(m.end() if m else 0, w.end() if w else 0)
+    other = rx.not_body.match(v.tf, pos)
+    if other and other.end() >= end:
+        return None  # "Ban hành", "Báo cáo", "Hội nghị": a head's word in another word ("Báo cáo viên" is a head)
+    return (head, end) if head else None
+
+
+@functools.cache
+def _heads_by_lower() -> dict[str, BodyHead]:
+    out: dict[str, BodyHead] = {}
+    for h in vocabulary().heads:
+        if " " not in h.words.strip():
+            out.setdefault(lower(h.words), h)
+    return out
+
+
+def _head_by_key(key: str) -> BodyHead | None:
     vocab = vocabulary()
     head = vocab.head_by_folded.get(key)
     if head is None:
         for h in vocab.heads:
             if " ".join(h.folded.split()) == key:
-                head = h
-                break
-    return (head, end) if head else None
+                return h
+    return head
+
+
+@functools.cache
+def _heads_without_marks() -> dict[str, BodyHead]:
+    """One-word heads by their letters alone ("vu" for "Vụ"), for a name printed without its marks."""
+    from ..text import fold
+
+    out: dict[str, BodyHead] = {}
+    for h in vocabulary().heads:
+        if " " not in h.words.strip() and h.kind == "organ":
+            out.setdefault(fold(h.words), h)
+    return out
+
+
+_PLAIN_WORD = re.compile(r"[A-Z][a-z]*(?=\s+\w)")
+
+
+def _bare_head_at(v: View, pos: int) -> tuple[BodyHead, int] | None:
+    """A one-word head printed without its marks ("Vu Kế hoạch - Tài chính"): a capitalised
+    word of plain letters (no Vietnamese word of a name is spelt so) before a capitalised word."""
+    m = _PLAIN_WORD.match(v.text, pos)
+    if not m or not v.text[_skip_spaces(v.text, m.end())].isupper():
+        return None
+    head = _heads_without_marks().get(m.group(0).lower())
+    return (head, m.end()) if head else None
 
 
 def _is_capital(text: str, pos: int) -> bool:
@@ -115,8 +181,12 @@ def _skip_spaces(text: str, pos: int) -> int:
     return pos
 
 
-def read_body(v: View, pos: int, *, allow_lower: bool = False) -> BodyName | None:
-    """The body name starting at ``pos`` (after spaces), or None."""
+def read_body(v: View, pos: int, *, allow_lower: bool = False, in_list: bool = False) -> BodyName | None:
+    """The body name starting at ``pos`` (after spaces), or None.
+
+    ``in_list``: the name is an item of a list already begun ("...; cơ quan chuyên
+    môn, ..."), where a class of bodies needs no "các".
+    """
     rx = body_regexes()
     pos = _skip_spaces(v.text, pos)
     start = pos
@@ -126,16 +196,28 @@ def read_body(v: View, pos: int, *, allow_lower: bool = False) -> BodyName | Non
     if not found:
         return None
     head, end = found
-    if not det and not allow_lower and not _is_capital(v.text, pos):
+    if not det and not allow_lower and not in_list and not _is_capital(v.text, pos):
         return None
-    if head.kind == "collective" and not det:
+    if head.kind == "collective" and not det and not (in_list and not is_verb(v, pos)):
         # "Các cơ quan ..." is a body, "Tổ chức làm việc ..." and "Ngành nghề ..." are not
         return None
     end = _complement(v, end)
-    span = v.text[start:end].rstrip(" ,;:.-–")
+    if head.kind in ("person", "collective"):
+        end = _named_in(v, end)
+    span = _TRAILING_CONJUNCTION.sub("", v.text[start:end].rstrip(" ,;:.-–"))  # "Bộ Khoa học và" (a word lost)
     if not span:
         return None
     return BodyName(start, start + len(span), span, head)
+
+
+_TRAILING_CONJUNCTION = re.compile(r"\s+(?:và|hoặc)$")
+_NAMED_IN = re.compile(r"\s+có\s+tên\s+(?:tại|ở|trong|trên)\s+(?:(?:Điều|điều|mục|Mục|khoản|Khoản|điểm|phần|Phần|Phụ lục|phụ lục|danh sách)\s+[\w.]+|Quyết định này|danh sách (?:kèm theo|trên))")
+
+
+def _named_in(v: View, end: int) -> int:
+    """ "các ông (bà) có tên tại Điều 1": the persons so named, as printed; end of the name."""
+    m = _NAMED_IN.match(v.text, end)
+    return m.end() if m else end
 
 
 def _complement(v: View, pos: int) -> int:
@@ -144,7 +226,7 @@ def _complement(v: View, pos: int) -> int:
     text = v.text
     end = pos
     words = 0
-    while pos < len(text) and words < 14:
+    while pos < len(text) and words < 12:
         j = _skip_spaces(text, pos)
         if j >= len(text):
             break
@@ -165,7 +247,8 @@ def _complement(v: View, pos: int) -> int:
                 words += 1
                 continue
             mod = rx.modifier.match(v.lc, j)
-            if mod:
+            adj = rx.adjunct.match(v.lc, j) if mod else None
+            if mod and not (adj and adj.end() > mod.end()):  # "thuộc" goes on, "thuộc phạm vi" ends it
                 end = j + len(mod.group(0))
                 pos = end
                 words += 1
@@ -243,14 +326,19 @@ def _next_starts_body(v: View, pos: int) -> bool:
     head, _ = found
     if det:
         return True
+    if head.kind == "person" and not v.text[pos].isupper():
+        return True  # "Đoàn đại biểu Quốc hội và đại biểu ...", "Giám đốc Sở X và thủ trưởng các cơ quan"
     return _is_capital(v.text, pos) and head.kind in ("organ", "person", "grassroots")
 
 
-def read_body_list(v: View, pos: int, *, allow_lower: bool = False) -> tuple[list[BodyName], int]:
-    """A list of bodies from ``pos``: "A, B; các C và D". Returns the names and the end offset."""
+def read_body_list(v: View, pos: int, *, allow_lower: bool = False, in_list: bool = False) -> tuple[list[BodyName], int]:
+    """A list of bodies from ``pos``: "A, B; các C và D". Returns the names and the end offset.
+
+    ``in_list``: the list's place says it names bodies (after "phối hợp với"), so a
+    class needs no "các" ("chính quyền địa phương")."""
     text = v.text
     names: list[BodyName] = []
-    first = read_body(v, pos, allow_lower=allow_lower)
+    first = read_body(v, pos, allow_lower=allow_lower, in_list=in_list)
     if first is None:
         return [], pos
     names.append(first)
@@ -261,22 +349,41 @@ def read_body_list(v: View, pos: int, *, allow_lower: bool = False) -> tuple[lis
             break
         sep = text[j]
         if sep == ":" and _bare_head(names[-1]):
+            k = _skip_spaces(text, j + 1)
+            member = read_body(v, k)
+            if member is not None:
+                # "Đã kiểm tra các đơn vị: Công ty A; Công ty B": the class, then its members
+                names[-1] = member
+                end = member.end
+                continue
             distributed, k = _distribute(v, j + 1, names.pop())
             names.extend(distributed)
             end = k
             continue
         if sep in ",;":
-            nxt = read_body(v, j + 1)
+            nxt = read_body(v, j + 1, in_list=sep == ";")
             if nxt is None:
                 k = _skip_spaces(text, j + 1)
-                # "Sở Văn hóa, Thể thao và Du lịch": capitals after a comma go on with the name
+                # "Sở Văn hóa, Thể thao và Du lịch", "Viện Chiến lược, Chính sách công thương":
+                # capitals after a comma that start no body go on with the name
                 if sep == "," and _is_capital(text, k) and not is_verb(v, k) and _head_at(v, k) is None:
                     cont = _complement(v, k)
-                    if cont > k and re.match(r"\S+(?:\s+\S+)?\s+và\s+[A-ZĐÀ-Ỹ]", text[k:cont]):
+                    if _ACRONYM.fullmatch(text[k:cont]) and _ACRONYM.search(names[-1].text.split()[-1]):
+                        # "Tập đoàn FPT, CMC": another one of the same kind, by its acronym
+                        names.append(BodyName(k, cont, text[k:cont], names[-1].head))
+                        end = cont
+                        continue
+                    if cont > k and not is_plural(names[-1]):
                         last = names[-1]
                         names[-1] = BodyName(last.start, cont, text[last.start : cont], last.head)
                         end = cont
                         continue
+                # "Cục Bảo tồn thiên nhiên, cơ quan chuyên môn thuộc Bộ ...": a class after a
+                # named body describes it (an apposition), it is no further body
+                found = _head_at(v, k) if sep == "," and k < len(text) and text[k].islower() else None
+                if found and found[0].kind == "collective" and " " in found[0].words and names[-1].head.kind == "organ" and not is_plural(names[-1]):
+                    end = _complement(v, found[1])
+                    continue
                 # "các Tổ đại biểu ...": a determiner and a capital start another body
                 det = body_regexes().determiner.match(v.tf, k)
                 if det and _is_capital(text, det.end()):
@@ -285,6 +392,20 @@ def read_body_list(v: View, pos: int, *, allow_lower: bool = False) -> tuple[lis
                     if span:
                         names.append(BodyName(k, k + len(span), span, names[-1].head))
                         end = k + len(span)
+                        continue
+                # "cơ quan chuyên môn, đơn vị sự nghiệp ...": in a list, a class after a class is another
+                if found and found[0].kind == "collective" and names[-1].head.kind == "collective" and not is_plural(names[-1]):
+                    nxt = read_body(v, k, in_list=True)
+                    if nxt is not None:
+                        names.append(nxt)
+                        end = nxt.end
+                        continue
+                # "Thủ trưởng các đơn vị ..., cán bộ, công chức của ...": a post or member is another
+                if found and found[0].kind == "person":
+                    nxt = read_body(v, k, allow_lower=True)
+                    if nxt is not None:
+                        names.append(nxt)
+                        end = nxt.end
                         continue
                 # a lower-case noun continues the same name: "các chi bộ, đảng bộ cơ sở"
                 cont = _lower_continuation(v, j + 1) if sep == "," else None
@@ -297,8 +418,9 @@ def read_body_list(v: View, pos: int, *, allow_lower: bool = False) -> tuple[lis
             names.append(nxt)
             end = nxt.end
             continue
-        if v.lc.startswith("và ", j) and _next_starts_body(v, j + 3):
-            nxt = read_body(v, j + 3, allow_lower=True)
+        conj = next((c for c in ("và ", "hoặc ") if v.lc.startswith(c, j)), None)
+        if conj and _next_starts_body(v, j + len(conj)):
+            nxt = read_body(v, j + len(conj), allow_lower=True)
             if nxt is None:
                 break
             names.append(nxt)
@@ -308,11 +430,40 @@ def read_body_list(v: View, pos: int, *, allow_lower: bool = False) -> tuple[lis
     return names, end
 
 
+def without_post(name: str) -> str:
+    """The body a post stands for: "Giám đốc Sở Tài chính" → "Sở Tài chính"; others unchanged."""
+    v = View(name)
+    pos = _skip_spaces(name, 0)
+    det = body_regexes().determiner.match(v.tf, pos)
+    found = _head_at(v, det.end() if det else pos)
+    if not found or found[0].kind != "person":
+        return name
+    inner = read_body(v, found[1], allow_lower=True)
+    return name[inner.start :] if inner else name
+
+
+def is_plural(name: BodyName) -> bool:
+    """A name of a class, not one body: "các Sở", "Thủ trưởng các cơ quan"."""
+    folded = tfold(name.text)
+    return bool(body_regexes().determiner.match(folded)) or " cac " in f" {folded} "
+
+
+_ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ0-9&]+")
+
+
 def _bare_head(name: BodyName) -> bool:
-    """A name that ends in a bare head before a colon: "Các Bộ", "Giám đốc Sở"."""
+    """A name that ends in a bare head or a plural level before a colon: "Các Bộ", "Giám đốc
+    Sở", "Ủy ban nhân dân các thành phố"."""
     words = name.text.split()
     if not words:
         return False
+    folded = tfold(name.text)
+    level = next(reversed(list(_level_words().finditer(folded))), None)
+    if level and level.end() == len(folded.rstrip()) and re.search(r"(?:^|\s)(?:cac|nhưng)\s+$", folded[: level.start()]):
+        return True
+    bare = View(body_regexes().determiner.sub("", tfold(name.text), count=1) if is_plural(name) else name.text)
+    if _head_at(bare, 0) and len(bare.text.split()) == len(name.head.words.split()):
+        return True  # "các đơn vị"
     found = _head_at(View(words[-1]), 0)
     return found is not None and found[1] == len(words[-1])
 
@@ -320,7 +471,9 @@ def _bare_head(name: BodyName) -> bool:
 def _distribute(v: View, pos: int, lead: BodyName) -> tuple[list[BodyName], int]:
     """"Các Bộ: Công Thương, Xây dựng" → "Bộ Công Thương", "Bộ Xây dựng"."""
     text = v.text
+    # "Các Bộ" → "Bộ", "Giám đốc các sở" → "Giám đốc Sở"
     prefix = re.sub(r"^(?:[Cc]ác|[Nn]hững)\s+", "", lead.text).strip()
+    prefix = re.sub(r"\s(?:các|những)\s+(\w+)", lambda m: " " + _as_name(m.group(1)), prefix)
     stop = len(text)
     for ch in ";.:":
         k = text.find(ch, pos)
@@ -353,6 +506,12 @@ def _distribute(v: View, pos: int, lead: BodyName) -> tuple[list[BodyName], int]
     return (out or [lead]), end
 
 
+def _as_name(word: str) -> str:
+    """A head word as a name prints it: "sở" → "Sở" (a level word stays: "thành phố")."""
+    found = _head_at(View(word), 0)
+    return word[:1].upper() + word[1:] if found and found[0].kind != "collective" else word
+
+
 def _lower_continuation(v: View, pos: int) -> int | None:
     """A lower-case noun phrase that continues a name after a comma; its end, or None."""
     rx = body_regexes()
@@ -371,6 +530,11 @@ def _lower_continuation(v: View, pos: int) -> int | None:
     if rx.adjunct.match(v.lc, pos):
         return None
     end = _complement(v, pos)
+    if _head_at(v, pos) is None and not _level_words().match(v.tf, pos):
+        # a piece that names no body nor level goes on with the name only as its last piece
+        # ("khu, cụm công nghiệp"), not in a run of them ("Các xã, phường lân cận, vùng ven sông, ...")
+        if v.text[_skip_spaces(v.text, end) : _skip_spaces(v.text, end) + 1] == ",":
+            return None
     return end if end > pos else None
 
 

@@ -17,15 +17,16 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..models import Mention, Reference
+from ..patterns import patterns
 from ..text import fold, squash
 from ..vocab import phrase_pattern, vocabulary
 from .dates import find_date
 from .symbols import Symbol, find_symbols
 
-__all__ = ["Segment", "extract_references", "symbol_key", "law_key"]
+__all__ = ["Segment", "extract_references", "symbol_key", "law_key", "cited_symbol"]
 
 
 @dataclass(frozen=True)
@@ -127,13 +128,93 @@ def _issuer(text: str, pos: int) -> tuple[str | None, int]:
     return issuer or None, after
 
 
+# where an issuer read as a body name ends in a citation: before the cited title and the
+# words that follow it ("của Bộ Chính trị trên địa bàn tỉnh", "... về ...", "... hỏi về ...")
+_CITED_ISSUER_END = re.compile(
+    r"\s+(?:[Vv]ề|[Vv]/[Vv]|trên địa bàn|tại|theo|ngày|số|khóa|khoá|nhiệm kỳ|đã|để|nhằm|gửi|đến|cho|trong|là|có|thì"
+    r"|hỏi|vướng mắc|chưa|xem xét|tiếp tục|quy định|hướng dẫn|ban hành|thực hiện|phê duyệt|công bố|sửa đổi)(?!\w)"
+    r"|\s+và\s+(?=(?:Nghị|Thông|Quyết|Chỉ|Kết|Kế|Luật|Hướng|Công|Văn|Tờ|Chương|Quy|Danh|Đề|Phụ)\s)"
+    r"|\s*[;:()\[\]“”\"]|\.(?:\s|$)"
+)
+
+
+_AND = re.compile(r"\s+và\s+(?=\w)")
+_COMMA = re.compile(r",\s*(?=\w)")
+
+
+def _issuer_named(text: str, pos: int) -> tuple[str | None, int]:
+    """The issuer printed from ``pos``, read as a body's name where it starts with a body's
+    head ("Bộ Văn hóa, Thể thao và Du lịch", "Bộ Kế hoạch và Đầu tư", "Ban Chỉ đạo phát
+    triển khoa học, công nghệ, ... và đề án 06"), else as before (:func:`_issuer`)."""
+    from .bodies import View, read_body_list
+
+    old, old_end = _issuer(text, pos)
+    while pos < len(text) and text[pos] == " ":
+        pos += 1
+    window = text[pos : pos + 240]
+    names, _ = read_body_list(View(window), 0)
+    name = names[0] if names else None
+    if name is None or name.head.kind == "collective":
+        return old, old_end
+    end = name.end
+    stop = _CITED_ISSUER_END.search(window, 0, end)
+    if stop:
+        end = stop.start()
+    for conj in _AND.finditer(window, 0, end):
+        if window[conj.end()].islower():  # "của Chính phủ và các văn bản ...": the name has ended
+            end = conj.start()
+            break
+    type_names = patterns().type_names
+    for comma in _COMMA.finditer(window, 0, end):
+        # "của Bộ Chính trị, Nghị quyết số ...", "của Bộ Nội vụ, các yếu tố ...": the name has ended
+        if window[comma.end()].islower() or type_names.match(fold(window), comma.end()):
+            end = comma.start()
+            break
+    issuer = re.sub(r"\s+(?:và|hoặc)$", "", window[:end].strip(" ,"))
+    extension = old[len(issuer) :] if old and old.startswith(issuer) else ""
+    if extension and "," not in extension and not _CITED_ISSUER_END.search(extension):
+        return old, old_end  # the body reader stopped at a verb inside a name ("BAN QLDA Đầu tư xây dựng ...")
+    if old and issuer != old and fold(old.split(",")[0]).upper() in _POSTS() and issuer.startswith(old.split(",")[0]) and len(old) > len(issuer):
+        return old, old_end  # "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ": two posts of one person
+    if len(issuer.split()) > 24 or not issuer:
+        return old, old_end
+    after = pos + end
+    paren = re.match(r"\s*\((?:[Kk]h[oó]a|KHÓA|Khoá)[^)]*\)", text[after:])
+    if paren:
+        after += paren.end()
+    return _TERM.sub("", issuer).strip(" ,"), after
+
+
 # an issuer printed before the citation: "Theo đề nghị của Giám đốc Sở ... tại Tờ trình số",
 # "các Quyết định của Bộ trưởng Bộ ...: Số", "được Chủ tịch UBND tỉnh công bố tại các Quyết định: Số"
 _ISSUER_BEFORE = (
     re.compile(r"của\s+(?P<iss>[A-ZĐÀ-Ỹ][^,;.()]{2,80}?)\s+tại\s+[^,;.]{0,20}$"),
     re.compile(r"của\s+(?P<iss>[A-ZĐÀ-Ỹ][^;.()]{2,90}?)\s*:\s*(?:[Ss]ố\s*:?\s*)?$"),
+    # "báo cáo thẩm định của Sở Tư pháp số 316/BC-STP"
+    re.compile(r"của\s+(?P<iss>[A-ZĐÀ-Ỹ][^,;.()]{2,80}?)\s+[Ss]ố\s*$"),
     re.compile(r"(?:được|do)\s+(?P<iss>[A-ZĐÀ-Ỹ][^,;.()]{2,60}?)\s+(?:ban hành|công bố|phê duyệt|ký)\s+(?:tại\s+)?(?:các\s+)?[^,;.]{0,20}:\s*(?:[Ss]ố\s*:?\s*)?$"),
 )
+
+
+# "Ngày 12/5/2025, Bộ Tài chính ban hành Quyết định số ...": the date and the issuer before
+# the citation. (on the printed text; the issuer is read as a body's name)
+_DATED_BEFORE = re.compile(
+    r"(?<!\w)[Nn]gày\s+(?P<date>\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,\s*"
+    r"(?P<rest>[^;.]{2,120}?)\s+(?:đã\s+)?(?:ban\s+hành|ký\s+ban\s+hành|ký|có|gửi)\s+(?:các\s+)?[^,;.]{0,30}?$"
+)
+
+
+def _dated_before(before: str) -> tuple[str | None, str | None] | None:
+    """(date, issuer) printed before a citation: "Ngày 12/5/2025, Bộ X ban hành Quyết định số"."""
+    from .bodies import View, read_body
+
+    m = _DATED_BEFORE.search(before)
+    if not m:
+        return None
+    hit = find_date(before, m.start("date"), limit=30)
+    name = read_body(View(m.group("rest")), 0)
+    issuer = m.group("rest")[: name.end].strip() if name else None
+    return (hit.iso if hit else None), issuer
 
 
 _COLON_TITLE = re.compile(r"\s*:\s+(?=[A-ZĐÀ-Ỹ])")
@@ -183,12 +264,12 @@ def _cite(text: str, folded: str, symbol: Symbol, line_at) -> _Found:
     issuer = None
     m = rx.issuer_after.match(folded, pos)
     if m:
-        issuer, pos2 = _issuer(text, m.end())
+        issuer, pos2 = _issuer_named(text, m.end())
         if issuer:
             pos = pos2
     elif date:
         # "ngày 23/02/2026 Ủy ban nhân dân tỉnh về việc ...": an issuer without "của"
-        issuer, pos2 = _issuer(text, pos)
+        issuer, pos2 = _issuer_named(text, pos)
         if issuer:
             pos = pos2
     if date is None:
@@ -197,6 +278,11 @@ def _cite(text: str, folded: str, symbol: Symbol, line_at) -> _Found:
             hit = find_date(text, m.end(), limit=30, year_hint=symbol.year)
             if hit and hit.start - m.end() <= 1:
                 date, repaired, pos = hit.iso, hit.repaired, hit.end
+    if date is None or issuer is None:
+        dated = _dated_before(before[-200:])
+        if dated:
+            date = date or dated[0]
+            issuer = issuer or dated[1]
     if issuer is None:
         tail = before[-180:]
         for rx_before in _ISSUER_BEFORE:
@@ -339,6 +425,74 @@ def _share_issuer(a: _Found, b: _Found, text: str, refs_by_found: dict[int, Refe
         ra.issuer = b.issuer
 
 
+# "15/TTr-CAT- PV01": a unit code printed after a hyphen and a space still belongs to the symbol
+_CUT_UNIT = re.compile(r"-\s+(?P<unit>[A-ZĐ][A-ZĐ0-9&]*\d[A-ZĐ0-9&]*|[A-ZĐ]{2,}[0-9]*)(?![\w/])")
+
+
+def _symbols(text: str):
+    """The symbols of ``text`` (:func:`find_symbols`), a unit cut off by "- " put back."""
+    for symbol in find_symbols(text):
+        m = _CUT_UNIT.match(text, symbol.end)
+        if m and symbol.family in ("state", "cv") and symbol.issuer:
+            unit = m.group("unit")
+            symbol = replace(symbol, text=f"{symbol.text}-{unit}", issuer=f"{symbol.issuer}-{unit}", end=m.end())
+        yield symbol
+
+
+# Technical standards cited by their symbols: "QCVN 05:2020/BXD" (national regulation),
+# "TCVN 5507 : 2002" (national standard), "22 TCN 265-06" (a branch standard)
+_STANDARD = re.compile(
+    r"(?<![\w/])(?:(?P<kind>QCVN|TCVN|QCĐP|TCCS)\s*(?P<num>\d{1,5}(?:-\d{1,4})*)\s*:\s*(?P<year>(?:19|20)\d\d)(?!\d)(?:\s*/\s*(?P<iss>[A-ZĐ][A-ZĐ0-9-]*[A-ZĐ0-9]))?"
+    r"|(?P<branch>\d{1,3})\s+TCN\s+(?P<bnum>\d{1,4}\s*-\s*\d{2,4})(?![\w/]))"
+)
+
+
+def _standards(text: str, line_at) -> Iterable[tuple[str, str, str, int, int, int]]:
+    """Standards cited in ``text``: (kind, symbol, number, line, start, end)."""
+    if "TC" not in text and "QC" not in text:
+        return
+    for m in _STANDARD.finditer(text):
+        if m.group("kind"):
+            symbol = f"{m.group('kind')}{m.group('num')}:{m.group('year')}" + (f"/{m.group('iss')}" if m.group("iss") else "")
+            yield m.group("kind"), symbol, m.group("num"), line_at(m.start()), m.start(), m.end()
+        else:
+            number = "".join(m.group("bnum").split())
+            yield "TCN", f"{m.group('branch')}TCN{number}", number, line_at(m.start()), m.start(), m.end()
+
+
+def _prefer_printed_case(ref: Reference, symbol: Symbol) -> None:
+    """A symbol first met in the capitals of a title ("1899/QĐ-TTG") takes its case from a
+    later mention in running text ("1899/QĐ-TTg")."""
+    if ref.symbol and ref.symbol != symbol.text and ref.symbol.isupper() and not symbol.text.isupper():
+        ref.symbol = symbol.text
+        ref.issuer_code = symbol.issuer
+
+
+@functools.cache
+def _is_central(code: str | None) -> bool:
+    """A central issuer's code, also in the capitals of an all-caps title ("1899/QĐ-TTG")."""
+    vocab = vocabulary()
+    if vocab.is_central(code):
+        return True
+    if not code or not code.isupper():
+        return False
+    capitals = {c.upper(): c for c in vocab.central_codes}
+    return vocab.is_central("-".join(capitals.get(part, part) for part in code.split("-")))
+
+
+def cited_symbol(text: str, symbol: str) -> bool:
+    """Is ``symbol`` printed in ``text`` as a citation ("... THỰC HIỆN NGHỊ QUYẾT SỐ 66/NQ-CP",
+    "(Kèm theo Kế hoạch số 179/KH-UBND ...)") rather than as a document's own "Số:"?"""
+    key = symbol_key(symbol)
+    for found in _symbols(text):
+        if symbol_key(found.text) != key:
+            continue
+        before = fold(text[max(0, found.start - 60) : found.start])
+        if _rx().kind_before.search(before):
+            return True
+    return False
+
+
 def _edit1(a: str, b: str) -> bool:
     if a == b or abs(len(a) - len(b)) > 1:
         return False
@@ -356,7 +510,6 @@ def extract_references(
 
     ``opening``: how many of the first segments are the title and opening,
     which say how the document relates to what it cites (see :func:`_relate`)."""
-    vocab = vocabulary()
     own = symbol_key(own_symbol) if own_symbol else None
     refs: dict[tuple, Reference] = {}
     counts: dict[tuple, int] = {}
@@ -372,7 +525,7 @@ def extract_references(
         if "/" in text:
             folded = fold(text)
             previous: _Found | None = None
-            for symbol in find_symbols(text):
+            for symbol in _symbols(text):
                 key_symbol = symbol_key(symbol.text)
                 if own and key_symbol == own:
                     continue
@@ -381,7 +534,7 @@ def extract_references(
                     _share_issuer(previous, found, text, refs_by_found)
                 previous = found
                 cited.append((found.start, found.end))
-                central = vocab.is_central(symbol.issuer)
+                central = _is_central(symbol.issuer)
                 scope = "national" if central else "local"
                 key = (scope, None if central else (locality or "").lower(), key_symbol)
                 ref = refs.get(key)
@@ -404,6 +557,7 @@ def extract_references(
                     ref.date = ref.date or found.date
                     ref.issuer = ref.issuer or found.issuer
                     ref.title = ref.title or found.title
+                    _prefer_printed_case(ref, symbol)
                 counts[key] += 1
                 refs_by_found[id(found)] = ref
                 named = _law_named_before(text, symbol) if symbol.family == "law" else None
@@ -421,6 +575,16 @@ def extract_references(
                     )
                 if not symbol.known:
                     warnings.append(("symbol-unknown-form", f"cited symbol {symbol.text} has an unknown type code '{symbol.type}'", found.line))
+        for kind, printed, number, line, start, end in _standards(text, seg.line_at):
+            key = ("national", None, symbol_key(printed))
+            ref = refs.get(key)
+            if ref is None:
+                ref = refs[key] = Reference(kind=kind, number=number, symbol=printed, scope="national")
+                counts[key] = 0
+                symbols_of[key] = None
+            counts[key] += 1
+            ref.mentions.append(Mention(line=line, text=squash(text[start:end])))
+            cited.append((start, end))
         # (_laws' one regex pass is the cheapest test for a named law or treaty)
         for kind, name, line, date in _laws(text, seg.line_at, cited):
             # "Luật X năm 2013" and a later "Luật X" are one law; "Luật X" of 2015 and of 2025 are two
@@ -471,10 +635,14 @@ def _merge_typos(refs: dict, counts: dict, symbols_of: dict, warnings: list) -> 
         if minority not in refs:
             continue
         a = symbols_of[minority]
+        if a is None:
+            continue  # a standard ("QCVN 05:2020/BXD") has no symbol grammar to compare
         for majority in keys:
             if majority == minority or majority not in refs:
                 continue
             b = symbols_of[majority]
+            if b is None:
+                continue
             if (a.type, a.number, a.year, a.family) != (b.type, b.number, b.year, b.family):
                 continue
             if not (a.issuer and b.issuer and _edit1(a.issuer, b.issuer)):
@@ -489,5 +657,7 @@ def _merge_typos(refs: dict, counts: dict, symbols_of: dict, warnings: list) -> 
             counts[majority] += counts.pop(minority)
             del refs[minority]
             line = ra.mentions[0].line if ra.mentions else None
+            if a.issuer.upper() == b.issuer.upper():
+                break  # the same symbol in the capitals of a title ("27/CT-TTG"): no typo
             warnings.append(("symbol-typo", f"{ra.symbol} looks like a typo of {rb.symbol} (same kind and number, cited {counts[majority] - 1} other time(s))", line))
             break
