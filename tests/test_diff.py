@@ -329,3 +329,14 @@ def test_cli_diff_errors_are_one_line():
     assert result.exit_code == 1
     assert result.output.strip().count("\n") == 0 and "no-such-file.txt" in result.output
     assert CliRunner().invoke(main, ["diff", "-", "-"]).exit_code == 2
+
+
+def test_two_spellings_of_one_symbol_are_one_document():
+    """diff kept the en dash that citations removed: '02–KL/TW' and '02-KL/TW' were two documents."""
+    from kehoach import diff_documents, parse_text
+
+    body = "KẾ HOẠCH\nthực hiện Kết luận số {s} của Ban Bí thư\n\nI. MỤC ĐÍCH\n1. Quán triệt Kết luận số {s}.\n"
+    a, b = parse_text(body.format(s="02–KL/TW")), parse_text(body.format(s="02-KL/TW"))
+    assert {r.key for r in a.references} == {r.key for r in b.references} == {"sym:02-KL/TW"}
+    d = diff_documents(a, b)
+    assert len(d.references.both) == 1 and not d.references.only_a and not d.references.only_b

@@ -15,7 +15,8 @@ from .extract.assignments import extract_assignments
 from .extract.task_tables import table_assignments
 from .extract.citations import Segment, cited_symbol, extract_references
 from .extract.closing import extract_addressees, extract_closing
-from .extract.header import extract_header, infer_issuer, locality_of
+from .extract.header import extract_header, infer_issuer
+from .keys import locality_of
 from .extract.symbols import plausible_symbol
 from .models import Document, Issuer, Section, Signer, Source, Warning
 from .errors import InputError

@@ -27,7 +27,6 @@ from typing import Literal
 from pydantic import Field
 
 from .models import Document, Section, _Model
-from .text import fold
 
 __all__ = ["Diff", "DiffSide", "SectionPair", "SetDiff", "ReferenceRow", "BodyRow", "diff", "side_of", "section_text", "excerpt", "key_province"]
 
@@ -338,24 +337,23 @@ def _align(ia: _SideIndex, ib: _SideIndex, scorer: _Scorer, threshold: float) ->
 def reference_keys(doc: Document, province: str | None) -> dict[str, tuple[str, object]]:
     """key → (label, reference): national documents by symbol; a local one by
     symbol and province; a document cited by name only (a law) by its name."""
-    from .extract.citations import law_key
+    from .keys import province_key, reference_key
     from .provinces import find_province
 
     out: dict[str, tuple[str, object]] = {}
     for ref in doc.references:
+        key = ref.key or reference_key(ref.symbol, ref.title, ref.date)  # (a Document built by hand has no key)
+        if key is None:
+            continue
         if ref.symbol:
-            key = fold("".join(ref.symbol.split())).upper()
             if ref.scope == "local":
                 where = find_province(ref.locality) if ref.locality else None
-                key += "@" + fold(where.name if where else (province or ref.locality or ""))
+                key += "@" + province_key(where.name if where else (province or ref.locality or ""))
             label = ref.symbol
-        elif ref.title:
-            # by name, and by year when one is printed: the 2015 and the 2025 law of one name are two
-            name, year = law_key(ref.title, ref.date)
-            key = "title:" + name + (f"#{year}" if year else "")
-            label = ref.title if not year or year in ref.title else f"{ref.title} ({year})"
         else:
-            continue
+            # by name, and by year when one is printed: the 2015 and the 2025 law of one name are two
+            year = key.rsplit("#", 1)[1] if "#" in key else None
+            label = ref.title if not year or year in ref.title else f"{ref.title} ({year})"
         out.setdefault(key, (label, ref))
     return out
 
@@ -384,7 +382,9 @@ def key_province(key: str, sides: Iterable[DiffSide]) -> str | None:
     if "@" not in key:
         return None
     folded = key.split("@", 1)[1]
-    return next((s.province for s in sides if s.province and fold(s.province) == folded), folded)
+    from .keys import province_key
+
+    return next((s.province for s in sides if s.province and province_key(s.province) == folded), folded)
 
 
 def _references(a: Document, b: Document, sa: DiffSide, sb: DiffSide) -> tuple[SetDiff, SetDiff, list[ReferenceRow]]:
@@ -433,11 +433,11 @@ def function_label(function: str, printed: Iterable[str] = ()) -> str:
 
 def bodies_by_function(doc: Document) -> dict[str, dict]:
     """function → {"names": [...], "roles": [...], "deadlines": [...]} of a document's assignments."""
-    from .extract.bodies import function_of
+    from .keys import body_function
 
     out: dict[str, dict] = {}
     for asg in doc.assignments:
-        function = asg.function or function_of(asg.body)
+        function = asg.function or body_function(asg.body)
         entry = out.setdefault(function, {"names": [], "roles": [], "deadlines": []})
         if asg.body not in entry["names"]:
             entry["names"].append(asg.body)

@@ -77,6 +77,7 @@ class Reference(_Model):
     issuer_code: str | None = Field(None, description="the issuer's part of the symbol")
     scope: Scope | None = Field(None, description="national for central issuers (TW, CP, QH ...), local otherwise")
     locality: str | None = Field(None, description="for a local reference: the citing document's locality")
+    key: str | None = Field(None, description="the reference as a key (kehoach.keys.reference_key): 'sym:02-KL/TW', 'title:luat dat dai#2024'")
     mentions: list[Mention] = Field(default_factory=list)
     relation: Relation = Field(
         "cites", description="what the citing document does to this one, from its title and opening: implements / amends / replaces / cites"

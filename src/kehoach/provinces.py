@@ -132,7 +132,7 @@ def province_of(doc: Document) -> Province | None:
     symbol code such as UBND or TU, a level in its name) or unnamed, from its
     place and signer's authority. None for a central one: a Cục or Bộ dated
     "Hà Nội" is not a Hà Nội document."""
-    from .extract.header import locality_of
+    from .keys import locality_of
     from .vocab import vocabulary
 
     vocab = vocabulary()

@@ -315,7 +315,7 @@ def _is_sqlite(path: Path) -> bool:
 
 def document_rows(doc) -> dict:
     """The rows of one document, as plain data (they cross process boundaries)."""
-    from .extract.header import locality_of
+    from .keys import locality_of
     from .provinces import province_of
 
     province = province_of(doc)

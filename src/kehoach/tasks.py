@@ -108,7 +108,7 @@ def document_anchor(doc) -> str | None:
 
 def _function_matches(wanted: str) -> tuple[str, str]:
     """The function of a body name ("Ban Tuyên giáo Tỉnh ủy" → "propaganda") and its folded form."""
-    from .extract.bodies import function_of
+    from .keys import body_function as function_of
     from .text import fold
 
     return function_of(wanted), " ".join(fold(wanted).split())
@@ -138,7 +138,7 @@ def select_tasks(
     ISO date, tasks due before it; ``directive``: a symbol, tasks of the
     documents that implement it, transitively (see :mod:`kehoach.trace`)."""
     from .diff import function_label
-    from .extract.bodies import function_of
+    from .keys import body_function as function_of
     from .text import fold
 
     result = TaskList(documents=len(entries))

@@ -22,11 +22,12 @@ from dataclasses import dataclass, replace
 from ..models import Mention, Reference
 from ..patterns import patterns
 from ..text import fold, squash
+from ..keys import law_key, reference_key, symbol_key
 from ..vocab import phrase_pattern, vocabulary
 from .dates import find_date
 from .symbols import Symbol, find_symbols
 
-__all__ = ["Segment", "extract_references", "symbol_key", "law_key", "cited_symbol"]
+__all__ = ["Segment", "extract_references", "cited_symbol"]
 
 
 @dataclass(frozen=True)
@@ -67,11 +68,6 @@ def _rx() -> _Rx:
         law=re.compile(r"(?P<kind>B(?<![\w/].)ộ luật|L(?<![\w/].)uật|H(?<![\w/].)iến pháp|P(?<![\w/].)háp lệnh|C(?<![\w/].)ông ước|H(?<![\w/].)iệp định|T(?<![\w/].)h(?:ỏa|oả) thuận|N(?<![\w/].)ghị định thư)\s+"),
         kind_by_name=names,
     )
-
-
-def symbol_key(symbol: str) -> str:
-    """Comparable form of a symbol: no spaces, upper case, one dash style."""
-    return "".join(symbol.split()).replace("–", "-").upper()
 
 
 def _kind(symbol: Symbol, m: re.Match | None) -> str | None:
@@ -348,16 +344,6 @@ def _name_after(text: str, pos: int, treaty: bool) -> int:
     return end
 
 
-_YEAR_AT_END = re.compile(r"\s+nam\s+(\d{4})$")  # on folded names: "luat dat dai nam 2024"
-
-
-def law_key(name: str, date: str | None) -> tuple[str, str | None]:
-    """A document cited by name, as a key: its folded name without "năm YYYY", and its year
-    (from the date printed after it, else from the name), or None."""
-    folded = " ".join(fold(name).split())
-    at_end = _YEAR_AT_END.search(folded)
-    year = date[:4] if date else (at_end.group(1) if at_end else None)
-    return _YEAR_AT_END.sub("", folded), year
 _LAW_DATE = re.compile(r"\s*,?\s*(?:được\s+)?(?:(?:Quốc\s+hội|Ủy\s+ban\s+Thường\s+vụ\s+Quốc\s+hội)\s+)?(?:thông\s+qua\s+|ban\s+hành\s+|ký\s+)?ngày\s+", re.I)
 
 
@@ -616,6 +602,8 @@ def extract_references(
     _merge_typos(refs, counts, symbols_of, warnings)
     found = list(refs.values()) + list(laws.values())
     _relate(found, segments[:opening], own_symbol)
+    for ref in found:
+        ref.key = reference_key(ref.symbol, ref.title, ref.date)
     return found, warnings
 
 

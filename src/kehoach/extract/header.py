@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from ..patterns import WORDED_DATE, patterns
 from ..segment import Fragment, Skeleton
 from ..text import fold, is_upper, squash
+from ..keys import locality_of
 from ..vocab import vocabulary
 from .dates import iso_date
 from .symbols import Symbol, parse_symbol
@@ -190,25 +191,6 @@ def _issuer_units(pieces: list[tuple[Fragment, str]]) -> list[tuple[str, list[in
         else:
             units.append((text, [frag.line.no]))
     return [(squash(t), lines) for t, lines in units]
-
-
-_LOCALITY = re.compile(
-    r"(?:tinh uy|thanh uy|huyen uy|thi uy|tinh|thanh pho|huyen|quan|thi xa|xa|phuong)\s+(?P<name>.+?)\s*$"
-)
-
-
-def locality_of(*names: str | None) -> str | None:
-    """The locality a body name carries ("TỈNH ỦY LÀO CAI" → "Lào Cai", "ĐẢNG BỘ TỈNH TRÀ VINH" → "Trà Vinh")."""
-    for name in names:
-        if not name:
-            continue
-        folded = fold(name)
-        for m in _LOCALITY.finditer(folded):
-            start = m.start("name")
-            printed = name[start : start + len(m.group("name"))].strip()
-            if printed and len(printed.split()) <= 4:
-                return " ".join(w[:1].upper() + w[1:].lower() for w in printed.split())
-    return None
 
 
 def extract_header(sk: Skeleton) -> Header:
