@@ -164,7 +164,7 @@ def test_typo_merged_with_a_warning():
     found, warnings = extract_references([Segment(text, lambda o: 1)], own_symbol=None, locality=None, doc_date=None)
     assert [r.symbol for r in found] == ["02-KL/TW", "47-CT/TW"]
     assert len(found[0].mentions) == 3
-    assert [w[0] for w in warnings] == ["symbol-typo"]
+    assert [w.code for w in warnings] == ["symbol-typo"]
 
 
 def test_no_typo_merge_between_equals():
@@ -175,7 +175,7 @@ def test_no_typo_merge_between_equals():
 
 def test_citation_date_after_document_warned():
     _, warnings = extract_references([Segment("Quyết định số 1955/QĐ-UBND ngày 19/6/2026 của UBND tỉnh", lambda o: 1)], own_symbol=None, locality=None, doc_date="2026-03-26")
-    assert [w[0] for w in warnings] == ["citation-date-after-document"]
+    assert [w.code for w in warnings] == ["citation-date-after-document"]
 
 
 def test_a_symbol_in_the_capitals_of_a_title_is_no_typo():

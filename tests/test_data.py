@@ -75,10 +75,18 @@ def test_central_and_local_codes_do_not_overlap():
     assert not vocab.is_central("TU") and not vocab.is_central("UBND")
 
 
+def test_a_warning_with_an_unknown_code_fails_when_made():
+    from kehoach.warning import Warning, WarningCodeError
+
+    assert Warning("numbering-gap", "II then IV", 3).line == 3
+    with pytest.raises(WarningCodeError):
+        Warning("numbering-gapp", "a typo in a code", 3)
+
+
 def test_warning_codes_in_source_are_registered():
     registry = vocabulary().warning_codes
     source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "src" / "kehoach").rglob("*.py"))
-    emitted = set(re.findall(r'\(\s*"([a-z]+(?:-[a-z]+)+)",\s*(?:f?")', source))
+    emitted = set(re.findall(r'Warning\(\s*"([a-z]+(?:-[a-z]+)+)",', source))  # (and each is checked when made)
     emitted.discard("by-name")
     assert emitted, "no warning codes found: the pattern of this test is stale"
     assert emitted <= set(registry), emitted - set(registry)

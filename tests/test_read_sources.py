@@ -105,7 +105,7 @@ def test_a_few_bad_bytes_in_utf8_are_replaced_not_the_whole_file():
     damaged = data[:5] + b"\xff" + data[5:]
     text, used, warnings = decode_report(damaged)
     assert used == "utf-8" and text.replace("\ufffd", "") == good
-    assert [w[0] for w in warnings] == ["utf8-bytes-replaced"] and warnings[0][2] == 1
+    assert [w.code for w in warnings] == ["utf8-bytes-replaced"] and warnings[0].line == 1
     doc = parse_bytes(damaged)
     assert any(w.code == "utf8-bytes-replaced" for w in doc.warnings) and doc.source.encoding == "utf-8"
 

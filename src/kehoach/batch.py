@@ -38,7 +38,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .read import DOCUMENT_SUFFIXES, MAX_BYTES, display_name, read_file_bytes  # DOCUMENT_SUFFIXES: what a folder walk takes
+from .read import (  # DOCUMENT_SUFFIXES: what a folder walk takes
+    DOCUMENT_SUFFIXES,
+    MAX_BYTES,
+    display_name,
+    read_file_bytes,
+)
 
 __all__ = ["Job", "Outcome", "Summary", "iter_jobs", "count_jobs", "run_batch", "parse_chunk", "parse_jobs", "DOCUMENT_SUFFIXES", "TIMEOUT"]
 

@@ -11,19 +11,21 @@ from __future__ import annotations
 import os
 import re
 
+from .errors import InputError
 from .extract.assignments import extract_assignments
-from .extract.task_tables import table_assignments
 from .extract.citations import Segment, cited_symbol, extract_references
 from .extract.closing import extract_addressees, extract_closing
 from .extract.header import extract_header, infer_issuer
-from .keys import locality_of
 from .extract.symbols import plausible_symbol
-from .models import Document, Issuer, Section, Signer, Source, Warning
-from .errors import InputError
+from .extract.task_tables import table_assignments
+from .keys import locality_of
+from .models import Document, Issuer, Section, Signer, Source
+from .models import Warning as WarningRecord
 from .read import DOCUMENT_SUFFIXES, Text, display_name, read, read_bytes, read_text
 from .segment import Node, Para, Skeleton, segment
 from .text import fold
 from .vocab import vocabulary
+from .warning import Warning
 
 __all__ = ["parse", "parse_text", "parse_bytes", "parse_file", "build_document"]
 
@@ -85,7 +87,7 @@ def parse_file(path: str | os.PathLike, *, encoding: str | None = None, ocr: str
 def build_document(text: Text, *, with_source: bool = True, carried: bool = False) -> Document:
     """Run segment and extract over read lines (``carried``: an appendix, which has no header of its own)."""
     sk = segment(text, carried=carried)
-    warnings: list[tuple[str, str, int | None]] = list(text.warnings) + list(sk.warnings)
+    warnings: list[Warning] = list(text.warnings) + list(sk.warnings)
     header = extract_header(sk)
     warnings += header.warnings
     closing = extract_closing(sk.closing)
@@ -100,16 +102,16 @@ def build_document(text: Text, *, with_source: bool = True, carried: bool = Fals
             issuer_name = name
             provenance["issuer"] = [line] if line else []
             header.issuer_lines = [line] if line else []
-            warnings.append(("header-inferred", f"no issuer in the header: issuer '{name}' taken from {how}", line))
+            warnings.append(Warning("header-inferred", f"no issuer in the header: issuer '{name}' taken from {how}", line))
         elif (sk.header or sk.type_line) and not carried:
-            warnings.append(("issuer-missing", "no issuing body found in the header or the text", None))
+            warnings.append(Warning("issuer-missing", "no issuing body found in the header or the text", None))
     if header.symbol_text and not plausible_symbol(header.symbol_text):
         # what the header kept as printed (a symbol of no known form) runs on past any symbol's length: garbage
         line = (provenance.pop("symbol", None) or [None])[0]
-        warnings.append(("symbol-too-long", f"the symbol line holds {len(header.symbol_text):,} characters, more than any symbol has: symbol left empty", line))
+        warnings.append(Warning("symbol-too-long", f"the symbol line holds {len(header.symbol_text):,} characters, more than any symbol has: symbol left empty", line))
         header.symbol_text = header.number = header.issuer_code = None
         header.symbol = None
-        warnings = [w for w in warnings if w[0] != "symbol-unknown-form" or w[2] != line]
+        warnings = [w for w in warnings if w.code != "symbol-unknown-form" or w.line != line]
     if header.symbol_text is None and not header.issuer_code:
         own = _identity_from_caption(sk, header.doc_type)
         if own is not None:
@@ -118,7 +120,7 @@ def build_document(text: Text, *, with_source: bool = True, carried: bool = Fals
             header.date = header.date or own.date
             line = own.mentions[0].line if own.mentions else None
             header.provenance["symbol"] = [line] if line else []
-            warnings.append(("header-inferred", f"no symbol in the header: {own.symbol} taken from the caption of a part it carries ('{own.mentions[0].text if own.mentions else own.symbol}')", line))
+            warnings.append(Warning("header-inferred", f"no symbol in the header: {own.symbol} taken from the caption of a part it carries ('{own.mentions[0].text if own.mentions else own.symbol}')", line))
             if not issuer_name and own.issuer:
                 issuer_name = own.issuer
                 provenance["issuer"] = [line] if line else []
@@ -149,11 +151,11 @@ def build_document(text: Text, *, with_source: bool = True, carried: bool = Fals
         provenance["recipients"] = closing.recipient_lines
     if not sk.closing:
         if not carried:
-            warnings.append(("closing-missing", "no Nơi nhận list or signature block found", None))
+            warnings.append(Warning("closing-missing", "no Nơi nhận list or signature block found", None))
     elif closing.signer_name is None:
-        warnings.append(("signer-missing", "no signer's name in the signature block", sk.closing[0].no))
+        warnings.append(Warning("signer-missing", "no signer's name in the signature block", sk.closing[0].no))
     if not sk.sections and not sk.preamble:
-        warnings.append(("body-missing", "no body text found", None))
+        warnings.append(Warning("body-missing", "no body text found", None))
     doc = Document(
         doc_type=header.doc_type,
         doc_type_name=header.doc_type_name,
@@ -260,15 +262,11 @@ def _appendix(lines, parent: Text) -> Document:
     return doc
 
 
-def _warnings(items) -> list[Warning]:
+def _warnings(items: list[Warning]) -> list[WarningRecord]:
+    """The warnings of every stage as the contract's records, each said once."""
     out = []
-    seen = set()
-    for code, message, line in items:
-        key = (code, message, line)
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(Warning(code=code, message=message, line=line))
+    for item in dict.fromkeys(items):  # (frozen dataclasses: equal warnings are one key)
+        out.append(WarningRecord(code=item.code, message=item.message, line=item.line))
     return out
 
 

@@ -211,7 +211,14 @@ def batch(inputs, out_dir, jsonl, sqlite, jobs, resume, overwrite, timeout, allo
     if show:
         import threading
 
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            SpinnerColumn,
+            TextColumn,
+            TimeElapsedColumn,
+        )
 
         with Progress(
             SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=True
@@ -330,8 +337,8 @@ def diff(file_a, file_b, fmt, output, threshold, syllables, encoding) -> None:
     """
     if file_a == "-" and file_b == "-":
         raise click.UsageError("only one of A and B can be standard input")
-    from .diff import diff as run_diff
     from . import render_diff as r
+    from .diff import diff as run_diff
 
     result = run_diff(_read_document(file_a, encoding), _read_document(file_b, encoding), threshold=threshold, words=not syllables)
     if fmt is None:

@@ -21,7 +21,18 @@ from collections.abc import Sequence
 
 from pydantic import Field
 
-from .diff import DiffSide, key_province, reference_keys, unify_undated, bodies_by_function, document_text, function_label, numbered, section_text, side_of
+from .diff import (
+    DiffSide,
+    bodies_by_function,
+    document_text,
+    function_label,
+    key_province,
+    numbered,
+    reference_keys,
+    section_text,
+    side_of,
+    unify_undated,
+)
 from .models import Document, Section, _Model
 
 __all__ = ["Comparison", "ThemeRow", "Cell", "ReferenceLine", "BodyLine", "compare"]
@@ -99,7 +110,14 @@ class _Theme:
 
 def compare(docs: Sequence[Document], *, threshold: float | None = None, words: bool = True) -> Comparison:
     """Compare ``docs`` (see the module docstring)."""
-    from .similarity import DEFAULT_THRESHOLD, Normalizer, assign, dot, heading_similarity, tfidf
+    from .similarity import (
+        DEFAULT_THRESHOLD,
+        Normalizer,
+        assign,
+        dot,
+        heading_similarity,
+        tfidf,
+    )
 
     threshold = DEFAULT_THRESHOLD if threshold is None else threshold
     if not 0.0 <= threshold <= 1.0:

@@ -47,7 +47,17 @@ from ..models import Assignment, Deadline
 from ..segment import Node, Para, looks_like_name
 from ..text import fold, squash, tfold
 from ..vocab import load_data, phrase_pattern, vocabulary
-from .bodies import BodyName, View, body_regexes, is_verb, read_body, read_body_list, without_levels, without_post, is_plural
+from .bodies import (
+    BodyName,
+    View,
+    body_regexes,
+    is_plural,
+    is_verb,
+    read_body,
+    read_body_list,
+    without_levels,
+    without_post,
+)
 from .deadlines import find_deadline, find_deadlines
 
 __all__ = ["extract_assignments", "role_of"]

@@ -19,11 +19,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from ..keys import law_key, reference_key, symbol_key
 from ..models import Mention, Reference
 from ..patterns import patterns
 from ..text import fold, squash
-from ..keys import law_key, reference_key, symbol_key
 from ..vocab import phrase_pattern, vocabulary
+from ..warning import Warning
 from .dates import find_date
 from .symbols import Symbol, find_symbols
 
@@ -491,7 +492,7 @@ def _edit1(a: str, b: str) -> bool:
 
 def extract_references(
     segments: list[Segment], *, own_symbol: str | None, locality: str | None, doc_date: str | None, opening: int = 0
-) -> tuple[list[Reference], list[tuple[str, str, int | None]]]:
+) -> tuple[list[Reference], list[Warning]]:
     """The distinct documents cited in ``segments``, and warnings about them.
 
     ``opening``: how many of the first segments are the title and opening,
@@ -500,7 +501,7 @@ def extract_references(
     refs: dict[tuple, Reference] = {}
     counts: dict[tuple, int] = {}
     symbols_of: dict[tuple, Symbol] = {}
-    warnings: list[tuple[str, str, int | None]] = []
+    warnings: list[Warning] = []
     laws: dict[str, Reference] = {}
     refs_by_found: dict[int, Reference] = {}
     for seg in segments:
@@ -554,13 +555,13 @@ def extract_references(
                     cited.append((start, found.end))
                 ref.mentions.append(Mention(line=found.line, text=found.printed))
                 if found.date_repaired:
-                    warnings.append(("citation-date-typo", f"{symbol.text}: date printed with a malformed year, read as {found.date}", found.line))
+                    warnings.append(Warning("citation-date-typo", f"{symbol.text}: date printed with a malformed year, read as {found.date}", found.line))
                 if found.date and doc_date and found.date > doc_date:
                     warnings.append(
-                        ("citation-date-after-document", f"{symbol.text} is dated {found.date}, after this document's own date {doc_date}", found.line)
+                        Warning("citation-date-after-document", f"{symbol.text} is dated {found.date}, after this document's own date {doc_date}", found.line)
                     )
                 if not symbol.known:
-                    warnings.append(("symbol-unknown-form", f"cited symbol {symbol.text} has an unknown type code '{symbol.type}'", found.line))
+                    warnings.append(Warning("symbol-unknown-form", f"cited symbol {symbol.text} has an unknown type code '{symbol.type}'", found.line))
         for kind, printed, number, line, start, end in _standards(text, seg.line_at):
             key = ("national", None, symbol_key(printed))
             ref = refs.get(key)
@@ -647,5 +648,5 @@ def _merge_typos(refs: dict, counts: dict, symbols_of: dict, warnings: list) -> 
             line = ra.mentions[0].line if ra.mentions else None
             if a.issuer.upper() == b.issuer.upper():
                 break  # the same symbol in the capitals of a title ("27/CT-TTG"): no typo
-            warnings.append(("symbol-typo", f"{ra.symbol} looks like a typo of {rb.symbol} (same kind and number, cited {counts[majority] - 1} other time(s))", line))
+            warnings.append(Warning("symbol-typo", f"{ra.symbol} looks like a typo of {rb.symbol} (same kind and number, cited {counts[majority] - 1} other time(s))", line))
             break

@@ -21,6 +21,7 @@ from ..read import Line
 from ..segment import looks_like_name
 from ..text import fold, is_syllable, is_upper, squash
 from ..vocab import phrase_pattern, vocabulary
+from ..warning import Warning
 
 __all__ = ["Closing", "extract_closing", "list_entries"]
 
@@ -35,7 +36,7 @@ class Closing:
     authority: str | None = None
     signer_lines: list[int] = field(default_factory=list)
     cosigners: list[Closing] = field(default_factory=list)
-    warnings: list[tuple[str, str, int | None]] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
 
 
 @dataclass

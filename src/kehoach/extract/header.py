@@ -14,11 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..keys import locality_of
 from ..patterns import WORDED_DATE, patterns
 from ..segment import Fragment, Skeleton
 from ..text import fold, is_upper, squash
-from ..keys import locality_of
 from ..vocab import vocabulary
+from ..warning import Warning
 from .dates import iso_date
 from .symbols import Symbol, parse_symbol
 
@@ -42,7 +43,7 @@ class Header:
     title: str | None = None
     authority: str | None = None
     provenance: dict[str, list[int]] = field(default_factory=dict)
-    warnings: list[tuple[str, str, int | None]] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
     agencies: list[str] = field(default_factory=list)  # a joint document's issuing agencies, in printed order
     cited_in_issuer: bool = False  # the issuer block names a decision by its number ("ĐOÀN KIỂM TRA THEO QUYẾT ĐỊNH SỐ 45/QĐ-SCT")
 
@@ -214,9 +215,9 @@ def extract_header(sk: Skeleton) -> Header:
                 if h.date:
                     h.provenance["date"] = [line]
                 elif blank:
-                    h.warnings.append(("date-blank", f"the date line has no complete date ('{squash(piece)}'): date left empty", line))
+                    h.warnings.append(Warning("date-blank", f"the date line has no complete date ('{squash(piece)}'): date left empty", line))
                 else:
-                    h.warnings.append(("date-invalid", f"the date line's date is not a calendar date ('{squash(piece)}')", line))
+                    h.warnings.append(Warning("date-invalid", f"the date line's date is not a calendar date ('{squash(piece)}')", line))
             elif kind == "symbol" and issuer_pieces and _names_a_decision(issuer_pieces[-1][1]) and issuer_pieces[-1][0].line.no >= line - 1:
                 # "ĐOÀN KIỂM TRA" / "THEO QUYẾT ĐỊNH" / "SỐ 45/QĐ-SCT": the body the decision set
                 # up is the issuer; the number names the decision (a citation), not this document
@@ -279,7 +280,7 @@ def extract_header(sk: Skeleton) -> Header:
             h.doc_type = sym_type  # the code as the document's symbol prints it for its type
         elif sym_type and h.symbol.family != "cv" and sym_type != h.doc_type and h.symbol.known:
             h.warnings.append(
-                ("type-mismatch", f"the type line says {h.doc_type} but the symbol {h.symbol_text} says {sym_type}", h.provenance.get("symbol", [None])[0])
+                Warning("type-mismatch", f"the type line says {h.doc_type} but the symbol {h.symbol_text} says {sym_type}", h.provenance.get("symbol", [None])[0])
             )
     if h.doc_type is None and sk.abstract:
         h.doc_type, h.doc_type_name = "CV", vocab.type_name_by_code.get("CV", "Công văn")
@@ -306,21 +307,21 @@ def _read_symbol(h: Header, piece: str, line: int) -> None:
         h.number = symbol.number
         h.issuer_code = symbol.issuer
         if not symbol.known:
-            h.warnings.append(("symbol-unknown-form", f"symbol {symbol.text} has an unknown type code '{symbol.type}'", line))
+            h.warnings.append(Warning("symbol-unknown-form", f"symbol {symbol.text} has an unknown type code '{symbol.type}'", line))
         return
     blank = pat.symbol_blank.search(piece)
     if blank:
         h.issuer_code = blank.group("siss") or blank.group("piss")
         code = blank.group("stype") or blank.group("ptype")
         h.symbol = None
-        h.warnings.append(("symbol-blank-number", f"the symbol has no number ('{squash(piece)}'): symbol left empty", line))
+        h.warnings.append(Warning("symbol-blank-number", f"the symbol has no number ('{squash(piece)}'): symbol left empty", line))
         if code and code in vocabulary().type_codes:
             h.symbol = Symbol("", "", code, h.issuer_code, None, "state" if blank.group("stype") else "party", True)
         return
     compact = "".join(raw.split())
     if compact:
         h.symbol_text = compact
-        h.warnings.append(("symbol-unknown-form", f"symbol '{compact}' fits no known form", line))
+        h.warnings.append(Warning("symbol-unknown-form", f"symbol '{compact}' fits no known form", line))
 
 
 _CAPITAL_WORD = re.compile(r"(?<!\w)[A-ZĐÀ-Ỹ]")

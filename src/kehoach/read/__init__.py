@@ -28,6 +28,7 @@ import os
 from pathlib import Path
 
 from ..errors import InputError, UnsupportedFormat
+from ..warning import Warning
 from . import legacy
 from .decode import decode_report
 from .html import looks_like_html, read_html
@@ -164,7 +165,7 @@ def _check_text(chars: int, lines: int) -> None:
         raise InputError(f"a text of {lines:,} lines is longer than the {MAX_LINES:,} lines limit (a directive has hundreds)")
 
 
-def _text_lines(text: str) -> tuple[list[Line], list[tuple[str, str, int | None]]]:
+def _text_lines(text: str) -> tuple[list[Line], list[Warning]]:
     _check_text(len(text), _line_count(text))
     return clean_lines(text)
 
@@ -261,7 +262,7 @@ def read_bytes(data: bytes, *, encoding: str | None = None, name: str | None = N
             pages = ocr_image(data)
         except InputError as exc:
             raise UnsupportedFormat(str(exc)) from None
-        result = text_of_pages(pages, "image", [("ocr-used", f"OCR (Tesseract, Vietnamese) read {len(pages)} page(s) of an image: expect OCR errors", None)])
+        result = text_of_pages(pages, "image", [Warning("ocr-used", f"OCR (Tesseract, Vietnamese) read {len(pages)} page(s) of an image: expect OCR errors", None)])
     else:
         text, used, decode_warnings = decode_report(data, encoding)
         text = legacy.repair(text)
@@ -272,7 +273,7 @@ def read_bytes(data: bytes, *, encoding: str | None = None, name: str | None = N
             result = Text(lines, format="txt", encoding=used, warnings=warnings)
         result.warnings[:0] = decode_warnings
         if used not in ("utf-8", "ascii"):
-            result.warnings.insert(0, ("encoding-converted", f"text decoded from {used}", None))
+            result.warnings.insert(0, Warning("encoding-converted", f"text decoded from {used}", None))
     _check_text(sum(len(line.text) for line in result.lines), len(result.lines))
     if not any(line.text for line in result.lines):
         raise InputError("no text in the input" + (" (scanned PDF?)" if kind == "pdf" else " (a blank image?)" if kind == "image" else ""))

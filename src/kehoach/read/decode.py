@@ -19,6 +19,7 @@ import codecs
 import unicodedata
 
 from ..errors import InputError
+from ..warning import Warning
 from . import legacy
 
 __all__ = ["decode", "decode_report", "ENCODINGS"]
@@ -73,7 +74,7 @@ FEW_BAD_BYTES = 16
 MOSTLY_VALID = 20
 
 
-def decode_report(data: bytes, encoding: str | None = None) -> tuple[str, str, list[tuple[str, str, int | None]]]:
+def decode_report(data: bytes, encoding: str | None = None) -> tuple[str, str, list[Warning]]:
     """As :func:`decode`, with the warnings the decoding gives (bad UTF-8 bytes replaced)."""
     if encoding:
         name = encoding.lower().replace("_", "-")
@@ -138,7 +139,7 @@ def _mostly_utf8(data: bytes) -> tuple[str, tuple[str, str, int | None]] | None:
         return None
     first = text.index("\ufffd")
     line = text.count("\n", 0, first) + 1
-    return text, (
+    return text, Warning(
         "utf8-bytes-replaced",
         f"{bad} byte sequence(s) that are not UTF-8 in otherwise UTF-8 text replaced by U+FFFD (first on line {line})",
         line,

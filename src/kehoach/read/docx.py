@@ -34,6 +34,7 @@ import zlib
 
 from ..errors import InputError
 from ..patterns import roman_numeral
+from ..warning import Warning
 from . import legacy
 from .builder import LineBuilder, clean_text, is_rule
 from .lines import Text
@@ -452,12 +453,12 @@ def read_docx(data: bytes, *, max_paragraphs: int | None = None) -> Text:
         else:
             _paragraph(builder, block, numbering, style_numbering, fonts)
     lines = builder.lines
-    warnings: list[tuple[str, str, int | None]] = []
+    warnings: list[Warning] = []
     encoding = None
     if fonts.converted:
         names = ", ".join(sorted(fonts.converted))
         encoding = "tcvn3" if any(n.strip().lower().startswith(".vn") for n in fonts.converted) else "vni"
-        warnings.append(("encoding-converted", f"text in legacy Vietnamese fonts ({names}) converted to Unicode", None))
+        warnings.append(Warning("encoding-converted", f"text in legacy Vietnamese fonts ({names}) converted to Unicode", None))
     guess = None if fonts.converted else legacy.detect("\n".join(line.text for line in lines))
     if guess:
         encoding = guess
@@ -466,5 +467,5 @@ def read_docx(data: bytes, *, max_paragraphs: int | None = None) -> Text:
                 line.text = legacy.to_unicode(line.text, guess)
                 if line.cells:
                     line.cells = tuple((x, legacy.to_unicode(c, guess)) for x, c in line.cells)
-        warnings.append(("encoding-converted", f"text converted from the legacy {guess} font encoding", None))
+        warnings.append(Warning("encoding-converted", f"text converted from the legacy {guess} font encoding", None))
     return Text(lines, format="docx", encoding=encoding, warnings=warnings)

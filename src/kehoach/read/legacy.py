@@ -44,7 +44,9 @@ _LEGACY_ONLY = re.compile(
 
 @functools.cache
 def _charmaps():
-    from viparse.normalize.encodings import CHARMAPS  # lazy: ~60 ms, only for suspect input
+    from viparse.normalize.encodings import (
+        CHARMAPS,  # lazy: ~60 ms, only for suspect input
+    )
 
     return {name: CHARMAPS[name] for name in CODECS if name in CHARMAPS}
 

@@ -13,7 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..text import fix_lookalikes, may_have_split_diacritics, nfc, repair_split_diacritics
+from ..text import (
+    fix_lookalikes,
+    may_have_split_diacritics,
+    nfc,
+    repair_split_diacritics,
+)
+from ..warning import Warning
 
 __all__ = ["Line", "Text", "clean_lines", "normalize_characters"]
 
@@ -48,7 +54,7 @@ class Text:
     lines: list[Line]
     format: str = "txt"
     encoding: str | None = None
-    warnings: list[tuple[str, str, int | None]] = field(default_factory=list)  # (code, message, line)
+    warnings: list[Warning] = field(default_factory=list)  # (code, message, line)
     path: str | None = None
     sha256: str | None = None
 
@@ -205,9 +211,9 @@ def _table_cells(raw: str) -> list[str]:
     return [c.strip() for c in inner.split("|")]
 
 
-def clean_lines(raw_text: str) -> tuple[list[Line], list[tuple[str, str, int | None]]]:
+def clean_lines(raw_text: str) -> tuple[list[Line], list[Warning]]:
     """Split decoded text into :class:`Line` objects; return them and reader warnings."""
-    warnings: list[tuple[str, str, int | None]] = []
+    warnings: list[Warning] = []
     text = raw_text.replace("\r\n", "\n").replace("\r", "\n")
     # whole-text passes, so that each line pays only for what it holds
     text = nfc(normalize_characters(text))
@@ -218,7 +224,7 @@ def clean_lines(raw_text: str) -> tuple[list[Line], list[tuple[str, str, int | N
         segmented = len(warnings) > before  # such datasets store one sentence or paragraph a line
     text, lookalikes = fix_lookalikes(text)
     if lookalikes:
-        warnings.append(("lookalike-letters", f"{lookalikes} word(s) held Cyrillic or Greek letters that look Latin ('ВТC'): read as Latin", None))
+        warnings.append(Warning("lookalike-letters", f"{lookalikes} word(s) held Cyrillic or Greek letters that look Latin ('ВТC'): read as Latin", None))
     repair = may_have_split_diacritics(text)
     markup = any(mark in text for mark in _MARKUP)  # else no line has any to strip
     # what no line of the text holds needs no test on each line
@@ -245,7 +251,7 @@ def clean_lines(raw_text: str) -> tuple[list[Line], list[tuple[str, str, int | N
             lines.append(Line(no, ""))
             continue
         if not seen_content and BANNER.match(stripped):
-            warnings.append(("banner-removed", f"line {no} is a note added around the document, not part of it: {stripped[:60]}", no))
+            warnings.append(Warning("banner-removed", f"line {no} is a note added around the document, not part of it: {stripped[:60]}", no))
             lines.append(Line(no, ""))
             seen_content = True
             continue
@@ -348,7 +354,7 @@ def clean_lines(raw_text: str) -> tuple[list[Line], list[tuple[str, str, int | N
         pending_break = pending_rule = False
         lines.append(line)
     if page_markers:
-        warnings.append(("page-markers-removed", f"{page_markers} page marker or page-number line(s) removed", None))
+        warnings.append(Warning("page-markers-removed", f"{page_markers} page marker or page-number line(s) removed", None))
     _mark_centered(lines)
     return lines, warnings
 
@@ -363,7 +369,7 @@ def _unsegment(text: str, warnings: list) -> str:
     text = WORD_JOINER.sub(" ", text)
     text = SPACED_PUNCTUATION.sub("", text)
     text = CASED_ROMAN.sub(lambda m: m.group(1).upper(), text)
-    warnings.append(("word-segmented", f"the text is word-segmented ({joiners} syllables joined by '_'): read with spaces", None))
+    warnings.append(Warning("word-segmented", f"the text is word-segmented ({joiners} syllables joined by '_'): read with spaces", None))
     return text
 
 

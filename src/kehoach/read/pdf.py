@@ -36,6 +36,7 @@ import unicodedata
 from collections import Counter
 
 from ..errors import InputError
+from ..warning import Warning
 from . import legacy, ocr
 from .layout import Box, lay_out
 from .lines import Text, clean_lines
@@ -102,7 +103,7 @@ def _annotations(raw, page_index: int, warnings: list) -> list[tuple[tuple[float
             c.FPDFPage_CloseAnnot(annot)
         if subtype in _COMMENTS and subtype != 13:  # a Stamp annotation can be the office's stamp: kept
             if subtype == _FREETEXT:
-                warnings.append(("pdf-comment-skipped", f"page {page_index + 1}: a reader's comment on the page is not part of the document; left out", None))
+                warnings.append(Warning("pdf-comment-skipped", f"page {page_index + 1}: a reader's comment on the page is not part of the document; left out", None))
             c.FPDFPage_RemoveAnnot(raw, index)
             continue
         if has_rect:
@@ -204,7 +205,7 @@ def _page_boxes(pdf, index: int, warnings: list) -> tuple[list[Box], object, boo
         for owner, group in groups.items():
             text = " ".join(lay_out(group))
             if _SIGNATURE_INFO.search(text):
-                warnings.append(("pdf-signature", f"page {index + 1}: signature stamp: {' '.join(text.split())[:160]}", None))
+                warnings.append(Warning("pdf-signature", f"page {index + 1}: signature stamp: {' '.join(text.split())[:160]}", None))
                 continue
             boxes.extend(group)
     unmapped = any(c.FPDFText_HasUnicodeMapError(textpage.raw, i) == 1 for i in range(0, total, max(1, total // 200)))
@@ -235,7 +236,7 @@ def _read(pdf, ocr_mode: str) -> Text:
     count = len(pdf)
     if count > MAX_PAGES:
         raise InputError(f"a PDF of {count} pages is longer than the {MAX_PAGES}-page limit")
-    warnings: list[tuple[str, str, int | None]] = []
+    warnings: list[Warning] = []
     pages: list[list[str]] = []
     todo: list[tuple[int, str]] = []  # (page index, why) of the pages to OCR
     try:
@@ -251,7 +252,7 @@ def _read(pdf, ocr_mode: str) -> Text:
                 todo.append((index, "empty"))
             elif is_garbage(q) and not legacy.detect(text):
                 reason = "glyphs without a Unicode value" if unmapped else "it does not read as Vietnamese"
-                warnings.append((
+                warnings.append(Warning(
                     "pdf-text-garbage",
                     f"page {index + 1}: the text layer is unusable ({reason}: {q.syllables:.0%} syllables, "
                     f"{q.marked:.0%} words with Vietnamese marks, {q.foreign:.0%} foreign letters)",
@@ -286,21 +287,21 @@ def text_of_pages(pages: list[list[str]], format: str, warnings: list) -> Text:
         encoding = guess
     lines, line_warnings = clean_lines(raw)
     if encoding:
-        warnings.insert(0, ("encoding-converted", f"text converted from the legacy {encoding} font encoding", None))
+        warnings.insert(0, Warning("encoding-converted", f"text converted from the legacy {encoding} font encoding", None))
     return Text(lines, format=format, encoding=encoding, warnings=warnings + line_warnings)
 
 
 def _ocr_pages(pdf, pages: list[list[str]], todo: list[tuple[int, str]], mode: str, warnings: list) -> None:
     if not todo or mode == "never":
         if todo and mode == "never" and any(why == "garbage" for _, why in todo):
-            warnings.append(("ocr-skipped", "pages with an unusable text layer were kept as they are (--ocr never)", None))
+            warnings.append(Warning("ocr-skipped", "pages with an unusable text layer were kept as they are (--ocr never)", None))
         return
     if not ocr.available():
         empty_everywhere = all(not any(line.strip() for line in lines) for lines in pages)
         if mode == "always" or empty_everywhere:
             ocr.require("a scanned PDF (no text layer)" if empty_everywhere else "--ocr always")
         numbers = ", ".join(str(i + 1) for i, _ in todo[:10])
-        warnings.append(("ocr-unavailable", f"page(s) {numbers} have no usable text and could not be OCR'd: {ocr.INSTALL_HINT}", None))
+        warnings.append(Warning("ocr-unavailable", f"page(s) {numbers} have no usable text and could not be OCR'd: {ocr.INSTALL_HINT}", None))
         return
     progress = ocr.Progress(len(todo))
     done = []
@@ -314,7 +315,7 @@ def _ocr_pages(pdf, pages: list[list[str]], todo: list[tuple[int, str]], mode: s
                 page.close()
             lines = ocr.ocr_pgm(width, height, gray)
             if why == "garbage" and quality(legacy.repair("\n".join(lines))).score <= quality(legacy.repair("\n".join(pages[index]))).score:
-                warnings.append(("ocr-not-better", f"page {index + 1}: OCR read no better than the text layer; the text layer kept", None))
+                warnings.append(Warning("ocr-not-better", f"page {index + 1}: OCR read no better than the text layer; the text layer kept", None))
                 continue
             pages[index] = lines
             done.append(index + 1)
@@ -322,5 +323,5 @@ def _ocr_pages(pdf, pages: list[list[str]], todo: list[tuple[int, str]], mode: s
         progress.done()
     if done:
         numbers = ", ".join(map(str, done[:20])) + (" ..." if len(done) > 20 else "")
-        warnings.append(("ocr-used", f"OCR (Tesseract, Vietnamese) read page(s) {numbers}: expect OCR errors", None))
+        warnings.append(Warning("ocr-used", f"OCR (Tesseract, Vietnamese) read page(s) {numbers}: expect OCR errors", None))
 

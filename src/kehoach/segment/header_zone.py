@@ -10,8 +10,9 @@ from ..patterns import (
     patterns,
 )
 from ..read import Line
-from ..vocab import vocabulary
 from ..text import fold, is_upper, starts_lower
+from ..vocab import vocabulary
+from ..warning import Warning
 from .shapes import BULLETS, ends_sentence, read_marker
 from .skeleton import Fragment, Skeleton, next_content
 
@@ -360,7 +361,7 @@ def read_headerless(lines: list[Line], sk: Skeleton, width: int) -> int:
                 # a title a site or repository put above the document ("# V/v ..."): the
                 # header, and the abstract, are below it
                 sk.warnings.append(
-                    (
+                    Warning(
                         "title-line-skipped",
                         f"line {line.no} repeats the abstract above the header: not read as the document's",
                         line.no,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..read import Line
+from ..warning import Warning
 from .paragraphs import Para
 from .tree import Node
 
@@ -33,7 +34,7 @@ class Skeleton:
     closing_paras: list[Para] = field(default_factory=list)
     closing: list[Line] = field(default_factory=list)
     appendices: list[list[Line]] = field(default_factory=list)
-    warnings: list[tuple[str, str, int | None]] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
     body: list[Line] = field(default_factory=list)
 
 

@@ -13,6 +13,7 @@ from ..patterns import (
 )
 from ..text import fold, is_upper
 from ..vocab import phrase_pattern, vocabulary
+from ..warning import Warning
 from .paragraphs import Para
 from .shapes import BULLETS, RANK, Marker, ends_sentence, marker_rank
 
@@ -47,12 +48,12 @@ class Node:
 # --- tree -------------------------------------------------------------------
 
 
-def build_tree(paras: list[Para]) -> tuple[list[Para], list[Node], list[tuple[str, str, int | None]]]:
+def build_tree(paras: list[Para]) -> tuple[list[Para], list[Node], list[Warning]]:
     """Nest paragraphs under their markers. Returns (preamble, top-level nodes, warnings)."""
     preamble: list[Para] = []
     roots: list[Node] = []
     stack: list[Node] = []
-    warnings: list[tuple[str, str, int | None]] = []
+    warnings: list[Warning] = []
     _repair_lost_i(paras, warnings)
     first = next(
         (p.marker.type for p in paras if p.marker is not None and p.marker.type not in BULLETS), None
@@ -122,7 +123,7 @@ def _repair_lost_i(paras: list[Para], warnings: list) -> None:
         expected = roman_numeral(last + 1)
         if last and value <= last and expected == marker.label + "I":
             message = f"part {marker.label} after {roman_numeral(last)} read as {expected} (an 'I' lost in OCR or typing)"
-            warnings.append(("numbering-ocr-repaired", message, para.first))
+            warnings.append(Warning("numbering-ocr-repaired", message, para.first))
             marker.label, marker.value = expected, (last + 1,)
             value = last + 1
         last = value
@@ -233,7 +234,7 @@ def _check_numbering(nodes: list[Node], parent: str, warnings: list) -> None:
                 a, b = pv[-1], value[-1]
                 if b == a:
                     warnings.append(
-                        (
+                        Warning(
                             "numbering-repeat",
                             f"{prev.marker.label} is followed by {node.marker.label} again",
                             node.first,
@@ -241,7 +242,7 @@ def _check_numbering(nodes: list[Node], parent: str, warnings: list) -> None:
                     )
                 elif b < a:
                     warnings.append(
-                        (
+                        Warning(
                             "numbering-back",
                             f"{prev.marker.label} is followed by {node.marker.label}",
                             node.first,
@@ -251,7 +252,7 @@ def _check_numbering(nodes: list[Node], parent: str, warnings: list) -> None:
                     missing = ", ".join(_label_of(kind, v) for v in range(a + 1, b))
                     where = f" in {parent}" if parent else ""
                     warnings.append(
-                        (
+                        Warning(
                             "numbering-gap",
                             f"a section-number gap{where}: {prev.marker.label} is followed by {node.marker.label} (no {missing})",
                             node.first,

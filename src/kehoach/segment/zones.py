@@ -11,6 +11,7 @@ from ..patterns import (
 )
 from ..read import Line, Text
 from ..text import fold, is_upper, starts_lower
+from ..warning import Warning
 from .closing_zone import find_closing
 from .header_zone import (
     can_open_title,
@@ -35,13 +36,13 @@ def segment(text: Text, *, carried: bool = False) -> Skeleton:
     document another carries, whose own followers the carrier has already cut off)."""
     lines = text.lines
     pat = patterns()
-    warnings: list[tuple[str, str, int | None]] = []
+    warnings: list[Warning] = []
     start, end = site_bounds(lines)
     if start or end < len(lines):
         dropped = [f"{lines[0].no}–{lines[start - 1].no}"] if start else []
         dropped += [f"{lines[end].no}–{lines[-1].no}"] if end < len(lines) else []
         warnings.append(
-            (
+            Warning(
                 "site-text-removed",
                 f"lines {' and '.join(dropped)} are a web site's text around the document, not part of it",
                 lines[start - 1].no if start else lines[end].no,
