@@ -23,13 +23,13 @@ from .models import Document, Issuer, Section, Signer, Source
 from .models import Warning as WarningRecord
 from .read import DOCUMENT_SUFFIXES, Text, display_name, read, read_bytes, read_text
 from .segment import Node, Para, Skeleton, segment
+from .segment.shapes import STRUCTURED
 from .text import fold
 from .vocab import vocabulary
 from .warning import Warning
 
 __all__ = ["parse", "parse_text", "parse_bytes", "parse_file", "build_document"]
 
-_STRUCTURED = ("roman", "part", "chapter", "article", "upper")
 
 
 def parse(source: str | os.PathLike | bytes, *, encoding: str | None = None, ocr: str = "auto") -> Document:
@@ -272,7 +272,7 @@ def _warnings(items: list[Warning]) -> list[WarningRecord]:
 
 def _assign_kinds(sections: list[Node]) -> None:
     vocab = vocabulary()
-    structured = any(n.marker.type in _STRUCTURED for n in sections)
+    structured = any(n.marker.type in STRUCTURED for n in sections)
     for node in sections:
         kind = vocab.heading_kind(node.heading)
         if kind is None and (node.marker.type == "article" or not structured):
@@ -284,7 +284,7 @@ def _assign_kinds(sections: list[Node]) -> None:
 
 def _kinds_from_assignments(sections: list[Node], assignments) -> None:
     tasked = {a.section.split(".")[0] for a in assignments if a.section} | {a.section for a in assignments if a.section}
-    structured = any(n.marker.type in _STRUCTURED for n in sections)
+    structured = any(n.marker.type in STRUCTURED for n in sections)
     for node in sections:
         if node.kind is None:
             if not structured and any(s == node.path or s.startswith(node.path + ".") for s in tasked):

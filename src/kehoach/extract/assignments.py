@@ -44,7 +44,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..models import Assignment, Deadline
-from ..segment import Node, Para, looks_like_name
+from ..segment import Node, Para
+from ..segment.shapes import PARTS, looks_like_name
 from ..text import fold, squash, tfold
 from ..vocab import load_data, phrase_pattern, vocabulary
 from .bodies import (
@@ -62,7 +63,6 @@ from .deadlines import find_deadline, find_deadlines
 
 __all__ = ["extract_assignments", "role_of"]
 
-_STRUCTURED = ("roman", "part", "chapter", "upper")
 # a predicate that reports or narrates rather than tasks
 _NOT_A_TASK = re.compile(r"(?:đã|đang|không|chưa|vừa|sẽ được|được\s+(?!giao))(?!\w)")
 # clause breaks inside a paragraph: a sentence end, or "; " before a capital
@@ -508,7 +508,7 @@ def _heading_bodies(node: Node, heading: str | None = None) -> tuple[list[BodyNa
     """Bodies a heading names, its predicate after them ('' for a pure list), the
     heading's view and where the names end."""
     heading = heading or node.heading
-    if not heading or node.marker.type in ("roman", "part", "chapter", "upper"):
+    if not heading or node.marker.type in PARTS:
         return None
     v = View(heading)
     pos = 0
@@ -910,7 +910,7 @@ def _articles(sections: list[Node]) -> list[Node]:
         return [n for n in sections if n.marker.type == "article"]
     inner = []
     for part in sections:
-        if part.marker.type in _STRUCTURED:
+        if part.marker.type in PARTS:
             for child in part.children:
                 if child.marker.type == "article":
                     if part.kind == "implementation" and child.kind is None:
@@ -947,7 +947,7 @@ def extract_assignments(
             _scan_clauses(para.text, para.line_at, root, col, fallback=_Fallback(para.text, para.first, reports=False), letter=True)
         return col.out
     articles = _articles(sections)
-    structured = any(n.marker.type in _STRUCTURED for n in sections)
+    structured = any(n.marker.type in PARTS for n in sections)
     impl = [n for n in sections if n.kind == "implementation"]
     if articles:
         _from_articles(articles, sections, closing, col)

@@ -15,6 +15,7 @@ from ..text import fold, is_syllable, is_upper, starts_lower, starts_upper
 from .shapes import (
     BULLETS,
     RANK,
+    Kind,
     Marker,
     ends_sentence,
     marker_rank,
@@ -182,7 +183,7 @@ def paragraphs(lines: list[Line]) -> list[Para]:
         text = line.text
         marker = None
         if line.label:
-            marker = read_marker(line.label + " " + text) or Marker("bullet", line.label, None, text)
+            marker = read_marker(line.label + " " + text) or Marker(Kind.BULLET, line.label, None, text)
         else:
             candidate = read_marker(text) or weak_marker(text)
             if candidate and _accept(candidate, cur, gap, state):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 
 from ..patterns import (
     LETTERS,
@@ -16,9 +17,35 @@ from ..text import fold, is_syllable
 from ..vocab import vocabulary
 
 
+class Kind(StrEnum):
+    """What a section marker is. A StrEnum: a kind compares equal to its name ("roman")."""
+
+    PART = "part"  # "PHẦN I", "Phần thứ nhất"
+    CHAPTER = "chapter"  # "Chương II"
+    UPPER = "upper"  # "A.", "B-"
+    ROMAN = "roman"  # "I.", "II-", "III/"
+    ARTICLE = "article"  # "Điều 1"
+    ARABIC = "arabic"  # "1.", "2 -", "3/"
+    ARABIC_PAREN = "arabic_paren"  # "1)"
+    DOTTED = "dotted"  # "1.1.", "2.3.1"
+    LETTER = "letter"  # "a)", "b.", "đ/"
+    PAREN = "paren"  # "(1)", "(a)"
+    DASH = "dash"  # "- ", "– "
+    PLUS = "plus"  # "+ "
+    BULLET = "bullet"  # "•", a Word list's own symbol
+
+
+# bullets: items without a number, nested by the kind of their mark
+BULLETS = frozenset({Kind.DASH, Kind.PLUS, Kind.BULLET})
+# the parts a document is divided into above its numbered items
+PARTS = frozenset({Kind.PART, Kind.CHAPTER, Kind.ROMAN, Kind.UPPER})
+# a document whose top level has one of these is "structured" (its parts carry headings and kinds)
+STRUCTURED = PARTS | {Kind.ARTICLE}
+
+
 @dataclass(slots=True)
 class Marker:
-    type: str  # part chapter article roman upper arabic arabic_paren dotted letter paren dash plus bullet
+    type: Kind
     label: str  # as printed, without trailing punctuation
     value: tuple[int, ...] | None  # ordinal(s), for sequence checks; None for bullets
     rest: str  # the text after the marker
@@ -27,23 +54,22 @@ class Marker:
 
 # --- helpers ----------------------------------------------------------------
 
-BULLETS = ("dash", "plus", "bullet")
+# nesting order, outermost first (a dotted label ranks by its depth: marker_rank)
 RANK = {
-    "part": 0.0,
-    "chapter": 1.0,
-    "upper": 1.5,
-    "roman": 2.0,
-    "article": 3.0,
-    "arabic": 4.0,
-    "arabic_dash": 4.0,
-    "arabic_paren": 4.6,
-    "letter": 5.0,
-    "paren": 6.0,
+    Kind.PART: 0.0,
+    Kind.CHAPTER: 1.0,
+    Kind.UPPER: 1.5,
+    Kind.ROMAN: 2.0,
+    Kind.ARTICLE: 3.0,
+    Kind.ARABIC: 4.0,
+    Kind.ARABIC_PAREN: 4.6,
+    Kind.LETTER: 5.0,
+    Kind.PAREN: 6.0,
 }
 
 
 def marker_rank(marker: Marker) -> float:
-    if marker.type == "dotted":
+    if marker.type == Kind.DOTTED:
         return 4.0 + 0.1 * len(marker.value or (1,))
     return RANK.get(marker.type, 9.0)
 
@@ -78,40 +104,40 @@ def read_marker(text: str) -> Marker | None:
             if re.fullmatch(r"[IVXL]+", tail)
             else ((int(tail),) if tail.isdigit() else None)
         )
-        return Marker("part", " ".join(words), value, rest)
+        return Marker(Kind.PART, " ".join(words), value, rest)
     if kind == "chapter":
         tail = raw.split()[-1]
         value = (roman_value(tail),) if not tail.isdigit() else (int(tail),)
-        return Marker("chapter", " ".join(raw.split()), value, rest)
+        return Marker(Kind.CHAPTER, " ".join(raw.split()), value, rest)
     if kind == "article":
         digits = re.search(r"\d+", raw)
-        return Marker("article", " ".join(raw.split()), (int(digits.group()),) if digits else None, rest)
+        return Marker(Kind.ARTICLE, " ".join(raw.split()), (int(digits.group()),) if digits else None, rest)
     if kind == "dotted":
-        return Marker("dotted", raw, tuple(int(p) for p in raw.split(".")), rest)
+        return Marker(Kind.DOTTED, raw, tuple(int(p) for p in raw.split(".")), rest)
     if kind == "roman":
         if not rest.strip():
             return None
-        return Marker("roman", raw, (roman_value(raw),), rest)
+        return Marker(Kind.ROMAN, raw, (roman_value(raw),), rest)
     if kind == "upper":
-        return Marker("upper", raw, (ord(raw) - ord("A") + 1,), rest)
+        return Marker(Kind.UPPER, raw, (ord(raw) - ord("A") + 1,), rest)
     if kind in ("arabic", "arabic_paren", "arabic_dash", "arabic_slash"):
         if not rest.strip() and kind != "arabic":
             return None
-        return Marker("arabic" if kind in ("arabic_dash", "arabic_slash") else kind, raw, (int(raw),), rest)
+        return Marker(Kind.ARABIC if kind in ("arabic_dash", "arabic_slash") else Kind(kind), raw, (int(raw),), rest)
     if kind in ("letter", "letter_dot"):
-        return Marker("letter", raw, (_ordinal_letter(raw),), rest, weak=kind == "letter_dot")
+        return Marker(Kind.LETTER, raw, (_ordinal_letter(raw),), rest, weak=kind == "letter_dot")
     if kind == "paren":
         value = (int(raw),) if raw.isdigit() else ((_ordinal_letter(raw),) if len(raw) == 1 else None)
-        return Marker("paren", f"({raw})", value, rest)
+        return Marker(Kind.PAREN, f"({raw})", value, rest)
     if kind == "dash":
         if not rest.strip():
             return None
-        return Marker("dash", "-", None, rest)
+        return Marker(Kind.DASH, "-", None, rest)
     if kind == "plus":
         if not rest.strip():
             return None
-        return Marker("plus", "+", None, rest)
-    return Marker("bullet", raw, None, rest)
+        return Marker(Kind.PLUS, "+", None, rest)
+    return Marker(Kind.BULLET, raw, None, rest)
 
 
 def weak_marker(text: str) -> Marker | None:
@@ -122,7 +148,7 @@ def weak_marker(text: str) -> Marker | None:
     digits = raw if raw.isdigit() else OCR_DIGITS.get(raw)
     if not digits:
         return None
-    return Marker("arabic", digits, (int(digits),), text[m.end() :], weak=True)
+    return Marker(Kind.ARABIC, digits, (int(digits),), text[m.end() :], weak=True)
 
 
 _PERSON_WORD = re.compile(r"^[A-ZĐÀ-Ỹ](?:'[A-ZĐÀ-Ỹ])?[a-zđà-ỹ]*$")

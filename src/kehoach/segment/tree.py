@@ -15,7 +15,7 @@ from ..text import fold, is_upper
 from ..vocab import phrase_pattern, vocabulary
 from ..warning import Warning
 from .paragraphs import Para
-from .shapes import BULLETS, RANK, Marker, ends_sentence, marker_rank
+from .shapes import BULLETS, PARTS, RANK, Marker, ends_sentence, marker_rank
 
 
 @dataclass
@@ -161,7 +161,7 @@ def _decide_heading(node: Node) -> None:
     content = first.content.strip()
     rest = [p.text for p in node.paras[1:]]
     kind = node.marker.type
-    part = kind in ("part", "chapter", "roman", "upper")
+    part = kind in PARTS
     if not content and rest and kind not in BULLETS:
         # "Chương I" / "QUY ĐỊNH CHUNG": the heading stands on the next line
         nxt = node.paras[1].text.strip()
