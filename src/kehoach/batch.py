@@ -47,6 +47,8 @@ from .read import (  # DOCUMENT_SUFFIXES: what a folder walk takes
 
 __all__ = ["Job", "Outcome", "Summary", "iter_jobs", "count_jobs", "run_batch", "parse_chunk", "parse_jobs", "DOCUMENT_SUFFIXES", "TIMEOUT"]
 
+_DRIVE = re.compile(r"^[A-Za-z]:")  # a Windows drive letter at the start of an archive member's name
+
 TIMEOUT = 60.0  # seconds a document may take (the longest real one takes well under one)
 _GRACE = 5.0  # after its budget, the seconds a worker has to answer before it is killed
 
@@ -112,7 +114,7 @@ def _is_archive(path: str) -> bool:
 
 def _safe_entry(name: str) -> bool:
     """An archive entry name that stays inside the output folder."""
-    if not name or name.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", name):
+    if not name or name.startswith(("/", "\\")) or _DRIVE.match(name):
         return False
     parts = PurePosixPath(name.replace("\\", "/")).parts
     return ".." not in parts

@@ -21,6 +21,8 @@ from .vocab import phrase_pattern, vocabulary
 
 __all__ = ["patterns", "Patterns", "MARKER", "ROMAN_VALUES", "roman_value", "LETTERS"]
 
+_PHRASE_WORDS = re.compile(r"\w+|/")  # the words (and slashes) of a phrase, for _loose_phrases
+
 # --- section markers (printed text, at the start of a stripped line) -------
 
 # Roman numerals I..XXXIX, the only ones part numbers use.
@@ -106,11 +108,36 @@ END_MARK = re.compile(r"\./\.\s*$")
 
 # --- dates (printed text) ---------------------------------------------------
 
-# "18/5/2021", "01-11-2021", "1.11.2021"; a five-digit year is an OCR or typing
+# The one date grammar: a date in figures ("18/5/2021", "01-11-2021", "1.11.2021") or in
+# words ("18 tháng 5 năm 2021", on printed text; "thang"/"nam" on folded), with the groups
+# each user names. Every date pattern of the pipeline is built from these two.
+_DAY = r"\d{1,2}"
+_MONTH = r"\d{1,2}"
+_YEAR = r"\d{4}"
+_FIGURE_SEP = r"\s*[/.-]\s*"
+
+
+def date_in_figures(day: str | None = None, month: str | None = None, year: str | None = None, year_digits: str = "4") -> str:
+    """Day, month and year in figures with any of "/", ".", "-" between them."""
+    year_body = r"\d{" + year_digits + "}"
+    return _group(day, _DAY) + _FIGURE_SEP + _group(month, _MONTH) + _FIGURE_SEP + _group(year, year_body)
+
+
+def date_in_words(day: str | None = None, month: str | None = None, year: str | None = None, *, folded: bool = False) -> str:
+    """"18 tháng 5 năm 2021" (a comma may stand before "năm")."""
+    month_word, year_word = ("thang", "nam") if folded else ("tháng", "năm")
+    return _group(day, _DAY) + r"\s+" + month_word + r"\s+" + _group(month, _MONTH) + r"\s*,?\s*" + year_word + r"\s+" + _group(year, _YEAR)
+
+
+def _group(name: str | None, body: str) -> str:
+    return f"(?P<{name}>{body})" if name else body
+
+
+# a five-digit year is an OCR or typing
 # slip ("20210") that the citation extractor repairs from the symbol's year.
 NUMERIC_DATE = re.compile(r"(?P<d>\d(?<!\d\d)\d?)\s*(?P<sep>[/.\-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>\d{4,5})(?!\d)")
 # "ngày 18 tháng 5 năm 2021" on folded text (so "Ngày", "ngay" and OCR tones pass)
-WORDED_DATE = re.compile(r"(?:ngay\s+)?(?<!\d)(?P<d>\d{1,2})\s+thang\s+(?P<m>\d{1,2})\s*(?:,\s*)?nam\s+(?P<y>\d{4})(?!\d)")
+WORDED_DATE = re.compile(r"(?:ngay\s+)?(?<!\d)" + date_in_words("d", "m", "y", folded=True) + r"(?!\d)")
 
 
 # the place of a date line: up to five capitalised words ("Hà Nội", "Bà Rịa - Vũng Tàu" aside),
@@ -189,7 +216,7 @@ def _loose_phrases(phrases: list[str]) -> str:
     (folded text; the longest first)."""
     out = set()
     for phrase in phrases:
-        words = re.findall(r"\w+|/", fold(phrase))
+        words = _PHRASE_WORDS.findall(fold(phrase))
         out.add(r"\s*".join(w if w == "/" else w + (r"\s*[-–—]?" if i < len(words) - 1 and words[i + 1] != "/" else "") for i, w in enumerate(words)))
     return "|".join(sorted(out, key=len, reverse=True))
 

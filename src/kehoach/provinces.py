@@ -15,6 +15,9 @@ from typing import TYPE_CHECKING
 
 from .text import fold
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")  # what a district key leaves out
+_PROVINCE_UNIT = re.compile(r"(?i)^(?:tỉnh|thành phố)\s+")  # "tỉnh", "thành phố" before a province's name
+
 if TYPE_CHECKING:  # pragma: no cover
     from .models import Document
 
@@ -68,10 +71,10 @@ def find_district_province(text: str | None) -> Province | None:
     from ._libs import district_provinces
 
     for m in _DISTRICT.finditer(text):
-        unit = re.sub(r"[^a-z0-9]", "", fold(m.group(1)))
+        unit = _NOT_ALNUM.sub("", fold(m.group(1)))
         words = m.group(2).split()
         while words:  # the name may run on into other words: try it shorter
-            key = unit + re.sub(r"[^a-z0-9]", "", fold(" ".join(words)))
+            key = unit + _NOT_ALNUM.sub("", fold(" ".join(words)))
             provinces = district_provinces().get(key)
             if provinces:
                 if len(provinces) != 1:
@@ -122,7 +125,7 @@ def _convert(text: str) -> Province | None:
     new = result.new.province if result.status != "not_found" else ""
     if not new:
         return None
-    short = re.sub(r"(?i)^(?:tỉnh|thành phố)\s+", "", new)
+    short = _PROVINCE_UNIT.sub("", new)
     return Province(candidate.title() if candidate.isupper() else candidate, short)
 
 

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from .text import fold, lower, nfc, normalize_tones
 
 __all__ = [
+
     "Piece",
     "Normalizer",
     "Vectors",
@@ -51,6 +52,7 @@ _DEFINED = re.compile(r"\(\s*([A-ZĐ][A-ZĐ0-9&\-.]{1,15})\s*\)")
 _SKIPPED_IN_INITIALS = frozenset({"và", "của", "các", "&"})
 _PUNCT_SPLIT = re.compile(r"[^\w\s]+|\n")
 _TOKEN = re.compile(r"\w+")
+_WORD_BEFORE = re.compile(r"[^\s,;:()]+")  # a word, punctuation aside, of the text before an abbreviation
 _DISPLAY_TOKEN = re.compile(r"\S+")
 
 
@@ -73,7 +75,7 @@ def defined_abbreviations(text: str) -> dict[str, str]:
         if len(letters) < 2 or abbr in found:
             continue
         before = text[max(0, m.start() - 200) : m.start()]
-        words = list(re.finditer(r"[^\s,;:()]+", before))
+        words = list(_WORD_BEFORE.finditer(before))
         initials: list[str] = []
         start = None
         for w in reversed(words):

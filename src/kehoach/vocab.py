@@ -20,6 +20,8 @@ from .text import fold, tfold
 
 __all__ = ["Vocabulary", "vocabulary", "phrase_pattern", "DocType", "BodyHead", "load_data"]
 
+LEGISLATURE_CODE = re.compile(r"(?:UBTV)?QH\d*")  # a symbol part of the legislature: "QH15", "UBTVQH15"
+
 ROLES = ("lead", "coordinate", "advise", "monitor", "implement")
 KINDS = ("purpose", "tasks", "implementation", "other")
 
@@ -156,7 +158,7 @@ class Vocabulary:
         if not code:
             return False
         for part in code.split("-"):
-            if part in self.central_codes or part.endswith("TW") or re.fullmatch(r"(?:UBTV)?QH\d*", part):
+            if part in self.central_codes or part.endswith("TW") or LEGISLATURE_CODE.fullmatch(part):
                 return True
         return False
 

@@ -63,6 +63,8 @@ from .deadlines import find_deadline, find_deadlines
 
 __all__ = ["extract_assignments", "role_of"]
 
+_PLURAL_LEAD = re.compile(r"^(?:[Cc]ác|[Nn]hững)\s+")  # "các", "những" before a body name
+
 # a predicate that reports or narrates rather than tasks
 _NOT_A_TASK = re.compile(r"(?:đã|đang|không|chưa|vừa|sẽ được|được\s+(?!giao))(?!\w)")
 # clause breaks inside a paragraph: a sentence end, or "; " before a capital
@@ -315,7 +317,7 @@ def _person(name: str) -> str | None:
 def _level_or_head(text: str) -> bool:
     """Does a capitalised run name a body or a place level ("Tỉnh ủy", "Đảng ủy Khối")?"""
     v = View(text)
-    return any(read_body(v, m.start()) is not None for m in re.finditer(r"\S+", text))
+    return any(read_body(v, m.start()) is not None for m in _WORD.finditer(text))
 
 
 # --- the collector ------------------------------------------------------------
@@ -464,7 +466,7 @@ def _ends_phrase(v: View, pos: int) -> bool:
 def _executor_key(body: str) -> str:
     """A body without the post that stands for it and its level: "Giám đốc Sở Tài chính tỉnh"
     → "sở tài chính"."""
-    return _canonical(without_levels(re.sub(r"^(?:[Cc]ác|[Nn]hững)\s+", "", without_post(body))) or body)
+    return _canonical(without_levels(_PLURAL_LEAD.sub("", without_post(body))) or body)
 
 
 def _report_target(text: str) -> str | None:

@@ -27,6 +27,12 @@ from ..vocab import BodyHead, load_data, phrase_pattern, vocabulary
 
 __all__ = ["View", "BodyName", "read_body", "read_body_list", "function_of", "without_levels", "without_post", "body_regexes", "is_verb", "is_plural"]
 
+_NAME_JOINER = re.compile(r"\s*(?:,|và)\s*")  # a comma or "và" between two names of one list
+_PLURAL_BEFORE = re.compile(r"(?:^|\s)(?:cac|nhưng)\s+$")  # "các"/"những" (folded) right before a level word
+_PLURAL_LEAD = re.compile(r"^(?:[Cc]ác|[Nn]hững)\s+")  # "các", "những" before a body name
+_PLURAL_INSIDE = re.compile(r"\s(?:các|những)\s+(\w+)")  # "các X" inside a name
+_NEXT_WORD = re.compile(r"\s+([^\W\d_][\w.-]*)")  # the next word of a name
+
 
 class View:
     """One text in the three forms matching needs (all the same length)."""
@@ -291,7 +297,7 @@ def _modifier_verbs(v: View, pos: int) -> int | None:
     if end is None:
         return None
     while True:
-        m = re.match(r"\s*(?:,|và)\s*", v.text[end : end + 6])
+        m = _NAME_JOINER.match(v.text[end : end + 6])
         if not m:
             break
         nxt = _verb_end(v, end + m.end())
@@ -459,7 +465,7 @@ def _bare_head(name: BodyName) -> bool:
         return False
     folded = tfold(name.text)
     level = next(reversed(list(_level_words().finditer(folded))), None)
-    if level and level.end() == len(folded.rstrip()) and re.search(r"(?:^|\s)(?:cac|nhưng)\s+$", folded[: level.start()]):
+    if level and level.end() == len(folded.rstrip()) and _PLURAL_BEFORE.search(folded[: level.start()]):
         return True
     bare = View(body_regexes().determiner.sub("", tfold(name.text), count=1) if is_plural(name) else name.text)
     if _head_at(bare, 0) and len(bare.text.split()) == len(name.head.words.split()):
@@ -472,8 +478,8 @@ def _distribute(v: View, pos: int, lead: BodyName) -> tuple[list[BodyName], int]
     """"Các Bộ: Công Thương, Xây dựng" → "Bộ Công Thương", "Bộ Xây dựng"."""
     text = v.text
     # "Các Bộ" → "Bộ", "Giám đốc các sở" → "Giám đốc Sở"
-    prefix = re.sub(r"^(?:[Cc]ác|[Nn]hững)\s+", "", lead.text).strip()
-    prefix = re.sub(r"\s(?:các|những)\s+(\w+)", lambda m: " " + _as_name(m.group(1)), prefix)
+    prefix = _PLURAL_LEAD.sub("", lead.text).strip()
+    prefix = _PLURAL_INSIDE.sub(lambda m: " " + _as_name(m.group(1)), prefix)
     stop = len(text)
     for ch in ";.:":
         k = text.find(ch, pos)
@@ -564,7 +570,7 @@ def without_levels(text: str) -> str:
         pos = m.end()
         while True:  # the place name after it: "tỉnh Lào Cai", "huyện Bát Xát"
             rest = text[pos:]
-            word = re.match(r"\s+([^\W\d_][\w.-]*)", rest)
+            word = _NEXT_WORD.match(rest)
             if not word or not word.group(1)[0].isupper() or pattern.match(tfold(word.group(1))):
                 break
             pos += word.end()
@@ -576,7 +582,7 @@ def without_levels(text: str) -> str:
 def function_of(name: str, head: BodyHead | None = None) -> str:
     """What a body does, the same at every level ("Ban Tuyên giáo Tỉnh ủy" → "propaganda";
     "Sở Tài chính" → "sở: tài chính"). Cached: the same names come back in every document."""
-    printed = re.sub(r"^(?:[Cc]ác|[Nn]hững)\s+", "", " ".join(name.split()))
+    printed = _PLURAL_LEAD.sub("", " ".join(name.split()))
     if head is None:
         found = _head_at(View(printed), 0)
         head = found[0] if found else None

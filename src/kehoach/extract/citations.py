@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 
 from ..keys import law_key, reference_key, symbol_key
 from ..models import Mention, Reference
-from ..patterns import patterns
+from ..patterns import date_in_figures, date_in_words, patterns
 from ..text import fold, squash
 from ..vocab import phrase_pattern, vocabulary
 from ..warning import Warning
@@ -29,6 +29,12 @@ from .dates import find_date
 from .symbols import Symbol, find_symbols
 
 __all__ = ["Segment", "extract_references", "cited_symbol"]
+
+_TERM_NOTE = re.compile(r"\s*\((?:[Kk]h[oó]a|KHÓA|Khoá)[^)]*\)")  # a term after an issuer: "(khóa XIII)"
+_TRAILING_CONJUNCTION = re.compile(r"\s+(?:và|hoặc)$")  # "và", "hoặc" left at the end of an issuer
+_YEAR_AFTER = re.compile(r"\s*năm\s+(\d{4})(?!\d)")  # "năm 2024" right after a law's name
+_LOWER_AFTER_COMMA = re.compile(r",\s+([a-zđà-ỹ][^\s,;:.()]*)")  # a lower-case word after a comma: a name going on ("Luật Phòng cháy, chữa cháy")
+_TRAILING_SO = re.compile(r"\s+số\s*$")  # "số" left at the end of a name before its number
 
 
 @dataclass(frozen=True)
@@ -119,7 +125,7 @@ def _issuer(text: str, pos: int) -> tuple[str | None, int]:
             cut = window.find(",")
             issuer, end = first, cut
     after = pos + end
-    paren = re.match(r"\s*\((?:[Kk]h[oó]a|KHÓA|Khoá)[^)]*\)", text[after:])
+    paren = _TERM_NOTE.match(text[after:])
     if paren:
         after += paren.end()
     return issuer or None, after
@@ -167,7 +173,7 @@ def _issuer_named(text: str, pos: int) -> tuple[str | None, int]:
         if window[comma.end()].islower() or type_names.match(fold(window), comma.end()):
             end = comma.start()
             break
-    issuer = re.sub(r"\s+(?:và|hoặc)$", "", window[:end].strip(" ,"))
+    issuer = _TRAILING_CONJUNCTION.sub("", window[:end].strip(" ,"))
     extension = old[len(issuer) :] if old and old.startswith(issuer) else ""
     if extension and "," not in extension and not _CITED_ISSUER_END.search(extension):
         return old, old_end  # the body reader stopped at a verb inside a name ("BAN QLDA Đầu tư xây dựng ...")
@@ -176,7 +182,7 @@ def _issuer_named(text: str, pos: int) -> tuple[str | None, int]:
     if len(issuer.split()) > 24 or not issuer:
         return old, old_end
     after = pos + end
-    paren = re.match(r"\s*\((?:[Kk]h[oó]a|KHÓA|Khoá)[^)]*\)", text[after:])
+    paren = _TERM_NOTE.match(text[after:])
     if paren:
         after += paren.end()
     return _TERM.sub("", issuer).strip(" ,"), after
@@ -196,7 +202,7 @@ _ISSUER_BEFORE = (
 # "Ngày 12/5/2025, Bộ Tài chính ban hành Quyết định số ...": the date and the issuer before
 # the citation. (on the printed text; the issuer is read as a body's name)
 _DATED_BEFORE = re.compile(
-    r"(?<!\w)[Nn]gày\s+(?P<date>\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,\s*"
+    r"(?<!\w)[Nn]gày\s+(?P<date>" + date_in_figures() + "|" + date_in_words() + r")\s*,\s*"
     r"(?P<rest>[^;.]{2,120}?)\s+(?:đã\s+)?(?:ban\s+hành|ký\s+ban\s+hành|ký|có|gửi)\s+(?:các\s+)?[^,;.]{0,30}?$"
 )
 
@@ -326,7 +332,7 @@ def _name_after(text: str, pos: int, treaty: bool) -> int:
         if lower in _NAME_STOP or (lower == "của" and not treaty) or (lower == "số" and words == 0):
             break
         if lower == "năm" and words > 0:
-            year = re.match(r"\s*năm\s+(\d{4})(?!\d)", text[m.start() : m.start() + 12])
+            year = _YEAR_AFTER.match(text[m.start() : m.start() + 12])
             if year:
                 end = m.start() + year.end()
             break
@@ -336,7 +342,7 @@ def _name_after(text: str, pos: int, treaty: bool) -> int:
         words += 1
         i = m.end()
         # "Luật Phòng cháy, chữa cháy": a comma followed by a lower-case word continues the name
-        nxt = re.match(r",\s+([a-zđà-ỹ][^\s,;:.()]*)", text[i : i + 40])
+        nxt = _LOWER_AFTER_COMMA.match(text[i : i + 40])
         if nxt and nxt.group(1) not in _AFTER_COMMA_STOP and not treaty:
             i += 1
             continue
@@ -364,7 +370,7 @@ def _laws(text: str, line_at, cited: list[tuple[int, int]]) -> Iterable[tuple[st
             inner = _rx().law.match(text, end)
             while inner:
                 end = _name_after(text, inner.end(), False)
-                joined = re.match(r"\s+và\s+", text[end : end + 6])
+                joined = _AND.match(text[end : end + 6])
                 inner = _rx().law.match(text, end + joined.end()) if joined else None
         else:
             end = _name_after(text, pos, kind_word in _TREATIES)
@@ -390,7 +396,7 @@ def _law_named_before(text: str, symbol: Symbol) -> tuple[int, str] | None:
     m = _LAW_BEFORE.search(text, window_start, symbol.start)
     if not m:
         return None
-    name = re.sub(r"\s+số\s*$", "", m.group(0)).strip(" ,")
+    name = _TRAILING_SO.sub("", m.group(0)).strip(" ,")
     return m.start(), name
 
 

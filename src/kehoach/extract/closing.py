@@ -25,6 +25,12 @@ from ..warning import Warning
 
 __all__ = ["Closing", "extract_closing", "list_entries"]
 
+_BULLET_START = re.compile(r"^\s*[-–+•]")  # a list entry's bullet
+_ENTRY_END = re.compile(r"[,;.]$")  # the punctuation that ends a list entry
+_WORD = re.compile(r"\S+")  # a word
+_DIGIT = re.compile(r"\d")  # a digit (no position holds one)
+_ENTRY_CLOSED = re.compile(r"[;.]\s*$")  # an entry closed by ";" or "."
+
 
 @dataclass
 class Closing:
@@ -90,7 +96,7 @@ def list_entries(pieces: list[tuple[str, int, bool]]) -> tuple[list[str], list[i
     lines: list[int] = []
     for text, line, gap in pieces:
         parts = [p for p in _ENTRY_SPLIT.split(text) if p is not None]
-        starts_entry = bool(re.match(r"^\s*[-–+•]", text))
+        starts_entry = bool(_BULLET_START.match(text))
         for k, part in enumerate(parts):
             part = part.strip()
             if not part:
@@ -98,7 +104,7 @@ def list_entries(pieces: list[tuple[str, int, bool]]) -> tuple[list[str], list[i
             new = k > 0 or starts_entry or not entries
             if not new and entries:
                 prev = entries[-1]
-                continues = part[0].islower() or part[0] in "(" or not re.search(r"[,;.]$", prev)
+                continues = part[0].islower() or part[0] in "(" or not _ENTRY_END.search(prev)
                 if continues and prev.rstrip().endswith(":") and part[0].isupper() and not _LIST_OPENER.match(fold(prev.lstrip(" -–+•"))):
                     continues = False  # "- Bộ Y tế:" / "Bộ Tài chính;": a stray colon, and an entry that lost its bullet
                 if not continues or gap:
@@ -184,7 +190,7 @@ def split_signature(text: str) -> tuple[list[str], str | None, str | None]:
             end = _position_at(text, end + 2)  # "KT. BỘ TRƯỞNG, CHỦ NHIỆM": one authority of two posts
         if end == pos:
             # "TM. ỦY BAN NHÂN DÂN": the body runs on to the next mark or position title
-            for word in re.finditer(r"\S+", text[pos:]):
+            for word in _WORD.finditer(text[pos:]):
                 at = pos + word.start()
                 if at > pos and (_MARK.match(text, at) or _position_at(text, at) > at or not word.group(0).isupper()):
                     break
@@ -196,7 +202,7 @@ def split_signature(text: str) -> tuple[list[str], str | None, str | None]:
     end = _position_at(text, pos)
     position = text[pos:end].strip() or None
     rest = text[end:].strip() or None
-    if rest and is_upper(rest) and not re.search(r"\d", rest):
+    if rest and is_upper(rest) and not _DIGIT.search(rest):
         position, rest = (f"{position} {rest}" if position else rest), None
     return authorities, position, rest
 
@@ -279,7 +285,7 @@ def _signature_block(pieces: list[_Piece], c: Closing) -> None:
             authority[-1] = f"{authority[-1]} {text}"
             c.signer_lines.append(piece.line)
             continue
-        if c.signer_name is None and is_upper(text) and len(text) <= 80 and not re.search(r"\d", text):
+        if c.signer_name is None and is_upper(text) and len(text) <= 80 and not _DIGIT.search(text):
             bare = _strip_title(text.strip(" ."))
             if positions and _position_at(bare, 0) == 0 and looks_like_name(" ".join(w.capitalize() for w in bare.split())):
                 # the name printed in capitals under the position ("NGUYỄN VĂN AN")
@@ -312,7 +318,7 @@ def _signature_block(pieces: list[_Piece], c: Closing) -> None:
 def _wraps_entry(previous: str, text: str) -> bool:
     """A line in capitals that carries on an unfinished recipient ("- VPUB: ..., Trung tâm" /
     "TTĐL&CNS Thành phố;"), not the signature that follows the list."""
-    if re.search(r"[;.]\s*$", previous):
+    if _ENTRY_CLOSED.search(previous):
         return False
     return not (_is_authority(text) or _looks_like_position(text) or looks_like_name(text.strip(" ."), require_surname=False))
 
@@ -332,7 +338,7 @@ def extract_closing(lines: list[Line], addressee_lines: list[Line] | None = None
         if columns and piece.right:
             signature.append(piece)
             continue
-        if unlabelled and mode is None and not recipients and re.match(r"^\s*[-–+•]", text):
+        if unlabelled and mode is None and not recipients and _BULLET_START.match(text):
             mode = "recipients"
         m = pat.recipients.match(folded)
         if m:
@@ -354,7 +360,7 @@ def extract_closing(lines: list[Line], addressee_lines: list[Line] | None = None
                 c.attachments.append(rest.strip(" .;"))
             continue
         if mode == "recipients":
-            is_entry = bool(re.match(r"^\s*[-–+•]", text))
+            is_entry = bool(_BULLET_START.match(text))
             continues = (
                 recipients
                 and not piece.gap_before

@@ -12,15 +12,15 @@ import re
 from dataclasses import dataclass
 
 from ..models import Deadline
-from ..patterns import roman_value
+from ..patterns import date_in_figures, date_in_words, roman_value
 from ..text import lower
 from ..vocab import phrase_pattern, vocabulary
 from .dates import iso_date, repair_year
 
 __all__ = ["find_deadline", "find_deadlines"]
 
-_DATE = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4,5})"
-_WORDED = r"(?P<wd>\d{1,2})\s+tháng\s+(?P<wm>\d{1,2})\s*,?\s*năm\s+(?P<wy>\d{4})"
+_DATE = date_in_figures("d", "m", "y", year_digits="4,5")  # (a five-digit year is a slip repaired later)
+_WORDED = date_in_words("wd", "wm", "wy")
 _TIME = r"\d{1,2}\s*(?:giờ|h|g)(?:\s*\d{1,2}\s*(?:phút|p|')?)?"  # "17 giờ", "10h00", "8 giờ 30 phút"
 _DAY_MONTH = r"(?P<rd>\d{1,2})(?:\s*[/.-]\s*(?P<rm>\d{1,2}))?"
 _QUARTER_END = {1: "03-31", 2: "06-30", 3: "09-30", 4: "12-31"}

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..keys import locality_of
-from ..patterns import WORDED_DATE, patterns
+from ..patterns import WORDED_DATE, date_in_figures, patterns
 from ..segment import Fragment, Skeleton
 from ..text import fold, is_upper, squash
 from ..vocab import vocabulary
@@ -24,6 +24,10 @@ from .dates import iso_date
 from .symbols import Symbol, parse_symbol
 
 __all__ = ["Header", "extract_header", "locality_of", "infer_issuer"]
+
+_DATE_TAIL = re.compile(r"\d{1,4}(?:\s+(?:tháng|năm)\s+\d{1,4})*")  # the rest of a date line wrapped in a narrow column: "2021", "11 năm 2021"
+_DIGIT = re.compile(r"\d")  # a digit
+_NUMERIC_DATE = re.compile(date_in_figures("d", "m", "y"))  # a date in figures on a date line: "01/11/2021"
 
 
 @dataclass
@@ -91,7 +95,7 @@ def _join_wrapped_dates(fragments: list[Fragment]) -> list[Fragment]:
     """A date line wrapped in a narrow column ("Trà Vinh, ngày 01 tháng 11 năm" / "2021"): joined."""
     out: list[Fragment] = []
     for fragment in fragments:
-        if out and out[-1].line.no < fragment.line.no and re.fullmatch(r"\d{1,4}(?:\s+(?:tháng|năm)\s+\d{1,4})*", fragment.text.strip()):
+        if out and out[-1].line.no < fragment.line.no and _DATE_TAIL.fullmatch(fragment.text.strip()):
             prev = out[-1] if _OPEN_DATE.search(fold(out[-1].text)) else None
             if prev is None:
                 prev = next((f for f in reversed(out) if _OPEN_DATE.search(fold(f.text))), None)
@@ -113,7 +117,7 @@ def _classify(piece: str) -> str:
         return "motto"
     if "," in piece and pat.date_line.match(piece) or pat.date_line_bare.match(piece):
         return "date"
-    if pat.symbol_line.match(folded) and (re.search(r"\d", piece) or "/" in piece or "-" in piece):
+    if pat.symbol_line.match(folded) and (_DIGIT.search(piece) or "/" in piece or "-" in piece):
         return "symbol"
     if pat.abstract.match(folded):
         return "abstract"
@@ -128,9 +132,9 @@ def _date(rest: str) -> tuple[str | None, bool]:
     m = WORDED_DATE.search(folded)
     if m:
         return iso_date(int(m.group("d")), int(m.group("m")), int(m.group("y"))), False
-    m = re.search(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})", folded)
+    m = _NUMERIC_DATE.search(folded)
     if m:
-        return iso_date(int(m.group(1)), int(m.group(2)), int(m.group(3))), False
+        return iso_date(int(m.group("d")), int(m.group("m")), int(m.group("y"))), False
     return None, True
 
 

@@ -23,6 +23,8 @@ from .deadlines import find_deadline
 
 __all__ = ["table_assignments", "field_of"]
 
+_LIST_SEPARATOR = re.compile(r"[;,]\s*")  # where a cell lists the next body
+
 Cell = tuple[str, int]  # text, first line
 
 _ROLES = ("lead", "implement", "coordinate")
@@ -143,7 +145,7 @@ def table_assignments(lines: list[Line], section: str = "Phụ lục") -> list[A
             while pos < len(text):
                 names, end = read_body_list(v, pos, allow_lower=True, in_list=True)
                 if not names:
-                    nxt = re.search(r"[;,]\s*", text[pos:])
+                    nxt = _LIST_SEPARATOR.search(text[pos:])
                     if not nxt:
                         break
                     pos += nxt.end()

@@ -23,6 +23,8 @@ from ..warning import Warning
 
 __all__ = ["Line", "Text", "clean_lines", "normalize_characters"]
 
+_BLANKS = re.compile(r"\s+")  # white space inside a LaTeX run
+
 
 @dataclass(slots=True)
 class Line:
@@ -158,7 +160,7 @@ def _unlatex(m: re.Match) -> str:
     inner = LATEX_ACCENT.sub(lambda a: a.group(2) + LATEX_ACCENTS[a.group(1)], inner)
     inner = LATEX_COMMAND.sub("", inner)
     inner = inner.replace("{", "").replace("}", "")
-    return nfc(re.sub(r"\s+", "", inner))
+    return nfc(_BLANKS.sub("", inner))
 
 
 _MARKUP = ("$", "![", "<", "*", "__", "--", "==", "─", "——", "\\")  # what _clean_fragment acts on

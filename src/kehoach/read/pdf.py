@@ -44,6 +44,8 @@ from .quality import is_garbage, quality
 
 __all__ = ["read_pdf", "text_of_pages", "MAX_PAGES"]
 
+_DIGITS = re.compile(r"\d+")  # the page numbers of a running header or footer, compared without them
+
 MAX_PAGES = 500
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?\s*$", re.I)
@@ -65,7 +67,7 @@ def _edges(pages: list[list[str]]) -> set[str]:
         content = [line.strip() for line in lines if line.strip()]
         for line in set(content[:2] + content[-2:]):
             if not _PAGE_NUMBER.match(line):
-                counts[re.sub(r"\d+", "#", line)] += 1
+                counts[_DIGITS.sub("#", line)] += 1
     return {key for key, n in counts.items() if n >= max(3, len(pages) * 0.6)}
 
 
@@ -278,7 +280,7 @@ def text_of_pages(pages: list[list[str]], format: str, warnings: list) -> Text:
     edges = _edges(pages)
     kept = []
     for lines in pages:
-        kept.append("\n".join("" if edges and re.sub(r"\d+", "#", line.strip()) in edges else line for line in lines))
+        kept.append("\n".join("" if edges and _DIGITS.sub("#", line.strip()) in edges else line for line in lines))
     raw = legacy.repair("\n\f".join(kept))
     encoding = None
     guess = legacy.detect(raw)

@@ -23,6 +23,10 @@ from .shapes import (
     weak_marker,
 )
 
+_NUMBER_HYPHEN_END = re.compile(r"\d-$")  # a line ending in a symbol's number and hyphen: "02-"
+_CAPITAL = re.compile(r"[A-ZĐ]")  # a capital letter
+_ENDS_WITH_REQUEST = re.compile(r"(?:thuc hien|trien khai)\W*$")  # a closing paragraph that ends by asking to carry it out (folded)
+
 _TAIL = 400  # characters of a paragraph's end kept while it is built: what joining the next line looks at
 
 
@@ -223,7 +227,7 @@ def _join_sep(a: str, b: str) -> str:
     """What goes between a paragraph that ends with ``a`` and its next line ``b``."""
     if a.endswith("-") and WRAP_HYPHEN.search(a, len(a) - 2) and not a.endswith(" -"):
         # "Kết luận số 02-" + "KL/TW": a symbol wrapped at its hyphen
-        if re.search(r"\d-$", a) or re.match(r"[A-ZĐ]", b):
+        if _NUMBER_HYPHEN_END.search(a) or _CAPITAL.match(b):
             return ""
     return " "
 
@@ -292,7 +296,7 @@ def split_closing_paras(paras: list[Para]) -> tuple[list[Para], list[Para]]:
         if len(paras) >= 2 and paras[-2].marker is not None and _heading_like(paras[-2]):
             break  # the only text of a headed part ("II. KIẾN NGHỊ" / "Đề nghị Bộ ..."), not a closing
         opener = pat.closing_paragraph.match(folded)
-        ends_request = re.search(r"(?:thuc hien|trien khai)\W*$", folded) is not None
+        ends_request = _ENDS_WITH_REQUEST.search(folded) is not None
         if (
             folded.startswith("tren day")
             or END_MARK.search(para.text)

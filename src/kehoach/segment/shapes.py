@@ -16,6 +16,9 @@ from ..patterns import (
 from ..text import fold, is_syllable
 from ..vocab import vocabulary
 
+_ROMAN_WORD = re.compile(r"[IVXL]+")  # a Roman numeral word
+_DIGITS = re.compile(r"\d+")  # the number of an article
+
 
 class Kind(StrEnum):
     """What a section marker is. A StrEnum: a kind compares equal to its name ("roman")."""
@@ -101,7 +104,7 @@ def read_marker(text: str) -> Marker | None:
         tail = words[-1]
         value = (
             (roman_value(tail.upper()),)
-            if re.fullmatch(r"[IVXL]+", tail)
+            if _ROMAN_WORD.fullmatch(tail)
             else ((int(tail),) if tail.isdigit() else None)
         )
         return Marker(Kind.PART, " ".join(words), value, rest)
@@ -110,7 +113,7 @@ def read_marker(text: str) -> Marker | None:
         value = (roman_value(tail),) if not tail.isdigit() else (int(tail),)
         return Marker(Kind.CHAPTER, " ".join(raw.split()), value, rest)
     if kind == "article":
-        digits = re.search(r"\d+", raw)
+        digits = _DIGITS.search(raw)
         return Marker(Kind.ARTICLE, " ".join(raw.split()), (int(digits.group()),) if digits else None, rest)
     if kind == "dotted":
         return Marker(Kind.DOTTED, raw, tuple(int(p) for p in raw.split(".")), rest)

@@ -30,6 +30,8 @@ from .shapes import BULLETS, ends_sentence, read_marker
 from .skeleton import Fragment, Skeleton, next_content
 from .tree import build_tree
 
+_BEFORE_ABOUT = re.compile(r"\s(?=ve\s)")  # where "về" starts the title on a type-suffix line (folded)
+
 
 def segment(text: Text, *, carried: bool = False) -> Skeleton:
     """Split the document's lines into zones and build the section tree (``carried``: a
@@ -70,7 +72,7 @@ def segment(text: Text, *, carried: bool = False) -> Skeleton:
         elif i < len(lines) and pat.type_suffix.match(fold(lines[i].text)):
             # "NGHỊ QUYẾT / CỦA BAN THƯỜNG VỤ TỈNH ỦY": whose document it is, not its title;
             # "của Ban Thường vụ Tỉnh ủy về ..." on one line: the title starts at "về"
-            about = re.search(r"\s(?=ve\s)", fold(lines[i].text))
+            about = _BEFORE_ABOUT.search(fold(lines[i].text))
             if about:
                 sk.type_suffix = Fragment(lines[i], lines[i].text[: about.start()])
                 first_title = lines[i].text[about.end() :]
