@@ -33,25 +33,25 @@ from .diff import (
     side_of,
     unify_undated,
 )
-from .models import Document, Section, _Model
+from .models import Document, Section, Model
 
 __all__ = ["Comparison", "ThemeRow", "Cell", "ReferenceLine", "BodyLine", "compare"]
 
 
-class Cell(_Model):
+class Cell(Model):
     path: str = Field(description="the item's section path in that document")
     score: float = Field(description="similarity 0–1 of the item to the theme")
     heading: str | None = None
 
 
-class ThemeRow(_Model):
+class ThemeRow(Model):
     theme: str = Field(description="'T1', 'T2' ... in order of coverage")
     label: str = Field(description="the heading (or opening words) of the theme's most typical item")
     coverage: int = Field(description="how many documents have it")
     cells: list[Cell | None] = Field(description="one per document, null where the document lacks the theme")
 
 
-class ReferenceLine(_Model):
+class ReferenceLine(Model):
     symbol: str | None
     title: str | None = None
     scope: str | None = None
@@ -59,13 +59,13 @@ class ReferenceLine(_Model):
     present: list[bool]
 
 
-class BodyLine(_Model):
+class BodyLine(Model):
     function: str
     label: str
     roles: list[list[str] | None] = Field(description="per document: the roles given to bodies of this function, null when not tasked")
 
 
-class Comparison(_Model):
+class Comparison(Model):
     documents: list[DiffSide]
     threshold: float
     segmentation: str

@@ -26,7 +26,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .models import Document, Section, _Model
+from .models import Document, Section, Model
 
 __all__ = ["Diff", "DiffSide", "SectionPair", "SetDiff", "ReferenceRow", "BodyRow", "diff", "side_of", "section_text", "excerpt", "key_province"]
 
@@ -34,7 +34,7 @@ _BULLETS = frozenset({"-", "+", "*", "•", "–", "—", "o"})
 MOVED_MARGIN = 0.15  # a moved item must score this much above the threshold
 
 
-class DiffSide(_Model):
+class DiffSide(Model):
     path: str | None = None
     doc_type: str | None = None
     symbol: str | None = None
@@ -45,7 +45,7 @@ class DiffSide(_Model):
     province_2025: str | None = Field(None, description="the province it belongs to since 1 July 2025")
 
 
-class SectionPair(_Model):
+class SectionPair(Model):
     a: str | None = Field(description="section path in A ('II.1'), null when only in B")
     b: str | None = Field(description="section path in B, null when only in A")
     score: float | None = Field(None, description="similarity 0–1 of a matched pair")
@@ -65,13 +65,13 @@ class SectionPair(_Model):
     )
 
 
-class SetDiff(_Model):
+class SetDiff(Model):
     both: list[str] = Field(default_factory=list)
     only_a: list[str] = Field(default_factory=list)
     only_b: list[str] = Field(default_factory=list)
 
 
-class ReferenceRow(_Model):
+class ReferenceRow(Model):
     symbol: str | None
     title: str | None = None
     kind: str | None = None
@@ -81,7 +81,7 @@ class ReferenceRow(_Model):
     in_b: bool
 
 
-class BodyRow(_Model):
+class BodyRow(Model):
     function: str
     label: str
     a: list[str] = Field(default_factory=list, description="the bodies of this function tasked in A, as printed")
@@ -92,7 +92,7 @@ class BodyRow(_Model):
     deadlines_b: list[str] = Field(default_factory=list)
 
 
-class Diff(_Model):
+class Diff(Model):
     a: DiffSide
     b: DiffSide
     threshold: float

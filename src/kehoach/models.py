@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
     "SCHEMA_VERSION",
+    "Model",
     "Issuer",
     "Section",
     "Mention",
@@ -40,11 +41,14 @@ Relation = Literal["implements", "amends", "replaces", "cites"]
 LineRange = tuple[int, int]
 
 
-class _Model(BaseModel):
+class Model(BaseModel):
+    """The base of every result model of kehoach (parse, diff, compare, trace, tasks): no field
+    beyond those declared."""
+
     model_config = ConfigDict(extra="forbid", frozen=False)
 
 
-class Issuer(_Model):
+class Issuer(Model):
     name: str | None = Field(None, description="the issuing body, as printed")
     parent: str | None = Field(None, description="the superior body printed above it in the header")
     code: str | None = Field(None, description="the issuer's part of the symbol: 'ĐUK', 'UBND'")
@@ -52,7 +56,7 @@ class Issuer(_Model):
     lines: list[int] = Field(default_factory=list, description="lines the name and parent were read from")
 
 
-class Section(_Model):
+class Section(Model):
     label: str | None = Field(description="printed marker without trailing punctuation: 'I', '1', '1.2', 'a', '-', 'Điều 1'")
     heading: str | None = Field(None, description="heading text when the item is a heading")
     kind: Kind | None = Field(None, description="on top-level sections: purpose / tasks / implementation / other")
@@ -62,12 +66,12 @@ class Section(_Model):
     lines: LineRange = Field(description="first and last line of the section in the input")
 
 
-class Mention(_Model):
+class Mention(Model):
     line: int
     text: str = Field(description="the citation as printed, wraps joined")
 
 
-class Reference(_Model):
+class Reference(Model):
     kind: str | None = Field(description="type code: KL, CT, NĐ, TT, QĐ, KH, Luật ...")
     number: str | None = None
     symbol: str | None = Field(None, description="as printed, spaces and wraps removed; null for a law cited by name")
@@ -88,19 +92,19 @@ class Reference(_Model):
     )
 
 
-class Link(_Model):
+class Link(Model):
     relation: Relation
     symbol: str = Field(description="the other document's symbol, as printed")
 
 
-class Deadline(_Model):
+class Deadline(Model):
     text: str
     date: str | None = Field(None, description="ISO 8601 at the printed precision; '--11-15' yearly, '---20' monthly")
     recurrence: Literal["yearly", "semiannual", "quarterly", "monthly", "weekly"] | None = None
     line: int | None = None
 
 
-class Assignment(_Model):
+class Assignment(Model):
     body: str = Field(description="the tasked body as printed")
     role: Role
     action: str = Field("", description="what the body is to do")
@@ -112,7 +116,7 @@ class Assignment(_Model):
     line: int | None = None
 
 
-class Signer(_Model):
+class Signer(Model):
     name: str | None = None
     position: str | None = None
     authority: str | None = None
@@ -120,13 +124,13 @@ class Signer(_Model):
     cosigners: list[Signer] = Field(default_factory=list, description="the other signers of a joint document")
 
 
-class Warning(_Model):  # noqa: A001 - the contract's word
+class Warning(Model):  # noqa: A001 - the contract's word
     code: str
     message: str
     line: int | None = None
 
 
-class Source(_Model):
+class Source(Model):
     path: str | None = None
     format: str = Field(description="txt, docx, pdf")
     encoding: str | None = Field(None, description="the byte encoding the text was decoded from (utf-8, tcvn3, vni ...)")
@@ -134,7 +138,7 @@ class Source(_Model):
     lines: int = Field(0, description="lines of text the reader produced")
 
 
-class Document(_Model):
+class Document(Model):
     schema_version: str = SCHEMA_VERSION
     doc_type: str | None = None
     doc_type_name: str | None = None

@@ -33,9 +33,12 @@ import os
 import sqlite3
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .batch import Outcome
 from .errors import OutputError
+
+if TYPE_CHECKING:  # (batch imports the store at run time; the store needs batch's record only as a type)
+    from .batch import Outcome
 
 __all__ = ["DirSink", "JsonlSink", "SqliteSink", "document_rows", "SCHEMA"]
 

@@ -20,12 +20,12 @@ from collections.abc import Iterable, Sequence
 
 from pydantic import Field
 
-from .models import _Model
+from .models import Model
 
 __all__ = ["Task", "TaskList", "select_tasks", "due_date", "document_anchor"]
 
 
-class Task(_Model):
+class Task(Model):
     document: str = Field(description="the document's symbol, else its input")
     symbol: str | None = None
     doc_type: str | None = None
@@ -49,7 +49,7 @@ class Task(_Model):
     line: int | None = None
 
 
-class TaskList(_Model):
+class TaskList(Model):
     documents: int = Field(description="documents read")
     filters: dict[str, str] = Field(default_factory=dict)
     tasks: list[Task] = Field(default_factory=list)

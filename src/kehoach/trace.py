@@ -29,12 +29,12 @@ from dataclasses import dataclass, field
 
 from pydantic import Field
 
-from .models import _Model
+from .models import Model
 
 __all__ = ["Trace", "TraceNode", "CitingDocument", "ProvinceCoverage", "trace", "node_key"]
 
 
-class TraceNode(_Model):
+class TraceNode(Model):
     key: str = Field(description="the node's identity: the symbol of a national document, 'symbol@province' of a local one, the input of an unnumbered one")
     symbol: str | None = None
     doc_type: str | None = None
@@ -54,7 +54,7 @@ class TraceNode(_Model):
     children: list[TraceNode] = Field(default_factory=list)
 
 
-class CitingDocument(_Model):
+class CitingDocument(Model):
     key: str
     symbol: str | None = None
     doc_type: str | None = None
@@ -69,7 +69,7 @@ class CitingDocument(_Model):
     cites: list[str] = Field(default_factory=list, description="the keys of the tree's nodes it cites")
 
 
-class ProvinceCoverage(_Model):
+class ProvinceCoverage(Model):
     province_2025: str
     provinces: list[str] = Field(description="the provinces before the merger that form it")
     documents: int = Field(description="implementing documents the sources hold from it")
@@ -77,7 +77,7 @@ class ProvinceCoverage(_Model):
     keys: list[str] = Field(default_factory=list)
 
 
-class Trace(_Model):
+class Trace(Model):
     symbol: str
     found: bool = Field(description="the symbol is in the sources, as a document or a citation")
     sources: int = Field(description="documents read")
