@@ -368,3 +368,26 @@ def test_slash_markers():
     assert "1/5/2024 là ngày" in doc.sections[1].children[1].text
     dashed = parse_text(text.replace("a/ ", "a- ").replace("b/ ", "b - "))
     assert [c.label for c in dashed.sections[1].children[0].children] == ["a", "b"]
+
+
+def _header_types():
+    from kehoach.vocab import vocabulary
+
+    return sorted({(t.code, t.names[0]) for t in vocabulary().doc_types if t.header and t.code not in ("CV",)})
+
+
+@pytest.mark.parametrize(("code", "name"), _header_types(), ids=[c for c, _ in _header_types()])
+def test_a_carried_document_of_every_type_is_an_appendix(code, name):
+    """A document carried after the signature was found only when its type started with P, K,
+    Q or C (ĐỀ ÁN, HƯỚNG DẪN, NGHỊ QUYẾT, BÁO CÁO, THÔNG BÁO gave no appendix)."""
+    text = (
+        "QUYẾT ĐỊNH\nVề việc ban hành văn bản\n\nĐiều 1. Ban hành kèm theo Quyết định này văn bản.\n"
+        "Điều 2. Quyết định có hiệu lực từ ngày ký./.\n\nNơi nhận:\n- Như Điều 2;\n- Lưu: VT.\n"
+        "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn An\n\n"
+        f"{name.upper()}\nvề nội dung được ban hành\n(Kèm theo Quyết định số 12/QĐ-UBND)\n\n"
+        "I. MỤC ĐÍCH\nNội dung thứ nhất của văn bản được ban hành.\nNội dung thứ hai của văn bản.\nNội dung thứ ba.\n"
+    )
+    doc = parse_text(text)
+    assert [s.label for s in doc.sections] == ["Điều 1", "Điều 2"], name
+    assert len(doc.appendices) == 1, name
+    assert doc.appendices[0].doc_type_name.lower() == name.lower()
