@@ -107,7 +107,8 @@ def build_document(text: Text, *, with_source: bool = True, carried: bool = Fals
             warnings.append(Warning("issuer-missing", "no issuing body found in the header or the text", None))
     if header.symbol_text and not plausible_symbol(header.symbol_text):
         # what the header kept as printed (a symbol of no known form) runs on past any symbol's length: garbage
-        line = (provenance.pop("symbol", None) or [None])[0]
+        symbol_lines: list[int] = provenance.pop("symbol", [])
+        line = symbol_lines[0] if symbol_lines else None
         warnings.append(Warning("symbol-too-long", f"the symbol line holds {len(header.symbol_text):,} characters, more than any symbol has: symbol left empty", line))
         header.symbol_text = header.number = header.issuer_code = None
         header.symbol = None
@@ -138,7 +139,8 @@ def build_document(text: Text, *, with_source: bool = True, carried: bool = Fals
     _kinds_from_assignments(sk.sections, assignments)
     segments = _citation_segments(sk, closing.attachments)
     if header.cited_in_issuer and issuer_name:  # (after the title and opening, which say how the document relates)
-        segments.append(Segment(issuer_name, lambda _o, no=(header.issuer_lines or [None])[-1]: no))
+        last_line = header.issuer_lines[-1] if header.issuer_lines else None
+        segments.append(Segment(issuer_name, lambda _o, no=last_line: no))
     references, ref_warnings = extract_references(
         segments,
         own_symbol=header.symbol_text,

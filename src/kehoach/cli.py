@@ -196,6 +196,7 @@ def batch(inputs, out_dir, jsonl, sqlite, jobs, resume, overwrite, timeout, allo
         raise click.UsageError(
             f"--output-dir (-o) takes a folder, and '{out_dir}' looks like a file name: for one file use --jsonl FILE or --sqlite FILE"
         )
+    sink: DirSink | SqliteSink | JsonlSink
     if out_dir is not None:
         sink = DirSink(out_dir)
         exclude = os.path.abspath(out_dir)
@@ -380,15 +381,16 @@ def compare(inputs, fmt, output, threshold, syllables, allow_failures, encoding)
     from . import render_diff as r
     from .batch import iter_jobs, parse_jobs
     from .compare import compare as run_compare
+    from .models import Document
 
-    docs = []
+    docs: list[Document] = []
     failed = 0
     for name, doc, error in parse_jobs(iter_jobs(inputs, stdin=sys.stdin if "-" in inputs else None), encoding):
         if doc is None:
             failed += 1
             click.echo(f"kehoach: skipped {name}: {error}", err=True)
         else:
-            docs.append(doc)
+            docs.append(doc)  # type: ignore[arg-type]  # (parse_jobs yields documents, typed object for its callers)
     if len(docs) < 2:
         raise Failure(f"compare needs at least two readable documents, got {len(docs)}")
     result = run_compare(docs, threshold=threshold, words=not syllables)

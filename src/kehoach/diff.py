@@ -247,6 +247,7 @@ def _order(rows: list[SectionPair], pos_a: dict[str, int], pos_b: dict[str, int]
     def key(r: SectionPair) -> tuple[float, int, int]:
         if r.a is not None:
             return (pos_a[r.a], 0, pos_b[r.b] if r.b else 0)
+        assert r.b is not None  # (a row has a side)
         jb = pos_b[r.b]
         following = next((ia for j, ia in anchors if j > jb), None)  # the next matched row in B
         return ((following - 0.5) if following is not None else float("inf"), 1, jb)
@@ -353,7 +354,8 @@ def reference_keys(doc: Document, province: str | None) -> dict[str, tuple[str, 
         else:
             # by name, and by year when one is printed: the 2015 and the 2025 law of one name are two
             year = key.rsplit("#", 1)[1] if "#" in key else None
-            label = ref.title if not year or year in ref.title else f"{ref.title} ({year})"
+            title = ref.title or ""
+            label = title if not year or year in title else f"{title} ({year})"
         out.setdefault(key, (label, ref))
     return out
 

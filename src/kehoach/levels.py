@@ -55,7 +55,7 @@ def _table() -> _Table:
                 raise VocabularyError(f"levels.toml [codes]: '{code}' is listed twice")
             codes[code] = name
     return _Table(
-        party=re.compile(phrase_pattern(_words(data.get("branch"), "party", "[branch]"), folder=tfold)),
+        party=re.compile(phrase_pattern(_words(data.get("branch") or {}, "party", "[branch]"), folder=tfold)),
         levels=tuple((name, re.compile(phrase_pattern(_words(level, name, "[level]"), folder=tfold))) for name in _ORDER),
         not_level=re.compile(phrase_pattern(_words(level, "not_level", "[level]"), folder=tfold)),
         codes=codes,

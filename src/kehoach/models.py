@@ -11,7 +11,7 @@ are 1-based and count lines of the input as the reader saw it (for .docx and
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -177,7 +177,7 @@ Signer.model_rebuild()
 Document.model_rebuild()
 
 
-def document_schema() -> dict:
+def document_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of :class:`Document`, with Document at the top level."""
     raw = Document.model_json_schema()
     defs = raw.get("$defs", {})

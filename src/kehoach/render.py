@@ -185,8 +185,8 @@ def to_rich(doc: Document) -> RenderableType:
         table = Table(title="Assignments")
         for col in ("body", "role", "deadline", "section", "line"):
             table.add_column(col)
-        rows = [(plain(a.body), plain(a.role), plain(a.deadline.text if a.deadline else ""), plain(a.section), plain(str(a.line or ""))) for a in doc.assignments]
-        parts.append(capped(table, rows, "assignments"))
+        assignment_rows = [(plain(a.body), plain(a.role), plain(a.deadline.text if a.deadline else ""), plain(a.section), plain(str(a.line or ""))) for a in doc.assignments]
+        parts.append(capped(table, assignment_rows, "assignments"))
     if doc.recipients:
         recipients = Table(title="Recipients (Nơi nhận)")
         recipients.add_column("#", justify="right")

@@ -355,7 +355,7 @@ def compare_to_rich(c: Comparison) -> RenderableType:
             else:
                 cells.append(Text("".join(_ROLE_LETTER.get(r, "?") for r in roles) if compact else ",".join(roles), style="green"))
         bodies.add_row(b.label, *cells)
-    parts = [docs, themes, refs, bodies]
+    parts: list[Table | Text] = [docs, themes, refs, bodies]
     parts.extend(Text(f"note: {note}", style="yellow") for note in c.notes)
     return Group(*parts)
 
@@ -500,6 +500,7 @@ def _clause_rows(r: SectionPair) -> list[str]:
         elif i is not None:
             a, b, cls_a, cls_b, mark = _h(ca[i]), "", "oa", "gap", "A"
         else:
+            assert j is not None
             a, b, cls_a, cls_b, mark = "", _h(cb[j]), "gap", "ob", "B"
         rows.append(f'<tr class="clause"><td class="a {cls_a}">{a}</td><td class="score"><small>{mark}</small></td><td class="b {cls_b}">{b}</td></tr>')
     return rows

@@ -29,7 +29,7 @@ CSV_COLUMNS = (
 
 def walk(t: Trace) -> Iterator[tuple[TraceNode, TraceNode | None]]:
     """Every node of the trees, depth first, with its parent."""
-    stack = [(r, None) for r in reversed(t.roots)]
+    stack: list[tuple[TraceNode, TraceNode | None]] = [(r, None) for r in reversed(t.roots)]
     while stack:
         node, parent = stack.pop()
         yield node, parent
@@ -241,16 +241,16 @@ def _timeline(t: Trace) -> list[str]:
     dated += [(a, None) for a in t.ancestors if a.date and len(a.date) == 10]
     if not dated:
         return ["<p>Không có văn bản nào ghi ngày.</p>"]
-    dated.sort(key=lambda np: np[0].date)
-    first = dt.date.fromisoformat(dated[0][0].date)
-    last = dt.date.fromisoformat(dated[-1][0].date)
+    dated.sort(key=lambda np: np[0].date or "")
+    first = dt.date.fromisoformat(dated[0][0].date or "")
+    last = dt.date.fromisoformat(dated[-1][0].date or "")
     span = max((last - first).days, 1)
     out = [
         '<table class="timeline"><colgroup><col style="width:7.5em"><col style="width:28%"><col></colgroup>',
         f"<tr><th>Ngày</th><th>Văn bản</th><th>{_h(_date_vi(dated[0][0].date))} → {_h(_date_vi(dated[-1][0].date))}</th></tr>",
     ]
     for n, _ in dated:
-        at = 2 + 96 * (dt.date.fromisoformat(n.date) - first).days / span
+        at = 2 + 96 * (dt.date.fromisoformat(n.date or "") - first).days / span
         dot = "dot" + ("" if n.in_sources else " cited")
         out.append(
             f"<tr><td>{_h(_date_vi(n.date))}</td><td><b>{_h(n.symbol or '(không số)')}</b> {_h(n.issuer)}</td>"
@@ -295,10 +295,10 @@ def trace_to_html(t: Trace) -> str:
     if t.citing:
         body.append("<h2>Văn bản chỉ dẫn chiếu, không thực hiện</h2>")
         body.append('<table class="citing"><tr><th>Văn bản</th><th>Cơ quan</th><th>Tỉnh</th><th>Ngày</th><th>Dẫn chiếu</th></tr>')
-        for c in t.citing:
+        for citing in t.citing:
             body.append(
-                f"<tr><td>{_h(c.symbol or c.key)}{_badges(c)}</td><td>{_h(c.issuer)}</td><td>{_h(_where_vi(c))}</td>"
-                f"<td>{_h(_date_vi(c.date))}</td><td>{_h(', '.join(c.cites))}</td></tr>"
+                f"<tr><td>{_h(citing.symbol or citing.key)}{_badges(citing)}</td><td>{_h(citing.issuer)}</td><td>{_h(_where_vi(citing))}</td>"
+                f"<td>{_h(_date_vi(citing.date))}</td><td>{_h(', '.join(citing.cites))}</td></tr>"
             )
         body.append("</table>")
     body.extend(f'<p class="note">{_h(n)}</p>' for n in t.notes)

@@ -159,7 +159,7 @@ def select_tasks(
         for a in doc.assignments:
             fn = a.function or function_of(a.body)
             label = function_label(fn, [a.body])
-            if body and fn != wanted_function and wanted_name not in " ".join(fold(a.body).split()):
+            if body and fn != wanted_function and (wanted_name or "") not in " ".join(fold(a.body).split()):
                 continue
             if function_key and function_key not in (" ".join(fold(fn).split()), " ".join(fold(label).split())):
                 continue

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 import unicodedata
 
 __all__ = [
@@ -41,7 +42,7 @@ _DENSE = 0x2070
 _IDENTITY = tuple(map(chr, range(_DENSE)))
 
 
-def _dense(table: dict[int, str | None]) -> list[str | None]:
+def _dense(table: Mapping[int, str | None]) -> list[str | None]:
     """A translation table as a list indexed by code point. str.translate looks
     every character up; a dict misses on most of them and each miss costs an
     exception inside CPython, so a full list is ~2.5x faster on Vietnamese text."""
@@ -305,9 +306,9 @@ def fix_lookalikes(text: str) -> tuple[str, int]:
         return text, 0
     changed = 0
 
-    def repl(m: re.Match) -> str:
+    def repl(m: re.Match[str]) -> str:
         nonlocal changed
-        word = m.group(0)
+        word: str = m.group(0)
         fixed = word.translate(_LOOKALIKES)
         if _FOREIGN_LETTER.search(fixed):
             return word  # a letter with no Latin twin: a real foreign word

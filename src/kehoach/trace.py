@@ -199,6 +199,7 @@ def _graph(entries: Sequence) -> _Graph:
             for link in ref.links:
                 if link.relation != "implements":
                     continue
+                lp: tuple[str | None, str | None]
                 if _central(link.symbol):
                     other, lp = node_key(link.symbol, None), (None, None)
                 else:  # a local document named in a local text: of the text's province

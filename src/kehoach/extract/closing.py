@@ -266,13 +266,15 @@ def _signature_block(pieces: list[_Piece], c: Closing) -> None:
     for piece in pieces:
         text = _unglue(squash(piece.text))
         folded = fold(text)
-        if pat.signed.match(folded) and len(text) < 30:
-            rest = text[pat.signed.match(folded).end() :].strip()
+        signed = pat.signed.match(folded)
+        if signed and len(text) < 30:
+            rest = text[signed.end() :].strip()
             if not rest:
                 continue
             text = rest
         if _MARK.match(text) and c.signer_name is None:
-            auths, position, rest = split_signature(text)
+            auths, position, named = split_signature(text)
+            rest = named or ""
             authority.extend(auths)
             if position:
                 positions.append(position)
@@ -300,7 +302,7 @@ def _signature_block(pieces: list[_Piece], c: Closing) -> None:
             continue
         position, name = _split_caps_name(text)
         if name and c.signer_name is None:
-            if position.strip() in vocabulary().person_titles:
+            if position and position.strip() in vocabulary().person_titles:
                 position = ""  # "TS. Trần Thị Bình": a title before the name, not a post
             if position:
                 positions.append(position)

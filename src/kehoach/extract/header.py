@@ -63,12 +63,12 @@ def _cut_points(text: str) -> list[int]:
     for rx in (pat.party, pat.state):
         for m in rx.finditer(folded):
             points.add(m.start())
-    m = pat.motto.search(folded)
-    if m:
-        points.add(m.start())
-    m = pat.date_line.search(text) if "," in text else None  # "<Place>, ngày ...": no comma, no date line
-    if m:
-        points.add(m.start("place"))
+    motto = pat.motto.search(folded)
+    if motto:
+        points.add(motto.start())
+    dated = pat.date_line.search(text) if "," in text else None  # "<Place>, ngày ...": no comma, no date line
+    if dated:
+        points.add(dated.start("place"))
     for m in _SYMBOL_CUT.finditer(folded):
         points.add(m.start())
     return sorted(p for p in points if p > 0)
@@ -213,6 +213,7 @@ def extract_header(sk: Skeleton) -> Header:
                 h.family = h.family or "state"
             elif kind == "date" and h.place is None and h.date is None:
                 m = pat.date_line.search(piece) or pat.date_line_bare.match(piece)
+                assert m is not None  # (_classify said "date" by these two patterns)
                 h.place = m.group("place").strip()
                 h.date, blank = _date(m.group("rest"))
                 h.provenance["place"] = [line]
@@ -265,7 +266,7 @@ def extract_header(sk: Skeleton) -> Header:
             t = vocab.type_by_folded_name.get(" ".join(m.group("name").split()))
         if t is not None:
             h.doc_type = _family_code(t.code, h)
-        h.provenance["doc_type"] = [sk.type_line.line.no]
+        h.provenance["doc_type"] = [sk.type_line.line.no] if sk.type_line else []
     if sk.title:
         h.title = _DOT_LEADER.sub("", squash(" ".join(f.text for f in sk.title))).strip() or None
         h.provenance["title"] = sorted({f.line.no for f in sk.title})
@@ -274,7 +275,7 @@ def extract_header(sk: Skeleton) -> Header:
     # the type from the symbol, for a document without a type line (công văn)
     if h.symbol is not None:
         h.family = h.family or ("party" if h.symbol.family == "party" else "state")
-        sym_type = vocab.base_code.get(h.symbol.type, h.symbol.type)
+        sym_type = vocab.base_code.get(h.symbol.type, h.symbol.type) if h.symbol.type else None
         if h.doc_type is None:
             if sym_type and h.symbol.known:
                 h.doc_type = sym_type

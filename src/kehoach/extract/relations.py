@@ -221,6 +221,6 @@ def _walk(
 
 
 def _link(subject: Reference, relation: str, symbol: str) -> None:
-    link = Link(relation=relation, symbol=symbol)  # type: ignore[arg-type]
+    link = Link(relation=relation, symbol=symbol)
     if link not in subject.links:
         subject.links.append(link)

@@ -66,7 +66,7 @@ def _from_match(m) -> Symbol:
 
 def plausible_symbol(text: str | None) -> bool:
     """Could ``text`` (spaces removed) be a document symbol? Not when it is longer than any is."""
-    return bool(text) and len(text) <= MAX_SYMBOL_LENGTH
+    return text is not None and 0 < len(text) <= MAX_SYMBOL_LENGTH
 
 
 def _short(m) -> bool:

@@ -66,12 +66,12 @@ def _rows(lines: list[Line]) -> list[list[Cell]]:
         return [[(text, line.no) for _col, text in line.cells] for line in lines if line.cells]
     piped = [line for line in lines if line.text.count("|") >= 3]
     if len(piped) >= 3:
-        rows = []
+        table: list[list[Cell]] = []
         for line in piped:
             cells = _PIPE.split(line.text.strip().strip("|"))
             if not all(set(c) <= set("-: ") for c in cells):  # the Markdown rule under the header
-                rows.append([(c, line.no) for c in cells])
-        return rows
+                table.append([(c, line.no) for c in cells])
+        return table
     # flattened: a cell is a run of lines, cells apart by one blank, rows by two
     rows: list[list[Cell]] = []
     row: list[Cell] = []

@@ -115,11 +115,13 @@ def decode_report(data: bytes, encoding: str | None = None) -> tuple[str, str, l
         return utf16, "utf-16", []
     if _looks_binary(data):
         raise InputError("binary data, not a text document")
+    decoded: str | None
     try:
-        text = data.decode("utf-8")
+        decoded = data.decode("utf-8")
     except UnicodeDecodeError:
-        text = None
-    if text is not None:
+        decoded = None
+    if decoded is not None:
+        text = decoded
         guess = legacy.detect(text)
         if guess:
             return legacy.to_unicode(text, guess), guess, []
@@ -130,7 +132,7 @@ def decode_report(data: bytes, encoding: str | None = None) -> tuple[str, str, l
     return _best_single_byte(data)
 
 
-def _mostly_utf8(data: bytes) -> tuple[str, tuple[str, str, int | None]] | None:
+def _mostly_utf8(data: bytes) -> tuple[str, Warning] | None:
     """UTF-8 with a few bytes that are not: the text with those bytes replaced, and the warning."""
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")

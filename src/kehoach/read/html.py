@@ -127,7 +127,7 @@ class _Reader(HTMLParser):
             if cell is None:  # text between cells: a row of its own
                 self.tables[-1].new_cell(1)
                 cell = self.tables[-1].cell
-            if not is_rule(text):
+            if not is_rule(text) and cell is not None:
                 cell.append((self.label + " " + text) if self.label else text)
             self.label = None
             return
@@ -231,6 +231,7 @@ class _Reader(HTMLParser):
                 outer = self.tables[-1]
                 if outer.cell is None:
                     outer.new_cell(1)
+                assert outer.cell is not None
                 outer.cell.extend(line for row in table.rows for cell in row for line in cell)
             else:
                 self.builder.table(table.rows)

@@ -33,6 +33,7 @@ from __future__ import annotations
 import ctypes
 import re
 import unicodedata
+from typing import Any
 from collections import Counter
 
 from ..errors import InputError
@@ -85,10 +86,10 @@ def _open(data: bytes):
         raise InputError(f"not a readable PDF ({message})") from None
 
 
-def _annotations(raw, page_index: int, warnings: list) -> list[tuple[tuple[float, float, float, float], bool]]:
+def _annotations(raw, page_index: int, warnings: list) -> list[tuple[float, float, float, float]]:
     """Prepare a page's annotations for flattening: drop readers' comments (with a warning) and
-    return the rectangles of the rest, each with whether it is a signature's info stamp (its text is
-    judged after flattening, where it can be read)."""
+    return the rectangles (left, right, bottom, top) of the rest (whether one is a signature's
+    info stamp is judged after flattening, where its text can be read)."""
     import pypdfium2.raw as c
 
     rects = []
@@ -175,7 +176,7 @@ def _inside(cx: float, cy: float, rect: tuple[float, float, float, float]) -> bo
     return rect[0] - 1 <= cx <= rect[1] + 1 and rect[2] - 1 <= cy <= rect[3] + 1
 
 
-def _page_boxes(pdf, index: int, warnings: list) -> tuple[list[Box], object, bool]:
+def _page_boxes(pdf, index: int, warnings: list) -> tuple[list[Box], Any, bool]:
     """The glyph boxes of one page (its annotations' text included), the page, and whether a glyph
     had no Unicode value (a font without a Unicode map)."""
     import pypdfium2.raw as c
@@ -278,7 +279,7 @@ def text_of_pages(pages: list[list[str]], format: str, warnings: list) -> Text:
     """Laid-out lines per page → :class:`Text`: running headers and footers dropped, pages joined
     with a page-break hint, broken fonts repaired, a legacy font encoding converted."""
     edges = _edges(pages)
-    kept = []
+    kept: list[str] = []
     for lines in pages:
         kept.append("\n".join("" if edges and _DIGITS.sub("#", line.strip()) in edges else line for line in lines))
     raw = legacy.repair("\n\f".join(kept))
@@ -287,10 +288,10 @@ def text_of_pages(pages: list[list[str]], format: str, warnings: list) -> Text:
     if guess:
         raw = legacy.to_unicode(raw, guess)
         encoding = guess
-    lines, line_warnings = clean_lines(raw)
+    text_lines, line_warnings = clean_lines(raw)
     if encoding:
         warnings.insert(0, Warning("encoding-converted", f"text converted from the legacy {encoding} font encoding", None))
-    return Text(lines, format=format, encoding=encoding, warnings=warnings + line_warnings)
+    return Text(text_lines, format=format, encoding=encoding, warnings=warnings + line_warnings)
 
 
 def _ocr_pages(pdf, pages: list[list[str]], todo: list[tuple[int, str]], mode: str, warnings: list) -> None:

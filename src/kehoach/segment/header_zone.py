@@ -13,7 +13,7 @@ from ..read import Line
 from ..text import fold, is_upper, starts_lower
 from ..vocab import vocabulary
 from ..warning import Warning
-from .shapes import BULLETS, ends_sentence, read_marker
+from .shapes import BULLETS, Kind, ends_sentence, read_marker
 from .skeleton import Fragment, Skeleton, next_content
 
 
@@ -193,7 +193,8 @@ def _header_element(text: str) -> bool:
 
 def title_continues(title: list[Fragment], line: Line, gap: bool) -> bool:
     text = line.text
-    if line.label or line.rule_before or read_marker(text) and read_marker(text).type not in BULLETS:
+    marker = read_marker(text)
+    if line.label or line.rule_before or marker is not None and marker.type not in BULLETS:
         return False
     if starts_lower(text):
         return not ends_sentence(title[-1].text)
@@ -378,7 +379,8 @@ def read_headerless(lines: list[Line], sk: Skeleton, width: int) -> int:
                 left = [f for f in nxt if f.column == 0] or nxt
                 lead = left[0].text
                 flead = fold(lead)
-                if pat.addressees.match(flead) or read_marker(lead) and read_marker(lead).type != "dash":
+                lead_marker = read_marker(lead)
+                if pat.addressees.match(flead) or lead_marker is not None and lead_marker.type != Kind.DASH:
                     break
                 if (
                     not starts_lower(lead)

@@ -51,6 +51,7 @@ class Para:
         sep = _join_sep(self.tail, text)
         self.starts.append(self.size + len(sep))
         piece = sep + text
+        assert self.parts is not None  # (only while paragraphs() builds it)
         self.parts.append(piece)
         self.size += len(piece)
         self.tail = (self.tail + piece)[-_TAIL:]
@@ -217,7 +218,7 @@ def _stack_after(stack: list[str], marker: Marker) -> list[str]:
         return types + [marker.type]
     rank = marker_rank(marker)
     while types and (
-        types[-1] in BULLETS or RANK.get(types[-1], 4.5 if types[-1] == "dotted" else 9) >= rank
+        types[-1] in BULLETS or RANK.get(Kind(types[-1]), 4.5 if types[-1] == "dotted" else 9.0) >= rank
     ):
         types.pop()
     return types + [marker.type]

@@ -97,6 +97,7 @@ def read_marker(text: str) -> Marker | None:
     if not m:
         return None
     kind = m.lastgroup
+    assert kind is not None  # (every alternative of MARKER is a named group)
     raw = m.group(kind)
     rest = text[m.end() :]
     if kind == "part":

@@ -15,7 +15,7 @@ from ..text import fold, is_upper
 from ..vocab import phrase_pattern, vocabulary
 from ..warning import Warning
 from .paragraphs import Para
-from .shapes import BULLETS, PARTS, RANK, Marker, ends_sentence, marker_rank
+from .shapes import BULLETS, PARTS, Kind, RANK, Marker, ends_sentence, marker_rank
 
 
 @dataclass
@@ -63,13 +63,13 @@ def build_tree(paras: list[Para]) -> tuple[list[Para], list[Node], list[Warning]
     inside_article = first == "article"
     # capital-letter parts ("A.", "B.") that first appear inside a Roman part are its sections
     types = [p.marker.type for p in paras if p.marker is not None]
-    upper_under_roman = "upper" in types and "roman" in types and types.index("roman") < types.index("upper")
+    upper_under_roman = Kind.UPPER in types and Kind.ROMAN in types and types.index(Kind.ROMAN) < types.index(Kind.UPPER)
 
     def rank(marker: Marker) -> float:
-        if inside_article and marker.type in ("roman", "upper"):
-            return RANK["article"] + 0.5
-        if upper_under_roman and marker.type == "upper":
-            return RANK["roman"] + 0.5
+        if inside_article and marker.type in (Kind.ROMAN, Kind.UPPER):
+            return RANK[Kind.ARTICLE] + 0.5
+        if upper_under_roman and marker.type == Kind.UPPER:
+            return RANK[Kind.ROMAN] + 0.5
         return marker_rank(marker)
 
     opening = _grounds_bullets(paras) if first is not None else 0
@@ -229,7 +229,7 @@ def _check_numbering(nodes: list[Node], parent: str, warnings: list) -> None:
         prev = None
         for node in group:
             value = node.marker.value
-            if prev is not None:
+            if prev is not None and value is not None and prev.marker.value is not None:
                 pv = prev.marker.value
                 a, b = pv[-1], value[-1]
                 if b == a:
