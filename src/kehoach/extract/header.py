@@ -290,6 +290,11 @@ def extract_header(sk: Skeleton) -> Header:
     if h.doc_type is None and sk.abstract:
         h.doc_type, h.doc_type_name = "CV", vocab.type_name_by_code.get("CV", "Công văn")
         h.provenance["doc_type"] = h.provenance.get("title", [])
+    elif h.doc_type is None and sk.type_line is None and sk.addressees:
+        # no type name, no abstract (the header lost), but a letter's "Kính gửi": a công văn
+        h.doc_type, h.doc_type_name = "CV", vocab.type_name_by_code.get("CV", "Công văn")
+        h.provenance["doc_type"] = [sk.addressees[0].no]
+        h.warnings.append(Warning("type-inferred", "no type name or abstract: read as a công văn, which the 'Kính gửi' line opens", sk.addressees[0].no))
     return h
 
 
@@ -361,6 +366,9 @@ def infer_issuer(sk: Skeleton, doc_type: str | None = None) -> tuple[str | None,
                 continue  # "X xây dựng chương trình ..." in a Nghị quyết: some other document, not this one
             if para in ending and not said.startswith(("thong bao", "xin thong bao")):
                 continue  # at the end only a notice's "X xin thông báo ..." names who issues it
+            before = para.text[: m.start()]
+            if before.count("“") > before.count("”") or before.count('"') % 2:
+                continue  # inside a quotation: what another document said
             v = View(para.text)
             best = None
             for h in _CAPITAL_WORD.finditer(para.text, max(0, m.start() - 120), m.start()):
