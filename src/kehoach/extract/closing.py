@@ -140,7 +140,7 @@ def _is_authority(text: str) -> bool:
 def _split_caps_name(text: str) -> tuple[str | None, str | None]:
     """"CHỦ TỊCH Đặng Văn Minh" → ("CHỦ TỊCH", "Đặng Văn Minh")."""
     words = text.split()
-    for i in range(1, len(words)):
+    for i in range(max(1, len(words) - 6), len(words) - 1):  # a name is two to six words: only the last ones
         head = " ".join(words[:i])
         tail = " ".join(words[i:])
         if is_upper(head) and looks_like_name(tail, require_surname=False):
