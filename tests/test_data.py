@@ -113,3 +113,10 @@ def test_every_layout_key_is_read_by_the_code():
     code = "\n".join(p.read_text(encoding="utf-8") for p in root.rglob("*.py"))
     unread = [f"[{section}] {key}" for section, table in data.items() for key in table if f'["{key}"]' not in code and f"'{key}'" not in code and f'"{key}",' not in code]
     assert not unread, unread
+
+
+def test_every_warning_code_is_documented():
+    """docs/usage.md lists every code a result can carry, so that a user can look one up."""
+    doc = (ROOT / "docs" / "usage.md").read_text(encoding="utf-8")
+    missing = [code for code in vocabulary().warning_codes if f"`{code}`" not in doc]
+    assert not missing, missing
