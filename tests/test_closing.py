@@ -104,6 +104,12 @@ CASES = [
         ("Trần Thanh Mẫn", "CHỦ TỊCH", "TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI"),
     ),
     (
+        "entries end with ';': a line ending with a comma goes on into the next",
+        "Nơi nhận:\n- TTgCP, các PTTg: Nguyễn Hòa Bình, Bùi\nThanh Sơn,\nHồ Đức Phớc, Mai Văn Chính (để b/c);\n- VPCP: BTCN, các PCN, Cổng TTĐTCP,\nThư ký của PTTgCP;\n- Lưu: VT.\nKT. BỘ TRƯỞNG, CHỦ NHIỆM\nPHÓ CHỦ NHIỆM\nTrịnh Mạnh Linh\n",
+        ["TTgCP, các PTTg: Nguyễn Hòa Bình, Bùi Thanh Sơn, Hồ Đức Phớc, Mai Văn Chính (để b/c)", "VPCP: BTCN, các PCN, Cổng TTĐTCP, Thư ký của PTTgCP", "Lưu: VT"],
+        ("Trịnh Mạnh Linh", "PHÓ CHỦ NHIỆM", "KT. BỘ TRƯỞNG, CHỦ NHIỆM"),
+    ),
+    (
         "a last entry without a full stop, then the name",
         "Nơi nhận:\n- Như trên;\n- Lưu VT\n(Đã ký)\nTrần Thị Bình\n",
         ["Như trên", "Lưu VT"],

@@ -94,6 +94,10 @@ def list_entries(pieces: list[tuple[str, int, bool]]) -> tuple[list[str], list[i
     """Dash-list entries from (text, line, gap_before) pieces, wrapped entries joined."""
     entries: list[str] = []
     lines: list[int] = []
+    # the mark the list's entries end with: where it is ";", a line that ends with a comma
+    # stops inside an entry ("- VPCP: BTCN, các PCN," / "Thư ký của PTTgCP ...;")
+    ends = [text.rstrip()[-1:] for (text, _, _), (after, _, _) in zip(pieces, pieces[1:]) if _BULLET_START.match(after)]
+    entry_end = _ENTRY_CLOSED if ends.count(";") > max(ends.count(","), 1) else _ENTRY_END
     for text, line, gap in pieces:
         parts = [p for p in _ENTRY_SPLIT.split(text) if p is not None]
         starts_entry = bool(_BULLET_START.match(text))
@@ -104,7 +108,7 @@ def list_entries(pieces: list[tuple[str, int, bool]]) -> tuple[list[str], list[i
             new = k > 0 or starts_entry or not entries
             if not new and entries:
                 prev = entries[-1]
-                continues = part[0].islower() or part[0] in "(" or not _ENTRY_END.search(prev)
+                continues = part[0].islower() or part[0] in "(" or not entry_end.search(prev)
                 if continues and prev.rstrip().endswith(":") and part[0].isupper() and not _LIST_OPENER.match(fold(prev.lstrip(" -–+•"))):
                     continues = False  # "- Bộ Y tế:" / "Bộ Tài chính;": a stray colon, and an entry that lost its bullet
                 if not continues or gap:
