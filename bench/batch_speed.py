@@ -39,7 +39,22 @@ def run_batch(folder: Path, jobs: int) -> tuple[float, float, int]:
     out = OUT / f"{folder.name}.jsonl"
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "kehoach", "batch", str(folder), "--jsonl", str(out), "--overwrite", "-j", str(jobs), "-q"], check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kehoach",
+            "batch",
+            str(folder),
+            "--jsonl",
+            str(out),
+            "--overwrite",
+            "-j",
+            str(jobs),
+            "-q",
+        ],
+        check=True,
+    )
     elapsed = time.perf_counter() - start
     peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     lines = sum(1 for _ in open(out, "rb"))
@@ -61,7 +76,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     ap.add_argument("-j", "--jobs", type=int, default=2)
-    ap.add_argument("--repeat", type=int, default=1, help="runs per size; with more than one, the median is printed after them")
+    ap.add_argument(
+        "--repeat", type=int, default=1, help="runs per size; with more than one, the median is printed after them"
+    )
     args = ap.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     for n in args.sizes:
@@ -78,7 +95,9 @@ def main() -> None:
             )
         if len(rates) > 1:
             # a shared VM: a run can lose a core to a neighbour; the median of several runs is the figure
-            print(f"N={n:>7,}: median {statistics.median(rates):8,.0f} docs/s over {len(rates)} runs (min {min(rates):,.0f}, max {max(rates):,.0f})")
+            print(
+                f"N={n:>7,}: median {statistics.median(rates):8,.0f} docs/s over {len(rates)} runs (min {min(rates):,.0f}, max {max(rates):,.0f})"
+            )
 
 
 if __name__ == "__main__":

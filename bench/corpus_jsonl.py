@@ -24,7 +24,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 def texts(generated: int):
-    folders = [SHARED / "seeds", SHARED / "real", SHARED / "repros", SHARED / "wild" / "docs", ROOT / "tests" / "fixtures" / "docs", ROOT / "tests" / "fixtures" / "wild"]
+    folders = [
+        SHARED / "seeds",
+        SHARED / "real",
+        SHARED / "repros",
+        SHARED / "wild" / "docs",
+        ROOT / "tests" / "fixtures" / "docs",
+        ROOT / "tests" / "fixtures" / "wild",
+    ]
     for folder in folders:
         for path in sorted(folder.glob("*.txt")) if folder.is_dir() else []:
             yield str(path.relative_to(ROOT.parent)), path.read_bytes()

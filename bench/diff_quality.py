@@ -46,7 +46,14 @@ def main() -> None:
     cases = []
     for exp in sorted(PAIRS.glob("*.expected.json")):
         name = exp.name[: -len(".expected.json")]
-        cases.append((name, parse(str(PAIRS / f"{name}.a.txt")), parse(str(PAIRS / f"{name}.b.txt")), json.loads(exp.read_text("utf-8"))))
+        cases.append(
+            (
+                name,
+                parse(str(PAIRS / f"{name}.a.txt")),
+                parse(str(PAIRS / f"{name}.b.txt")),
+                json.loads(exp.read_text("utf-8")),
+            )
+        )
     seeds = SEEDS / "seeds-diff.expected.json"
     if seeds.exists():
         exp = json.loads(seeds.read_text("utf-8"))
@@ -78,7 +85,9 @@ def separation(cases) -> None:
     from kehoach.diff import _index, _Scorer
 
     print()
-    print(f"{'mode':<10} {'true pairs':>10} {'mean true':>10} {'mean best wrong':>16} {'mean margin':>12} {'margin < 0.1':>13}")
+    print(
+        f"{'mode':<10} {'true pairs':>10} {'mean true':>10} {'mean best wrong':>16} {'mean margin':>12} {'margin < 0.1':>13}"
+    )
     for words in (True, False):
         trues, wrongs, close = [], [], 0
         for _name, a, b, exp in cases:
@@ -92,7 +101,8 @@ def separation(cases) -> None:
                 ea, eb = by_a[pa], by_b[pb]
                 true = scorer.score(ea, eb)
                 wrong = max(
-                    [scorer.score(ea, x) for x in ib.items if x is not eb] + [scorer.score(x, eb) for x in ia.items if x is not ea],
+                    [scorer.score(ea, x) for x in ib.items if x is not eb]
+                    + [scorer.score(x, eb) for x in ia.items if x is not ea],
                     default=0.0,
                 )
                 trues.append(true)
@@ -100,7 +110,9 @@ def separation(cases) -> None:
                 close += true - wrong < 0.1
         n = len(trues) or 1
         margin = sum(t - w for t, w in zip(trues, wrongs)) / n
-        print(f"{'words' if words else 'syllables':<10} {len(trues):>10} {sum(trues) / n:>10.3f} {sum(wrongs) / n:>16.3f} {margin:>12.3f} {close:>13}")
+        print(
+            f"{'words' if words else 'syllables':<10} {len(trues):>10} {sum(trues) / n:>10.3f} {sum(wrongs) / n:>16.3f} {margin:>12.3f} {close:>13}"
+        )
 
 
 if __name__ == "__main__":

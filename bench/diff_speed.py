@@ -41,7 +41,9 @@ def timed(cmd: list[str], runs: int) -> list[float]:
 def show(label: str, times: list[float], target: float) -> None:
     median = statistics.median(times)
     verdict = "ok" if median <= target else "OVER TARGET"
-    print(f"{label:<44} median {median:6.3f} s  (min {min(times):.3f}, max {max(times):.3f}; target ≤ {target:g} s: {verdict})")
+    print(
+        f"{label:<44} median {median:6.3f} s  (min {min(times):.3f}, max {max(times):.3f}; target ≤ {target:g} s: {verdict})"
+    )
 
 
 def main() -> None:

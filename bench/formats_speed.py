@@ -35,9 +35,13 @@ def _pypdf_parse(data: bytes):
     from kehoach.read.pdf import _edges
 
     reader = PdfReader(io.BytesIO(data), strict=False)
-    pages = [(page.extract_text(extraction_mode="layout") or "").replace("\f", "").splitlines() for page in reader.pages]
+    pages = [
+        (page.extract_text(extraction_mode="layout") or "").replace("\f", "").splitlines() for page in reader.pages
+    ]
     edges = _edges(pages)
-    raw = "\n\f".join("\n".join("" if edges and re.sub(r"\d+", "#", l.strip()) in edges else l for l in lines) for lines in pages)
+    raw = "\n\f".join(
+        "\n".join("" if edges and re.sub(r"\d+", "#", l.strip()) in edges else l for l in lines) for lines in pages
+    )
     lines, warnings = clean_lines(legacy.repair(raw))
     return build_document(Text(lines, format="pdf", warnings=warnings))
 
@@ -75,11 +79,17 @@ def main() -> None:
     for label, blobs in (("txt", text), ("docx", docx), ("pdf", pdf)):
         print(f"{label:>16}: {rate(blobs, args.docs):8,.0f} docs/s")
     shared = ROOT.parent / "shared" / "corpus"
-    real = [p for p in sorted((shared / "wild" / "files").glob("tcddvhn_*.pdf")) + sorted((shared / "real-files").glob("*.pdf"))]
+    real = [
+        p
+        for p in sorted((shared / "wild" / "files").glob("tcddvhn_*.pdf"))
+        + sorted((shared / "real-files").glob("*.pdf"))
+    ]
     import importlib.util
 
     old = importlib.util.find_spec("pypdf") is not None
-    print("text PDFs, pages/s (a parse, pipeline included), new reader (pypdfium2) against the previous (pypdf layout):")
+    print(
+        "text PDFs, pages/s (a parse, pipeline included), new reader (pypdfium2) against the previous (pypdf layout):"
+    )
     rows = [("rendered fixtures", pdf)] + [(p.name[:40], [p.read_bytes()]) for p in real]
     import pypdfium2
 
@@ -88,7 +98,9 @@ def main() -> None:
         n = max(1, min(args.docs, 2000 // max(1, pages)))
         new = rate(blobs, n) * pages / len(blobs)
         before = rate(blobs, max(1, n // 4), _pypdf_parse) * pages / len(blobs) if old else float("nan")
-        print(f"{label:>40}: {pages:4d} pages  pypdfium2 {new:7.1f} pages/s   pypdf {before:7.1f} pages/s   x{new / before:5.1f}")
+        print(
+            f"{label:>40}: {pages:4d} pages  pypdfium2 {new:7.1f} pages/s   pypdf {before:7.1f} pages/s   x{new / before:5.1f}"
+        )
 
 
 if __name__ == "__main__":

@@ -28,7 +28,9 @@ def vary(text: str, rng: random.Random) -> str:
     style = rng.choice([". ", "- ", " – "])
     text = re.sub(r"(?m)^(\s*)([IVX]+)[.\-–]\s*", lambda m: f"{m.group(1)}{m.group(2)}{style}", text)
     text = re.sub(r"\b(\d{1,4})(-[A-Z][A-Za-zĐ]*/)", lambda m: f"{rng.randint(1, 999)}{m.group(2)}", text)
-    text = re.sub(r"ngày (\d{1,2}) tháng (\d{1,2})", lambda m: f"ngày {rng.randint(1, 28):02d} tháng {rng.randint(1, 12)}", text)
+    text = re.sub(
+        r"ngày (\d{1,2}) tháng (\d{1,2})", lambda m: f"ngày {rng.randint(1, 28):02d} tháng {rng.randint(1, 12)}", text
+    )
     width = rng.randint(60, 110)
     out = []
     for line in text.split("\n"):
@@ -65,10 +67,10 @@ def _docx(text: str) -> bytes:
     import io
 
     sys.path.insert(0, str(ROOT))
+    import tempfile
+
     from kehoach import parse_text
     from tests.formats import render_docx
-
-    import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
         path = render_docx(parse_text(text), Path(tmp) / "d.docx")

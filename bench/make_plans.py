@@ -26,9 +26,15 @@ from kehoach import parse  # noqa: E402
 from kehoach.diff import numbered  # noqa: E402
 
 REWORDS = [
-    ("Tăng cường", "Đẩy mạnh"), ("tăng cường", "đẩy mạnh"), ("Nâng cao", "Không ngừng nâng cao"),
-    ("triển khai", "tổ chức thực hiện"), ("kịp thời", "nhanh chóng"), ("Nhân dân", "người dân"),
-    ("hiệu quả", "kết quả"), ("phòng cháy, chữa cháy", "PCCC"), ("cứu nạn, cứu hộ", "CNCH"),
+    ("Tăng cường", "Đẩy mạnh"),
+    ("tăng cường", "đẩy mạnh"),
+    ("Nâng cao", "Không ngừng nâng cao"),
+    ("triển khai", "tổ chức thực hiện"),
+    ("kịp thời", "nhanh chóng"),
+    ("Nhân dân", "người dân"),
+    ("hiệu quả", "kết quả"),
+    ("phòng cháy, chữa cháy", "PCCC"),
+    ("cứu nạn, cứu hộ", "CNCH"),
 ]
 EXTRA = [
     "Tăng cường kiểm tra an toàn phòng cháy, chữa cháy tại chợ, trung tâm thương mại, nhà cao tầng và cơ sở có nguy cơ cháy, nổ cao.",
@@ -92,15 +98,29 @@ def plan(province: str, number: int, pools, rng: random.Random) -> str:
     lines.append("III. TỔ CHỨC THỰC HIỆN")
     for k, item in enumerate(rng.sample(implementation, k=min(len(implementation), rng.randint(3, 5))), 1):
         lines.append(f"{k}. {item}")
-    lines += ["", "Nơi nhận:", "- Ban Bí thư (báo cáo),", "- Lưu Văn phòng Tỉnh ủy.", "", "T/M BAN THƯỜNG VỤ", "BÍ THƯ", "", "Nguyễn Văn An"]
+    lines += [
+        "",
+        "Nơi nhận:",
+        "- Ban Bí thư (báo cáo),",
+        "- Lưu Văn phòng Tỉnh ủy.",
+        "",
+        "T/M BAN THƯỜNG VỤ",
+        "BÍ THƯ",
+        "",
+        "Nguyễn Văn An",
+    ]
     text = "\n".join(lines)
     for old, new in REWORDS:
         if rng.random() < 0.3:
             text = text.replace(old, new)
     width = rng.randint(70, 110)
-    return "\n".join(
-        "\n".join(textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False)) or line for line in text.split("\n")
-    ) + "\n"
+    return (
+        "\n".join(
+            "\n".join(textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False)) or line
+            for line in text.split("\n")
+        )
+        + "\n"
+    )
 
 
 def make(n: int, out: Path, seed: int = 1) -> list[Path]:

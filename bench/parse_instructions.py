@@ -43,7 +43,15 @@ for d in data[20 : 20 + int(sys.argv[2])]:
 def instructions(script: str, folder: Path, docs: int) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         out = subprocess.run(
-            ["valgrind", "--tool=callgrind", f"--callgrind-out-file={tmp}/cg.out", sys.executable, script, str(folder), str(docs)],
+            [
+                "valgrind",
+                "--tool=callgrind",
+                f"--callgrind-out-file={tmp}/cg.out",
+                sys.executable,
+                script,
+                str(folder),
+                str(docs),
+            ],
             capture_output=True,
             text=True,
             env={**os.environ, "PYTHONHASHSEED": "0"},
@@ -75,7 +83,9 @@ def main() -> None:
         total = instructions(script, folder, docs)
     finally:
         os.unlink(script)
-    print(f"parse + JSON: {(total - base) / docs / 1e6:.2f} M instructions a document ({docs} documents, each parsed once)")
+    print(
+        f"parse + JSON: {(total - base) / docs / 1e6:.2f} M instructions a document ({docs} documents, each parsed once)"
+    )
 
 
 if __name__ == "__main__":

@@ -47,7 +47,12 @@ def cold(path: Path, runs: int = 5) -> float:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "kehoach", "parse", str(path), "--format", "json"], check=True, capture_output=True, env=installed_env())
+        subprocess.run(
+            [sys.executable, "-m", "kehoach", "parse", str(path), "--format", "json"],
+            check=True,
+            capture_output=True,
+            env=installed_env(),
+        )
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
@@ -60,9 +65,13 @@ def main() -> None:
     fixtures = sorted(FIXTURES.glob("*.txt"))
     if seeds:
         per_second, size = rate(seeds, args.docs)
-        print(f"library parse, seeds x{args.docs // len(seeds)}: {per_second:,.0f} docs/s (one process; mean {size / 1024:.1f} KiB/doc)")
+        print(
+            f"library parse, seeds x{args.docs // len(seeds)}: {per_second:,.0f} docs/s (one process; mean {size / 1024:.1f} KiB/doc)"
+        )
     per_second, size = rate(fixtures, args.docs)
-    print(f"library parse, fixtures to {args.docs}: {per_second:,.0f} docs/s (one process; mean {size / 1024:.1f} KiB/doc)")
+    print(
+        f"library parse, fixtures to {args.docs}: {per_second:,.0f} docs/s (one process; mean {size / 1024:.1f} KiB/doc)"
+    )
     target = seeds[0] if seeds else fixtures[0]
     print(f"cold `kehoach parse {target.name} --format json`: {cold(target) * 1000:.0f} ms (median of 5)")
     start = time.perf_counter()

@@ -145,7 +145,9 @@ def main() -> None:
     missing = [n for n, (_, ok) in EXTRACTORS.items() if not ok()]
     if missing:
         print(f"not installed: {', '.join(missing)}", file=sys.stderr)
-    totals: dict[str, dict[str, list[float]]] = {n: {"sim": [], "bag": [], "syl": [], "ms": [], "ms/page": []} for n in names}
+    totals: dict[str, dict[str, list[float]]] = {
+        n: {"sim": [], "bag": [], "syl": [], "ms": [], "ms/page": []} for n in names
+    }
     print(f"{'file':<44}{'pages':>6} {'extractor':<13}{'sim':>6}{'bag':>6}{'syl':>6}{'ms':>8}")
     for path in files(args.paths):
         data = path.read_bytes()
@@ -155,7 +157,7 @@ def main() -> None:
             import pypdfium2 as pdfium
 
             pages = len(pdfium.PdfDocument(data))
-        except Exception:  # noqa: BLE001
+        except Exception:
             pages = 0
         ev = f"evidence syl {syllable_rate(evidence):.3f}" if evidence else "no evidence"
         print(f"{path.name[:43]:<44}{pages:>6} ({ev})")
@@ -164,7 +166,7 @@ def main() -> None:
             start = time.perf_counter()
             try:
                 text = func(data)
-            except Exception as exc:  # noqa: BLE001 - a candidate failing is a finding
+            except Exception as exc:
                 print(f"{'':<51}{name:<13} failed: {type(exc).__name__}: {str(exc)[:60]}")
                 continue
             ms = (time.perf_counter() - start) * 1000
@@ -186,8 +188,10 @@ def main() -> None:
     for name in names:
         row = totals[name]
         mean = lambda xs: statistics.fmean(xs) if xs else float("nan")  # noqa: E731
-        print(f"{name:<13}{mean(row['sim']):9.3f}{mean(row['bag']):9.3f}{mean(row['syl']):9.3f}"
-              f"{statistics.median(row['ms/page']) if row['ms/page'] else float('nan'):9.1f}{sum(row['ms']) / 1000:9.2f}")
+        print(
+            f"{name:<13}{mean(row['sim']):9.3f}{mean(row['bag']):9.3f}{mean(row['syl']):9.3f}"
+            f"{statistics.median(row['ms/page']) if row['ms/page'] else float('nan'):9.1f}{sum(row['ms']) / 1000:9.2f}"
+        )
 
 
 if __name__ == "__main__":

@@ -18,8 +18,12 @@ REPROS = SHARED / "corpus" / "repros"
 WILD = FIXTURES / "wild"
 
 if os.environ.get("KEHOACH_CI") == "1" and not SEEDS.is_dir():  # pragma: no cover - CI must have it
-    raise RuntimeError(f"{SHARED} is not beside the project: the accuracy tests cannot run (CI clones main with ../shared beside it)")
-needs_shared = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared (the seeds and scorer) is not beside the project")
+    raise RuntimeError(
+        f"{SHARED} is not beside the project: the accuracy tests cannot run (CI clones main with ../shared beside it)"
+    )
+needs_shared = pytest.mark.skipif(
+    not SEEDS.is_dir(), reason="../shared (the seeds and scorer) is not beside the project"
+)
 
 
 def outline(doc) -> list[str]:

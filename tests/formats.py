@@ -81,7 +81,11 @@ class _Lists:
             fmt, pattern = self.levels.get(depth, ("decimal", "{n}."))
             lvl = OxmlElement("w:lvl")
             lvl.set(qn("w:ilvl"), str(depth))
-            for tag, val in (("w:start", "1"), ("w:numFmt", fmt), ("w:lvlText", pattern.replace("{n}", f"%{depth + 1}").replace("{p}", f"%{depth}"))):
+            for tag, val in (
+                ("w:start", "1"),
+                ("w:numFmt", fmt),
+                ("w:lvlText", pattern.replace("{n}", f"%{depth + 1}").replace("{p}", f"%{depth}")),
+            ):
                 el = OxmlElement(tag)
                 el.set(qn("w:val"), val)
                 lvl.append(el)
@@ -164,7 +168,11 @@ def _render_sections(word, sections: list[Section], depth: int, lists: _Lists, s
     for section in sections:
         fmt, _, value = _label_kind(section.label or "-")
         body = section.heading if section.heading is not None else (section.text.split("\n")[0] if section.text else "")
-        rest = section.text.split("\n")[1:] if section.heading is None else (section.text.split("\n") if section.text else [])
+        rest = (
+            section.text.split("\n")[1:]
+            if section.heading is None
+            else (section.text.split("\n") if section.text else [])
+        )
         if fmt == "bullet":
             _paragraph(word, f"{section.label} {body}", state)
         else:
@@ -201,12 +209,18 @@ def _page_break():
 def render_docx(doc: Document, path: Path) -> Path:
     """Write ``doc`` as a Word file laid out like a real one; return the path."""
     word = WordDocument()
-    family_party = bool(doc.symbol and re.match(r"\d+-", doc.symbol)) or (doc.issuer.code or "").endswith(("TU", "HU", "ĐU", "ĐUK", "TW", "BTGTU"))
+    family_party = bool(doc.symbol and re.match(r"\d+-", doc.symbol)) or (doc.issuer.code or "").endswith(
+        ("TU", "HU", "ĐU", "ĐUK", "TW", "BTGTU")
+    )
     inferred = any(w.code == "header-inferred" for w in doc.warnings)
     if (doc.issuer.name or doc.symbol) and not inferred:
         left = [x for x in (doc.issuer.parent, doc.issuer.name) if x]
         left = [x.upper() for x in left] + ["*" if family_party else "-------"]
-        right = ["ĐẢNG CỘNG SẢN VIỆT NAM"] if family_party else ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+        right = (
+            ["ĐẢNG CỘNG SẢN VIỆT NAM"]
+            if family_party
+            else ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+        )
         symbol = f"Số {doc.symbol}" if family_party else f"Số: {doc.symbol}"
         rows = [(left, right), ([symbol] if doc.symbol else [], [_date_line(doc)] if doc.place else [])]
         _borderless_table(word, rows)
@@ -234,8 +248,16 @@ def render_docx(doc: Document, path: Path) -> Path:
         word.add_paragraph(text)
     for item in doc.attachments:
         word.add_paragraph(f"Gửi kèm: {item}")
-    left = (["Nơi nhận:"] + [f"- {r}," for r in doc.recipients[:-1]] + [f"- {r}." for r in doc.recipients[-1:]]) if doc.recipients else []
-    right = [x for x in (doc.signer.authority, doc.signer.position) if x] + ([""] if doc.signer.name else []) + ([doc.signer.name] if doc.signer.name else [])
+    left = (
+        (["Nơi nhận:"] + [f"- {r}," for r in doc.recipients[:-1]] + [f"- {r}." for r in doc.recipients[-1:]])
+        if doc.recipients
+        else []
+    )
+    right = (
+        [x for x in (doc.signer.authority, doc.signer.position) if x]
+        + ([""] if doc.signer.name else [])
+        + ([doc.signer.name] if doc.signer.name else [])
+    )
     word.add_paragraph()
     _borderless_table(word, [(left, right)])
     word.save(str(path))
@@ -250,7 +272,16 @@ def render_pdf(docx_path: Path, out_dir: Path, target: str = "pdf") -> Path:
         raise RuntimeError("LibreOffice is not installed")
     with tempfile.TemporaryDirectory() as profile:
         subprocess.run(
-            [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", target, "--outdir", str(out_dir), str(docx_path)],
+            [
+                soffice,
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                target,
+                "--outdir",
+                str(out_dir),
+                str(docx_path),
+            ],
             check=True,
             capture_output=True,
             timeout=180,
@@ -261,7 +292,11 @@ def render_pdf(docx_path: Path, out_dir: Path, target: str = "pdf") -> Path:
 def source(name: str) -> Path:
     folder, file = SAMPLES[name]
     root = Path(__file__).resolve().parent
-    return (root.parent.parent / "shared" / "corpus" / "seeds" / file) if folder == "seeds" else (root / "fixtures" / "docs" / file)
+    return (
+        (root.parent.parent / "shared" / "corpus" / "seeds" / file)
+        if folder == "seeds"
+        else (root / "fixtures" / "docs" / file)
+    )
 
 
 def main() -> None:  # pragma: no cover - a maintenance script
@@ -322,7 +357,16 @@ def convert(path: Path, out_dir: Path, target: str) -> Path:
     filters = {"pdf": "pdf", "doc": "doc:MS Word 97"}
     with tempfile.TemporaryDirectory() as profile:
         subprocess.run(
-            [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", filters[target], "--outdir", str(out_dir), str(path)],
+            [
+                soffice,
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                filters[target],
+                "--outdir",
+                str(out_dir),
+                str(path),
+            ],
             check=True,
             capture_output=True,
             timeout=180,

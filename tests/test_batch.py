@@ -181,7 +181,10 @@ def test_kill_and_resume_completes_without_duplicates(tmp_path):
         src = GOOD[i % len(GOOD)]
         (folder / f"{i:04d}-{src.name}").write_bytes(src.read_bytes())
     out = tmp_path / "o.jsonl"
-    proc = subprocess.Popen([sys.executable, "-m", "kehoach", "batch", str(folder), "--jsonl", str(out), "-j", "2", "-q"], start_new_session=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kehoach", "batch", str(folder), "--jsonl", str(out), "-j", "2", "-q"],
+        start_new_session=True,
+    )
     deadline = time.time() + 120
     while time.time() < deadline and (not out.exists() or out.stat().st_size < 20000):
         time.sleep(0.02)

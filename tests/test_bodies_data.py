@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from kehoach.extract.bodies import View, _head_at, body_regexes, reader_vocabulary, read_body, without_levels
+from kehoach.extract.bodies import View, _head_at, body_regexes, read_body, reader_vocabulary, without_levels
 from kehoach.text import tfold
 from kehoach.vocab import vocabulary
 
@@ -24,7 +24,9 @@ def test_every_head_reads_as_itself(head):
     assert found is not None, f"{head.words!r} is never read (a not_bodies phrase covers it?)"
     got, end = found
     assert end == len(head.words), f"{head.words!r} is read as the longer {got.words!r}"
-    assert (got.function, got.kind) == (head.function, head.kind), f"{head.words!r} is shadowed by {got.words!r} ({got.function}, {got.kind})"
+    assert (got.function, got.kind) == (head.function, head.kind), (
+        f"{head.words!r} is shadowed by {got.words!r} ({got.function}, {got.kind})"
+    )
 
 
 def test_no_two_heads_share_their_letters():

@@ -31,8 +31,15 @@ from tests.conftest import SEEDS, needs_shared
 CHROMIUM = next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)), None)
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)")
 FLAGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--hide-scrollbars",
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
 ]
 VIETNAMESE = "ệửạđĩỗằẫ"
 
@@ -69,16 +76,31 @@ def render(html: str, tmp_path: Path, width: int, name: str) -> dict:
     page.write_text(html.replace("</body>", _PROBE + "</body>"), encoding="utf-8")
     profile = f"--user-data-dir={tmp_path / 'profile'}"
     done = subprocess.run(
-        [CHROMIUM, *FLAGS, profile, f"--window-size={width},1000", "--virtual-time-budget=3000", "--dump-dom", page.as_uri()],
-        capture_output=True, text=True, timeout=120, check=False,
+        [
+            CHROMIUM,
+            *FLAGS,
+            profile,
+            f"--window-size={width},1000",
+            "--virtual-time-budget=3000",
+            "--dump-dom",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     found = re.search(r'<pre id="probe">(.*?)</pre>', done.stdout)
     assert found, f"Chromium printed no measurement (exit {done.returncode}): {done.stderr[-500:]}"
     shot = tmp_path / f"{name}-{width}.png"
     clean = tmp_path / f"{name}-clean.html"
     clean.write_text(html, encoding="utf-8")
-    subprocess.run([CHROMIUM, *FLAGS, profile, f"--window-size={width},1600", f"--screenshot={shot}", clean.as_uri()],
-                   capture_output=True, timeout=120, check=False)
+    subprocess.run(
+        [CHROMIUM, *FLAGS, profile, f"--window-size={width},1600", f"--screenshot={shot}", clean.as_uri()],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
     assert shot.exists() and shot.stat().st_size > 10_000, "the screenshot is empty"
     return json.loads(found.group(1).replace("&quot;", '"').replace("&amp;", "&"))
 

@@ -106,7 +106,11 @@ CASES = [
     (
         "entries end with ';': a line ending with a comma goes on into the next",
         "Nơi nhận:\n- TTgCP, các PTTg: Nguyễn Hòa Bình, Bùi\nThanh Sơn,\nHồ Đức Phớc, Mai Văn Chính (để b/c);\n- VPCP: BTCN, các PCN, Cổng TTĐTCP,\nThư ký của PTTgCP;\n- Lưu: VT.\nKT. BỘ TRƯỞNG, CHỦ NHIỆM\nPHÓ CHỦ NHIỆM\nTrịnh Mạnh Linh\n",
-        ["TTgCP, các PTTg: Nguyễn Hòa Bình, Bùi Thanh Sơn, Hồ Đức Phớc, Mai Văn Chính (để b/c)", "VPCP: BTCN, các PCN, Cổng TTĐTCP, Thư ký của PTTgCP", "Lưu: VT"],
+        [
+            "TTgCP, các PTTg: Nguyễn Hòa Bình, Bùi Thanh Sơn, Hồ Đức Phớc, Mai Văn Chính (để b/c)",
+            "VPCP: BTCN, các PCN, Cổng TTĐTCP, Thư ký của PTTgCP",
+            "Lưu: VT",
+        ],
         ("Trịnh Mạnh Linh", "PHÓ CHỦ NHIỆM", "KT. BỘ TRƯỞNG, CHỦ NHIỆM"),
     ),
     (

@@ -18,7 +18,17 @@ DATA = resources.files("kehoach.data")
 
 def test_every_table_parses_and_loads():
     names = sorted(p.name for p in DATA.iterdir() if p.name.endswith(".toml"))
-    assert {"doc_types.toml", "bodies.toml", "roles.toml", "layout.toml", "headings.toml", "deadlines.toml", "issuers.toml", "people.toml", "warnings.toml"} <= set(names)
+    assert {
+        "doc_types.toml",
+        "bodies.toml",
+        "roles.toml",
+        "layout.toml",
+        "headings.toml",
+        "deadlines.toml",
+        "issuers.toml",
+        "people.toml",
+        "warnings.toml",
+    } <= set(names)
     for name in names:
         tomllib.loads(DATA.joinpath(name).read_text(encoding="utf-8"))
     vocabulary()
@@ -111,7 +121,12 @@ def test_every_layout_key_is_read_by_the_code():
     root = Path(__file__).resolve().parents[1] / "src" / "kehoach"
     data = tomllib.loads((root / "data" / "layout.toml").read_text(encoding="utf-8"))
     code = "\n".join(p.read_text(encoding="utf-8") for p in root.rglob("*.py"))
-    unread = [f"[{section}] {key}" for section, table in data.items() for key in table if f'["{key}"]' not in code and f"'{key}'" not in code and f'"{key}",' not in code]
+    unread = [
+        f"[{section}] {key}"
+        for section, table in data.items()
+        for key in table
+        if f'["{key}"]' not in code and f"'{key}'" not in code and f'"{key}",' not in code
+    ]
     assert not unread, unread
 
 

@@ -24,7 +24,11 @@ PAIR_NAMES = sorted(p.name[: -len(".expected.json")] for p in PAIRS.glob("*.expe
 
 
 def _pair(name: str):
-    return parse(str(PAIRS / f"{name}.a.txt")), parse(str(PAIRS / f"{name}.b.txt")), json.loads((PAIRS / f"{name}.expected.json").read_text("utf-8"))
+    return (
+        parse(str(PAIRS / f"{name}.a.txt")),
+        parse(str(PAIRS / f"{name}.b.txt")),
+        json.loads((PAIRS / f"{name}.expected.json").read_text("utf-8")),
+    )
 
 
 @pytest.fixture(scope="module")
@@ -167,7 +171,11 @@ _LAWS = "KẾ HOẠCH\nthực hiện\n\nI. MỤC ĐÍCH\n1. Căn cứ {L}, các 
         ("Luật Đất đai năm 2024", "Luật Đất đai", True),
         ("Luật Tổ chức chính quyền địa phương ngày 16/6/2025", "Luật Tổ chức chính quyền địa phương năm 2025", True),
         # one name, two laws: the 2015 and the 2025 one
-        ("Luật Tổ chức chính quyền địa phương ngày 19/6/2015", "Luật Tổ chức chính quyền địa phương ngày 16/6/2025", False),
+        (
+            "Luật Tổ chức chính quyền địa phương ngày 19/6/2015",
+            "Luật Tổ chức chính quyền địa phương ngày 16/6/2025",
+            False,
+        ),
     ],
 )
 def test_laws_by_name_are_told_apart_by_year(a, b, both):
@@ -196,9 +204,8 @@ def test_assign_is_optimal_not_greedy():
 @settings(max_examples=60, deadline=None)
 @given(st.integers(1, 6), st.integers(1, 6), st.integers(0, 10_000))
 def test_assign_total_equals_scipy(rows, cols, seed):
-    from scipy.optimize import linear_sum_assignment
-
     import numpy as np
+    from scipy.optimize import linear_sum_assignment
 
     rng = random.Random(seed)
     matrix = [[round(rng.random(), 2) for _ in range(cols)] for _ in range(rows)]
@@ -214,7 +221,10 @@ def test_assign_total_equals_scipy(rows, cols, seed):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("công tác phòng cháy, chữa cháy và cứu nạn, cứu hộ (PCCC&CNCH).", {"PCCC&CNCH": "phòng cháy, chữa cháy và cứu nạn, cứu hộ"}),
+        (
+            "công tác phòng cháy, chữa cháy và cứu nạn, cứu hộ (PCCC&CNCH).",
+            {"PCCC&CNCH": "phòng cháy, chữa cháy và cứu nạn, cứu hộ"},
+        ),
         ("Danh mục thủ tục hành chính (TTHC) được chuẩn hóa", {"TTHC": "thủ tục hành chính"}),
         ("đóng góp do quốc gia tự quyết định (NDC)", {}),  # English initials (Nationally Determined Contribution)
         ("an toàn giao thông (ATGT)", {"ATGT": "an toàn giao thông"}),
@@ -230,7 +240,11 @@ def test_defined_abbreviations(text, expected):
 @pytest.mark.parametrize(
     ("a", "b", "expected"),
     [
-        ("Tăng cường công tác tuyên truyền", "Đẩy mạnh công tác tuyên truyền", [("-", "Tăng cường"), ("+", "Đẩy mạnh"), ("=", "công tác tuyên truyền")]),
+        (
+            "Tăng cường công tác tuyên truyền",
+            "Đẩy mạnh công tác tuyên truyền",
+            [("-", "Tăng cường"), ("+", "Đẩy mạnh"), ("=", "công tác tuyên truyền")],
+        ),
         ("Ủy ban nhân dân tỉnh", "Uỷ ban nhân dân tỉnh", [("=", "Uỷ ban nhân dân tỉnh")]),  # tone placement only
         ("các cấp ủy", "các cấp ủy đảng", [("=", "các cấp ủy"), ("+", "đảng")]),
         ("", "mới", [("+", "mới")]),
@@ -301,7 +315,9 @@ def test_cli_diff_threshold_and_syllables_options():
     loose = json.loads(run("diff", *_paths(), "-f", "json", "--threshold", "0.2").output)
     strict = json.loads(run("diff", *_paths(), "-f", "json", "-t", "0.99", "--syllables").output)
     assert loose["threshold"] == 0.2 and strict["threshold"] == 0.99 and strict["segmentation"] == "syllables"
-    assert sum(r["status"] == "matched" for r in strict["sections"]) < sum(r["status"] == "matched" for r in loose["sections"])
+    assert sum(r["status"] == "matched" for r in strict["sections"]) < sum(
+        r["status"] == "matched" for r in loose["sections"]
+    )
     assert run("diff", *_paths(), "--threshold", "2").exit_code == 2
 
 

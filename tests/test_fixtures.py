@@ -75,7 +75,9 @@ def test_header_and_closing_fields(gold_path):
 def test_sections(gold_path):
     doc, gold, _ = _doc(gold_path)
     got = [(norm(s.label), norm(s.heading), s.kind, [norm(c.label) for c in s.children]) for s in doc.sections]
-    want = [(norm(s["label"]), norm(s["heading"]), s["kind"], [norm(c) for c in s["children"]]) for s in gold["sections"]]
+    want = [
+        (norm(s["label"]), norm(s["heading"]), s["kind"], [norm(c) for c in s["children"]]) for s in gold["sections"]
+    ]
     assert got == want
 
 
@@ -98,12 +100,19 @@ def test_assignments(gold_path):
     for g in gold["assignments"]:
         names = [norm(b) for b in g.get("body", [])]
         group = norm(g.get("group"))
-        hits = [a for a in doc.assignments if norm(a.body) in names or (group and norm(a.body).removeprefix("cac ") in group)]
+        hits = [
+            a
+            for a in doc.assignments
+            if norm(a.body) in names or (group and norm(a.body).removeprefix("cac ") in group)
+        ]
         assert hits, f"no assignment for {g.get('body') or g.get('group')}"
         assert any(a.role == g["role"] for a in hits), (g, [a.role for a in hits])
         if g.get("deadline"):
             want = (g["deadline"]["date"], g["deadline"]["recurrence"])
-            assert any(a.deadline and (a.deadline.date, a.deadline.recurrence) == want for a in hits), (g, [a.deadline for a in hits])
+            assert any(a.deadline and (a.deadline.date, a.deadline.recurrence) == want for a in hits), (
+                g,
+                [a.deadline for a in hits],
+            )
         unmatched = [a for a in unmatched if a not in hits]
     assert not unmatched, [a.body for a in unmatched]
 

@@ -33,7 +33,13 @@ def contract(doc, *, fold_case: bool = False) -> dict:
         return value.lower() if fold_case and isinstance(value, str) else value
 
     def section(s):
-        return {"label": s.label, "heading": text(s.heading), "kind": s.kind, "text": text(s.text), "children": [section(c) for c in s.children]}
+        return {
+            "label": s.label,
+            "heading": text(s.heading),
+            "kind": s.kind,
+            "text": text(s.text),
+            "children": [section(c) for c in s.children],
+        }
 
     return {
         "doc_type": doc.doc_type,
@@ -45,9 +51,17 @@ def contract(doc, *, fold_case: bool = False) -> dict:
         "date": doc.date,
         "title": text(doc.title),
         "sections": [section(s) for s in doc.sections],
-        "references": [{k: text(getattr(r, k)) for k in ("kind", "number", "symbol", "date", "issuer", "title")} for r in doc.references],
+        "references": [
+            {k: text(getattr(r, k)) for k in ("kind", "number", "symbol", "date", "issuer", "title")}
+            for r in doc.references
+        ],
         "assignments": [
-            {"body": text(a.body), "role": a.role, "action": text(a.action), "deadline": a.deadline and (a.deadline.text, a.deadline.date, a.deadline.recurrence)}
+            {
+                "body": text(a.body),
+                "role": a.role,
+                "action": text(a.action),
+                "deadline": a.deadline and (a.deadline.text, a.deadline.date, a.deadline.recurrence),
+            }
             for a in doc.assignments
         ],
         "recipients": [text(r) for r in doc.recipients],
@@ -148,7 +162,9 @@ _PAGE_EXPECTED = (
         lambda page: b"\xef\xbb\xbf" + page.encode("utf-8"),
         lambda page: page.encode("utf-16"),
         lambda page: page.replace("<!DOCTYPE html>\n", "").encode("utf-8"),  # no doctype: <html> opens it
-        lambda page: page.replace("</p>", "").replace("</li>", "").replace("</td>", "").encode("utf-8"),  # tags left open
+        lambda page: (
+            page.replace("</p>", "").replace("</li>", "").replace("</td>", "").encode("utf-8")
+        ),  # tags left open
     ],
     ids=["utf8", "bom", "utf16", "no-doctype", "unclosed"],
 )
@@ -171,14 +187,20 @@ def test_text_shown_in_pre_reads_as_the_text(name, texts):
     """Some sites show a document's plain text in <pre>: its own line breaks are the lines."""
     import html
 
-    page = "<!DOCTYPE html><html><head><title>Văn bản</title></head><body><pre>" + html.escape(source(name).read_text(encoding="utf-8")) + "</pre></body></html>"
+    page = (
+        "<!DOCTYPE html><html><head><title>Văn bản</title></head><body><pre>"
+        + html.escape(source(name).read_text(encoding="utf-8"))
+        + "</pre></body></html>"
+    )
     doc = parse_text(page)
     assert doc.source.format == "html"
     assert contract(doc) == contract(texts[name])
 
 
 def test_markdown_with_an_html_table_is_not_a_page():
-    doc = parse_text("# KẾ HOẠCH\n\n<table><tr><td>Sở Tài chính</td><td>chủ trì</td></tr></table>\n\nI. MỤC ĐÍCH\n1. Quán triệt.\n")
+    doc = parse_text(
+        "# KẾ HOẠCH\n\n<table><tr><td>Sở Tài chính</td><td>chủ trì</td></tr></table>\n\nI. MỤC ĐÍCH\n1. Quán triệt.\n"
+    )
     assert doc.source is None or doc.source.format == "txt"
     assert [s.label for s in doc.sections] == ["I"]
 
@@ -311,14 +333,20 @@ def test_docx_content_controls_tracked_changes_and_text_boxes(tmp_path):
     table.cell(0, 0).paragraphs[0].add_run("TỈNH ỦY NGHỆ AN")
     table.cell(0, 1).paragraphs[0].add_run("ĐẢNG CỘNG SẢN VIỆT NAM")
     table.cell(0, 0)._tc.append(
-        parse_xml(f'<w:sdt {_WORD_XML}><w:sdtContent><w:p><w:r><w:t>Số 583-KH/TU</w:t></w:r></w:p></w:sdtContent></w:sdt>')
+        parse_xml(
+            f"<w:sdt {_WORD_XML}><w:sdtContent><w:p><w:r><w:t>Số 583-KH/TU</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+        )
     )
-    table.cell(0, 1)._tc.append(parse_xml(f'<w:p {_WORD_XML}><w:r><w:t>Nghệ An, ngày 25 tháng 8 năm 2023</w:t></w:r></w:p>'))
+    table.cell(0, 1)._tc.append(
+        parse_xml(f"<w:p {_WORD_XML}><w:r><w:t>Nghệ An, ngày 25 tháng 8 năm 2023</w:t></w:r></w:p>")
+    )
     sect.addprevious(table._tbl)
     for text in ("KẾ HOẠCH", "thực hiện Kết luận số 02-KL/TW"):
         add(f"<w:p {_WORD_XML}><w:r><w:t>{text}</w:t></w:r></w:p>")
-    add(f"<w:sdt {_WORD_XML}><w:sdtContent><w:p><w:r><w:t>I. MỤC ĐÍCH, YÊU CẦU</w:t></w:r></w:p>"
-        "<w:p><w:r><w:t>1. Quán triệt sâu sắc Kết luận.</w:t></w:r></w:p></w:sdtContent></w:sdt>")
+    add(
+        f"<w:sdt {_WORD_XML}><w:sdtContent><w:p><w:r><w:t>I. MỤC ĐÍCH, YÊU CẦU</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>1. Quán triệt sâu sắc Kết luận.</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+    )
     add(f"<w:p {_WORD_XML}><w:r><w:t>II. TỔ CHỨC THỰC HIỆN</w:t></w:r></w:p>")
     add(
         f'<w:p {_WORD_XML}><w:r><w:t xml:space="preserve">1. Ban Tuyên giáo Tỉnh ủy chủ trì</w:t></w:r>'
@@ -328,9 +356,9 @@ def test_docx_content_controls_tracked_changes_and_text_boxes(tmp_path):
     )
     add(
         f'<w:p {_WORD_XML}><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>'
-        '<w:p><w:r><w:t>Bí mật nhà nước</w:t></w:r></w:p></w:txbxContent></wps:txbx></w:drawing></mc:Choice>'
-        '<mc:Fallback><w:pict><v:textbox><w:txbxContent><w:p><w:r><w:t>Bí mật nhà nước</w:t></w:r></w:p>'
-        '</w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>'
+        "<w:p><w:r><w:t>Bí mật nhà nước</w:t></w:r></w:p></w:txbxContent></wps:txbx></w:drawing></mc:Choice>"
+        "<mc:Fallback><w:pict><v:textbox><w:txbxContent><w:p><w:r><w:t>Bí mật nhà nước</w:t></w:r></w:p>"
+        "</w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"
     )
     path = tmp_path / "controls.docx"
     word.save(path)
@@ -340,7 +368,10 @@ def test_docx_content_controls_tracked_changes_and_text_boxes(tmp_path):
     assert doc.sections[0].children[0].text == "Quán triệt sâu sắc Kết luận."
     text = doc.sections[1].children[0].text
     assert "phối hợp với Sở Tư pháp" in text and "Sở Nội vụ" not in text
-    assert {(a.body, a.role) for a in doc.assignments} == {("Ban Tuyên giáo Tỉnh ủy", "lead"), ("Sở Tư pháp", "coordinate")}
+    assert {(a.body, a.role) for a in doc.assignments} == {
+        ("Ban Tuyên giáo Tỉnh ủy", "lead"),
+        ("Sở Tư pháp", "coordinate"),
+    }
     everything = doc.model_dump_json()
     assert everything.count("Bí mật nhà nước") == 1
 
@@ -366,7 +397,9 @@ def test_forced_encoding(name, tmp_path):
         pytest.skip("../shared is not beside the project")
     path = tmp_path / "cu.txt"
     path.write_bytes(_legacy_bytes(source(name).read_text(encoding="utf-8"), "vni"))
-    done = subprocess.run([sys.executable, "-m", "kehoach", "parse", str(path), "--encoding", "vni", "-f", "json"], capture_output=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "kehoach", "parse", str(path), "--encoding", "vni", "-f", "json"], capture_output=True
+    )
     assert done.returncode == 0
     assert b'"symbol": "37-KH/\xc4\x90UK"' in done.stdout
 
@@ -421,7 +454,14 @@ def hostile_cases(tmp: Path, texts) -> dict[str, tuple[Path, str]]:
     p.write_bytes(_zip({"[Content_Types].xml": _CT, "word/document.xml": xxe}))
     cases["docx-external-entity"] = (p, "DOCTYPE")
     p = tmp / "bomb.docx"
-    p.write_bytes(_zip({"[Content_Types].xml": _CT, "word/document.xml": b"<w:document>" + b" " * (40 * 1024 * 1024) + b"</w:document>"}))
+    p.write_bytes(
+        _zip(
+            {
+                "[Content_Types].xml": _CT,
+                "word/document.xml": b"<w:document>" + b" " * (40 * 1024 * 1024) + b"</w:document>",
+            }
+        )
+    )
     cases["zip-bomb"] = (p, "zip bomb")
     from pypdf import PdfWriter
 
@@ -442,14 +482,25 @@ def hostile_cases(tmp: Path, texts) -> dict[str, tuple[Path, str]]:
     p.write_bytes((FORMATS / "f01.pdf").read_bytes()[:3000])
     cases["truncated-pdf"] = (p, "PDF")
     p = tmp / "encrypted.docx"
-    p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512 + "EncryptionInfo".encode("utf-16-le") + b"\x00" * 512)
+    p.write_bytes(
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512 + "EncryptionInfo".encode("utf-16-le") + b"\x00" * 512
+    )
     cases["encrypted-docx"] = (p, "password-protected")
     return cases
 
 
 @pytest.mark.parametrize(
     "case",
-    ["docx-not-a-zip", "zip-not-docx", "docx-external-entity", "zip-bomb", "encrypted-pdf", "scanned-pdf", "truncated-pdf", "encrypted-docx"],
+    [
+        "docx-not-a-zip",
+        "zip-not-docx",
+        "docx-external-entity",
+        "zip-bomb",
+        "encrypted-pdf",
+        "scanned-pdf",
+        "truncated-pdf",
+        "encrypted-docx",
+    ],
 )
 def test_hostile_input_one_line_exit_1(case, tmp_path, texts):
     path, expected = hostile_cases(tmp_path, texts)[case]

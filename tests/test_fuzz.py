@@ -22,7 +22,9 @@ def test_mutations_cover_what_broke_before():
 
 
 def test_a_short_library_run_finds_nothing(tmp_path):
-    summary = fuzz_parse.fuzz(runs=80, seconds=None, seed=14, cli=False, out=tmp_path, max_size=20_000, timeout=30, quiet=True)
+    summary = fuzz_parse.fuzz(
+        runs=80, seconds=None, seed=14, cli=False, out=tmp_path, max_size=20_000, timeout=30, quiet=True
+    )
     assert summary["inputs"] == 80
     # a crash, hang or memory failure is a defect; "slow" is judged against a 2 s budget, which
     # a loaded shared machine can miss by a little: only a run well past it counts here
@@ -31,5 +33,7 @@ def test_a_short_library_run_finds_nothing(tmp_path):
 
 
 def test_a_short_cli_run_finds_nothing(tmp_path):
-    summary = fuzz_parse.fuzz(runs=6, seconds=None, seed=3, cli=True, out=tmp_path, max_size=20_000, timeout=60, quiet=True)
+    summary = fuzz_parse.fuzz(
+        runs=6, seconds=None, seed=3, cli=True, out=tmp_path, max_size=20_000, timeout=60, quiet=True
+    )
     assert summary["failures"] == [], summary["failures"][:3]

@@ -52,11 +52,21 @@ def measure(html: str, tmp_path: Path, width: int) -> dict:
     page.write_text(html.replace("</body>", _PROBE + "</body>"), encoding="utf-8")
     done = subprocess.run(
         [
-            CHROMIUM, "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
-            f"--user-data-dir={tmp_path / 'profile'}", f"--window-size={width},900",
-            "--virtual-time-budget=3000", "--dump-dom", page.as_uri(),
+            CHROMIUM,
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            f"--window-size={width},900",
+            "--virtual-time-budget=3000",
+            "--dump-dom",
+            page.as_uri(),
         ],
-        capture_output=True, text=True, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     found = re.search(r'<pre id="probe">(.*?)</pre>', done.stdout)
     assert found, f"Chromium printed no measurement (exit {done.returncode}): {done.stderr[-500:]}"

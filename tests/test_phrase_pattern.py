@@ -21,7 +21,9 @@ def flat_pattern(phrases, *, word_boundary=True, folder=lower) -> str:
 
 ALPHABET = "abcđ ạ-/."
 phrase = st.text(alphabet="abcđạ", min_size=1, max_size=4).flatmap(
-    lambda w: st.lists(st.text(alphabet="abcđạ", min_size=1, max_size=3), max_size=2).map(lambda rest: " ".join([w, *rest]))
+    lambda w: st.lists(st.text(alphabet="abcđạ", min_size=1, max_size=3), max_size=2).map(
+        lambda rest: " ".join([w, *rest])
+    )
 )
 
 

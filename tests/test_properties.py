@@ -22,7 +22,9 @@ CORPUS_LINES = [
 
 # characters that drive the pipeline's decisions: markers, symbols, Vietnamese letters, layout
 ALPHABET = st.sampled_from(
-    list("IVX123456789.-–/:;,()*#|\n \t\f") + list("aăâbcdđeêghiklmnoôơpqrstuưvxyÁẢÃẠẤẦẨẪẬỦỨỪĐ") + ["số ", "KH/TU", "Nơi nhận:", "T/M ", "ngày ", "Điều "]
+    list("IVX123456789.-–/:;,()*#|\n \t\f")
+    + list("aăâbcdđeêghiklmnoôơpqrstuưvxyÁẢÃẠẤẦẨẪẬỦỨỪĐ")
+    + ["số ", "KH/TU", "Nơi nhận:", "T/M ", "ngày ", "Điều "]
 )
 
 
@@ -113,7 +115,9 @@ HOSTILE_CHARS = st.one_of(
     st.characters(categories=["Cc", "Cf", "Cs", "Zs", "Zl", "Zp"]),
     st.sampled_from(["\v", "\x1c", "\x1d", "\x1e", "\x1f", "\x85", "\u1680", "\u205f", "\ud800", "\udfff", "\x1b[31m"]),
 )
-MARKUP = st.sampled_from(["[/]", "[/b]", "[bold]", "[/bold]", "[link=https://x.invalid]", "[red on white]", "[", "]", ":smile:", "\\"])
+MARKUP = st.sampled_from(
+    ["[/]", "[/b]", "[bold]", "[/bold]", "[link=https://x.invalid]", "[red on white]", "[", "]", ":smile:", "\\"]
+)
 SEED_DOCS = [
     path.read_text(encoding="utf-8")
     for folder in (SEEDS, REAL)

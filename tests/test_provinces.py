@@ -49,7 +49,13 @@ _HEADER = "{issuer}\n{parent}\nSố: 12/{code}\n{place}, ngày 05 tháng 3 năm 
 @pytest.mark.parametrize(
     ("issuer", "parent", "code", "place", "expected"),
     [
-        ("CỤC ĐỔI MỚI SÁNG TẠO", "BỘ CÔNG THƯƠNG", "KH-ĐMST", "Hà Nội", None),  # central: "Hà Nội" is only where it sits
+        (
+            "CỤC ĐỔI MỚI SÁNG TẠO",
+            "BỘ CÔNG THƯƠNG",
+            "KH-ĐMST",
+            "Hà Nội",
+            None,
+        ),  # central: "Hà Nội" is only where it sits
         ("BỘ XÂY DỰNG", "", "KH-BXD", "Hà Nội", None),
         ("SỞ CÔNG THƯƠNG", "UBND TỈNH LÀO CAI", "KH-SCT", "Lào Cai", "Lào Cai"),
         ("SỞ NỘI VỤ", "", "KH-SNV", "Quảng Ninh", "Quảng Ninh"),  # a local code: the place tells

@@ -25,8 +25,13 @@ from tests.formats import FORMATS
 WILD_FILES = SHARED / "corpus" / "wild" / "files"
 needs_wild = pytest.mark.skipif(not WILD_FILES.is_dir(), reason="../shared/corpus/wild/files is not beside the project")
 needs_real = pytest.mark.skipif(not REAL_FILES.is_dir(), reason="../shared/corpus/real-files is not beside the project")
-needs_ocr = pytest.mark.skipif(not ocr.available(), reason="Tesseract with its Vietnamese model is not installed (tesseract-ocr tesseract-ocr-vie)")
-needs_libreoffice = pytest.mark.skipif(not (shutil.which("soffice") or shutil.which("libreoffice")), reason="LibreOffice is not installed (libreoffice-writer-nogui)")
+needs_ocr = pytest.mark.skipif(
+    not ocr.available(), reason="Tesseract with its Vietnamese model is not installed (tesseract-ocr tesseract-ocr-vie)"
+)
+needs_libreoffice = pytest.mark.skipif(
+    not (shutil.which("soffice") or shutil.which("libreoffice")),
+    reason="LibreOffice is not installed (libreoffice-writer-nogui)",
+)
 
 
 def _cli(*args, env=None):
@@ -74,7 +79,12 @@ def test_layout_a_space_glyph_ends_a_word_a_glyph_drawn_later_joins_it():
 
 
 def test_layout_blank_line_where_the_page_leaves_space():
-    boxes = _glyphs("Nơi nhận:", 50, 100) + _glyphs("- Như trên;", 50, 114) + _glyphs("- Lưu: VT.", 50, 128) + _glyphs("Nguyễn Văn A", 50, 170)
+    boxes = (
+        _glyphs("Nơi nhận:", 50, 100)
+        + _glyphs("- Như trên;", 50, 114)
+        + _glyphs("- Lưu: VT.", 50, 128)
+        + _glyphs("Nguyễn Văn A", 50, 170)
+    )
     assert lay_out(boxes) == ["Nơi nhận:", "- Như trên;", "- Lưu: VT.", "", "Nguyễn Văn A"]
 
 
@@ -84,11 +94,20 @@ def test_layout_blank_line_where_the_page_leaves_space():
 @pytest.mark.parametrize(
     "text,garbage",
     [
-        ("Thực hiện Công văn số 2114/BGDĐT ngày 16/5/2019 của Bộ Giáo dục và Đào tạo về việc bảo đảm trật tự an toàn giao thông cho học sinh", False),
+        (
+            "Thực hiện Công văn số 2114/BGDĐT ngày 16/5/2019 của Bộ Giáo dục và Đào tạo về việc bảo đảm trật tự an toàn giao thông cho học sinh",
+            False,
+        ),
         # an OCR layer that lost its diacritics
-        ("Thoc hien Cong van so 2114/BGDDT ngay 16/5/2019 cua Bo Giao duc va Dao tao ve viec bao dam trat tu an toan giao thong cho hoc sinh", True),
+        (
+            "Thoc hien Cong van so 2114/BGDDT ngay 16/5/2019 cua Bo Giao duc va Dao tao ve viec bao dam trat tu an toan giao thong cho hoc sinh",
+            True,
+        ),
         # a font without a Unicode map
-        ("Can cüa Diu 1 Bang Cong san Vit Nam; Quy djnh s 294-QD/TW, ngày 26/5/2025 cüa Ban Chip hành Trung ucing v thi hành Diu 1 Dáng", True),
+        (
+            "Can cüa Diu 1 Bang Cong san Vit Nam; Quy djnh s 294-QD/TW, ngày 26/5/2025 cüa Ban Chip hành Trung ucing v thi hành Diu 1 Dáng",
+            True,
+        ),
         ("Ký bởi: Tỉnh ủy", False),  # too few words to judge
     ],
 )
@@ -111,8 +130,8 @@ def test_a_few_bad_bytes_in_utf8_are_replaced_not_the_whole_file():
 
 
 def test_many_bad_bytes_are_another_encoding():
-    data = "Kế hoạch thực hiện Kết luận của Ban Bí thư về công tác cán bộ".encode("utf-8")
-    cp = "Kế hoạch".encode("utf-8") + " thöïc hieän".encode("latin-1") * 30
+    data = "Kế hoạch thực hiện Kết luận của Ban Bí thư về công tác cán bộ".encode()
+    cp = "Kế hoạch".encode() + " thöïc hieän".encode("latin-1") * 30
     assert decode_report(cp)[1] != "utf-8"
     assert decode_report(data)[1] == "utf-8"
 

@@ -15,7 +15,9 @@ BODY = "\n\nI. MỤC ĐÍCH\n1. Sở Tài chính chủ trì thực hiện.\n"
 
 def relations(title: str, opening: str = "") -> dict[str, tuple[str, list[tuple[str, str]]]]:
     doc = parse_text(HEADER + title + "\n\n" + opening + BODY)
-    return {r.symbol: (r.relation, [(link.relation, link.symbol) for link in r.links]) for r in doc.references if r.symbol}
+    return {
+        r.symbol: (r.relation, [(link.relation, link.symbol) for link in r.links]) for r in doc.references if r.symbol
+    }
 
 
 CASES = [
@@ -69,7 +71,12 @@ CASES = [
         # listed siblings in a title share the relation; "Ban Chấp hành" is no phrase
         "BAN HÀNH KẾ HOẠCH TRIỂN KHAI QUYẾT ĐỊNH SỐ 06/QĐ-TTg NGÀY 06/01/2022 CỦA THỦ TƯỚNG CHÍNH PHỦ VÀ QUYẾT ĐỊNH SỐ 3103/QĐ-BTC",
         "Căn cứ Quy định số 204-QĐ/TW ngày 29/11/2019 của Ban Chấp hành Trung ương về Hướng dẫn số 36-HD/VPTW;",
-        {"06/QĐ-TTg": ("implements", []), "3103/QĐ-BTC": ("implements", []), "204-QĐ/TW": ("cites", []), "36-HD/VPTW": ("cites", [])},
+        {
+            "06/QĐ-TTg": ("implements", []),
+            "3103/QĐ-BTC": ("implements", []),
+            "204-QĐ/TW": ("cites", []),
+            "36-HD/VPTW": ("cites", []),
+        },
     ),
 ]
 
@@ -82,7 +89,9 @@ def test_relations(title, opening, want):
 
 
 def test_a_citation_in_the_body_only_is_cited():
-    doc = parse_text(HEADER + "về phòng cháy\n\nI. MỤC ĐÍCH\n1. Triển khai thực hiện Chỉ thị số 47-CT/TW của Ban Bí thư.\n")
+    doc = parse_text(
+        HEADER + "về phòng cháy\n\nI. MỤC ĐÍCH\n1. Triển khai thực hiện Chỉ thị số 47-CT/TW của Ban Bí thư.\n"
+    )
     (ref,) = doc.references
     assert ref.symbol == "47-CT/TW" and ref.relation == "cites"
 
@@ -94,7 +103,9 @@ def test_seed_chain():
     from kehoach import parse_file
 
     doc = parse_file(SEEDS / "000_b87cf12effb29d41.txt")
-    got = {r.symbol: (r.relation, [(link.relation, link.symbol) for link in r.links]) for r in doc.references if r.symbol}
+    got = {
+        r.symbol: (r.relation, [(link.relation, link.symbol) for link in r.links]) for r in doc.references if r.symbol
+    }
     assert got["33-KH/TU"] == ("implements", [("implements", "02-KL/TW")])
     assert got["02-KL/TW"] == ("implements", [("implements", "47-CT/TW")])
     assert got["47-CT/TW"][0] == "cites"

@@ -57,7 +57,8 @@ def _tesseract_ready() -> bool:
 
 
 needs_ocr = pytest.mark.skipif(
-    not _tesseract_ready(), reason="Tesseract with its Vietnamese model is not installed (Debian: tesseract-ocr tesseract-ocr-vie)"
+    not _tesseract_ready(),
+    reason="Tesseract with its Vietnamese model is not installed (Debian: tesseract-ocr tesseract-ocr-vie)",
 )
 
 
@@ -91,7 +92,10 @@ def rendered(tmp_path_factory):
         folder.mkdir()
         paths = {}
         doc = parse_file(source(name))
-        for kind, font in (("pdf-vietnamese-font", FONT_WITH_VIETNAMESE), ("pdf-fallback-font", FONT_WITHOUT_VIETNAMESE)):
+        for kind, font in (
+            ("pdf-vietnamese-font", FONT_WITH_VIETNAMESE),
+            ("pdf-fallback-font", FONT_WITHOUT_VIETNAMESE),
+        ):
             sub = folder / kind
             sub.mkdir()
             docx = set_font(render_docx(doc, sub / f"{name}.docx"), font)

@@ -45,7 +45,12 @@ EXPECTED_PARTS = [
 
 
 def parts(style: str) -> str:
-    labels = {"dash": ("I-", "II-", "III-"), "dot": ("I.", "II.", "III."), "endash": ("I –", "II –", "III –"), "colon": ("I:", "II:", "III:")}[style]
+    labels = {
+        "dash": ("I-", "II-", "III-"),
+        "dot": ("I.", "II.", "III."),
+        "endash": ("I –", "II –", "III –"),
+        "colon": ("I:", "II:", "III:"),
+    }[style]
     return HEAD + PARTS.format(i=labels[0], ii=labels[1], iii=labels[2])
 
 
@@ -61,12 +66,14 @@ CASES: list[tuple[str, str, list[str]]] = [
     ),
     (
         "phan-thu-nhat",
-        HEAD + "Phần thứ nhất: TÌNH HÌNH THỰC HIỆN\n\nI. Kết quả\n\n1. Đã tổ chức quán triệt.\n\nPhần thứ hai: NHIỆM VỤ\n\nI. Nhiệm vụ chung\n",
+        HEAD
+        + "Phần thứ nhất: TÌNH HÌNH THỰC HIỆN\n\nI. Kết quả\n\n1. Đã tổ chức quán triệt.\n\nPhần thứ hai: NHIỆM VỤ\n\nI. Nhiệm vụ chung\n",
         ["Phần thứ nhất:TÌNH HÌNH THỰC HIỆN[I]", "Phần thứ hai:NHIỆM VỤ[I]"],
     ),
     (
         "roman-sentence-case-heading",
-        HEAD + "I. Mục đích, yêu cầu\n\n1. Quán triệt nội dung.\n\nII. Nhiệm vụ, giải pháp\n\n1. Tăng cường tuyên truyền.\n",
+        HEAD
+        + "I. Mục đích, yêu cầu\n\n1. Quán triệt nội dung.\n\nII. Nhiệm vụ, giải pháp\n\n1. Tăng cường tuyên truyền.\n",
         ["I:Mục đích, yêu cầu[1]", "II:Nhiệm vụ, giải pháp[1]"],
     ),
     (
@@ -76,12 +83,14 @@ CASES: list[tuple[str, str, list[str]]] = [
     ),
     (
         "dotted-under-arabic",
-        HEAD + "I. NHIỆM VỤ\n\n1. Về công tác tuyên truyền\n\n1.1. Đổi mới nội dung tuyên truyền.\n\n1.2. Đa dạng hóa hình thức.\n\n2. Về kiểm tra\n\n2.1. Kiểm tra định kỳ.\n",
+        HEAD
+        + "I. NHIỆM VỤ\n\n1. Về công tác tuyên truyền\n\n1.1. Đổi mới nội dung tuyên truyền.\n\n1.2. Đa dạng hóa hình thức.\n\n2. Về kiểm tra\n\n2.1. Kiểm tra định kỳ.\n",
         ["I:NHIỆM VỤ[1,2]"],
     ),
     (
         "letters-paren-under-arabic (Chỉ thị 13/CT-TTg)",
-        HEAD + "1. Bộ Tài nguyên và Môi trường:\na) Khẩn trương nghiên cứu hệ thống đăng ký;\nb) Chủ trì xây dựng Nghị định.\n2. Bộ Tài chính chủ trì hoàn thiện Đề án.\n",
+        HEAD
+        + "1. Bộ Tài nguyên và Môi trường:\na) Khẩn trương nghiên cứu hệ thống đăng ký;\nb) Chủ trì xây dựng Nghị định.\n2. Bộ Tài chính chủ trì hoàn thiện Đề án.\n",
         ["1:Bộ Tài nguyên và Môi trường[a,b]", "2:[]"],
     ),
     (
@@ -91,7 +100,8 @@ CASES: list[tuple[str, str, list[str]]] = [
     ),
     (
         "dash-then-plus",
-        HEAD + "I. NHIỆM VỤ\n\n1. Mục tiêu năm 2026\n\n- Thành lập mới khu công nghiệp, trong đó:\n\n+ Khu công nghiệp Bản Qua.\n\n+ Khu công nghiệp Võ Lao.\n\n- Hoàn thiện mặt bằng sạch.\n",
+        HEAD
+        + "I. NHIỆM VỤ\n\n1. Mục tiêu năm 2026\n\n- Thành lập mới khu công nghiệp, trong đó:\n\n+ Khu công nghiệp Bản Qua.\n\n+ Khu công nghiệp Võ Lao.\n\n- Hoàn thiện mặt bằng sạch.\n",
         ["I:NHIỆM VỤ[1]"],
     ),
     (
@@ -163,7 +173,8 @@ CASES: list[tuple[str, str, list[str]]] = [
     ),
     (
         "dash-continuation-not-bullet",
-        HEAD + "I. NHIỆM VỤ\n\n1. Mặt trận Tổ quốc và các tổ chức chính trị\n- xã hội tỉnh đẩy mạnh phong trào toàn dân.\n\n2. Kiểm tra.\n",
+        HEAD
+        + "I. NHIỆM VỤ\n\n1. Mặt trận Tổ quốc và các tổ chức chính trị\n- xã hội tỉnh đẩy mạnh phong trào toàn dân.\n\n2. Kiểm tra.\n",
         ["I:NHIỆM VỤ[1,2]"],
     ),
     (
@@ -174,17 +185,22 @@ CASES: list[tuple[str, str, list[str]]] = [
     ),
     (
         "upper-letter-parts",
-        HEAD + "A. KẾT QUẢ THỰC HIỆN\n\nI. Công tác lãnh đạo\n\n1. Đã ban hành kế hoạch.\n\nB. NHIỆM VỤ THỜI GIAN TỚI\n\nI. Nhiệm vụ chung\n",
+        HEAD
+        + "A. KẾT QUẢ THỰC HIỆN\n\nI. Công tác lãnh đạo\n\n1. Đã ban hành kế hoạch.\n\nB. NHIỆM VỤ THỜI GIAN TỚI\n\nI. Nhiệm vụ chung\n",
         ["A:KẾT QUẢ THỰC HIỆN[I]", "B:NHIỆM VỤ THỜI GIAN TỚI[I]"],
     ),
     (
         "arabic-top-level (công văn)",
         "Kính gửi: Ủy ban nhân dân tỉnh\n\nThực hiện Chương trình hành động số 104-CTr/TU, đề nghị thực hiện như sau:\n1. Ủy ban nhân dân tỉnh, chỉ đạo các cơ quan, đơn vị có liên quan:\n- Nghiên cứu, cụ thể hóa các mục tiêu.\n- Thường xuyên kiểm tra, giám sát.\n2. Các cơ quan chuyên trách tham mưu, giúp việc Đảng ủy; các chi\nbộ, đảng bộ cơ sở\nCác cấp ủy, tổ chức đảng chủ động quán triệt.\n",
-        ["1:Ủy ban nhân dân tỉnh, chỉ đạo các cơ quan, đơn vị có liên quan[-,-]", "2:Các cơ quan chuyên trách tham mưu, giúp việc Đảng ủy; các chi bộ, đảng bộ cơ sở[]"],
+        [
+            "1:Ủy ban nhân dân tỉnh, chỉ đạo các cơ quan, đơn vị có liên quan[-,-]",
+            "2:Các cơ quan chuyên trách tham mưu, giúp việc Đảng ủy; các chi bộ, đảng bộ cơ sở[]",
+        ],
     ),
     (
         "ocr-lost-I-in-part-numbers",
-        HEAD + "I- TÌNH HÌNH\nNội dung.\nI- QUAN ĐIỂM\n1. Quan điểm\nII- NHIỆM VỤ\n1. Một\nIV- TỔ CHỨC THỰC HIỆN\n1. Hai\n",
+        HEAD
+        + "I- TÌNH HÌNH\nNội dung.\nI- QUAN ĐIỂM\n1. Quan điểm\nII- NHIỆM VỤ\n1. Một\nIV- TỔ CHỨC THỰC HIỆN\n1. Hai\n",
         ["I:TÌNH HÌNH[]", "II:QUAN ĐIỂM[1]", "III:NHIỆM VỤ[1]", "IV:TỔ CHỨC THỰC HIỆN[1]"],
     ),
     (
@@ -214,7 +230,8 @@ CASES: list[tuple[str, str, list[str]]] = [
     ),
     (
         "closing-paragraph-not-in-last-item",
-        HEAD + "I. TỔ CHỨC THỰC HIỆN\n\n1. Sở Tài chính chủ trì.\n\nTrên đây là Kế hoạch thực hiện Kết luận số 02-KL/TW, đề nghị các cơ quan triển khai thực hiện./.\n",
+        HEAD
+        + "I. TỔ CHỨC THỰC HIỆN\n\n1. Sở Tài chính chủ trì.\n\nTrên đây là Kế hoạch thực hiện Kết luận số 02-KL/TW, đề nghị các cơ quan triển khai thực hiện./.\n",
         ["I:TỔ CHỨC THỰC HIỆN[1]"],
     ),
 ]
@@ -329,20 +346,34 @@ def test_line_numbers_survive_crlf():
     assert [s.lines for s in plain.sections] == [s.lines for s in crlf.sections]
 
 
-_LETTER = "SỞ TÀI CHÍNH\nSố: 12/STC-NS\nV/v kinh phí\n{block}\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\nNguyễn Văn An\n"
+_LETTER = (
+    "SỞ TÀI CHÍNH\nSố: 12/STC-NS\nV/v kinh phí\n{block}\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\nNguyễn Văn An\n"
+)
 
 
 @pytest.mark.parametrize(
     ("block", "addressees", "first_body"),
     [
         # no blank line anywhere: the list ends at the body's opener
-        ("Kính gửi: Ủy ban nhân dân tỉnh\nThực hiện Công văn số 5/UBND-TH, Sở báo cáo như sau:", ["Ủy ban nhân dân tỉnh"], "Thực hiện"),
+        (
+            "Kính gửi: Ủy ban nhân dân tỉnh\nThực hiện Công văn số 5/UBND-TH, Sở báo cáo như sau:",
+            ["Ủy ban nhân dân tỉnh"],
+            "Thực hiện",
+        ),
         # ... or after an entry closed by a full stop
-        ("Kính gửi:\n- Các sở, ban, ngành;\n- UBND các xã, phường.\nSở Tài chính đề nghị các đơn vị báo cáo.", ["Các sở, ban, ngành", "UBND các xã, phường"], "Sở Tài chính"),
+        (
+            "Kính gửi:\n- Các sở, ban, ngành;\n- UBND các xã, phường.\nSở Tài chính đề nghị các đơn vị báo cáo.",
+            ["Các sở, ban, ngành", "UBND các xã, phường"],
+            "Sở Tài chính",
+        ),
         # ... or at a numbered item
         ("Kính gửi: Các phòng chuyên môn\n1. Rà soát các khoản chi.", ["Các phòng chuyên môn"], "Rà soát"),
         # an entry wrapped over two lines stays one entry; a plain capitalised entry goes on the list
-        ("Kính gửi:\n- Ủy ban nhân dân các huyện, thị\nxã, thành phố;\nBan Quản lý dự án tỉnh\n\nĐề nghị các đơn vị báo cáo.", None, "Đề nghị"),
+        (
+            "Kính gửi:\n- Ủy ban nhân dân các huyện, thị\nxã, thành phố;\nBan Quản lý dự án tỉnh\n\nĐề nghị các đơn vị báo cáo.",
+            None,
+            "Đề nghị",
+        ),
     ],
 )
 def test_addressee_list_ends_where_the_body_starts(block, addressees, first_body):

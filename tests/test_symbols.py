@@ -92,13 +92,17 @@ def test_case_count():
 
 
 def test_unknown_type_code_is_kept_and_warned():
-    doc = parse_text("ĐẢNG ỦY XÃ A\n*\nSố 12-XX/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\nA, ngày 01 tháng 02 năm 2024\n\nKẾ HOẠCH\nvề việc B\n\nI. MỤC ĐÍCH\n1. C.\n")
+    doc = parse_text(
+        "ĐẢNG ỦY XÃ A\n*\nSố 12-XX/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\nA, ngày 01 tháng 02 năm 2024\n\nKẾ HOẠCH\nvề việc B\n\nI. MỤC ĐÍCH\n1. C.\n"
+    )
     assert doc.symbol == "12-XX/ĐU"
     assert any(w.code == "symbol-unknown-form" for w in doc.warnings)
 
 
 def test_blank_number_keeps_the_issuer_code():
-    doc = parse_text("ỦY BAN NHÂN DÂN\nTỈNH A\nSố: /QĐ-UBND\nA, ngày tháng năm 2025\n\nQUYẾT ĐỊNH\nVề việc B\n\nĐiều 1. C.\n")
+    doc = parse_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH A\nSố: /QĐ-UBND\nA, ngày tháng năm 2025\n\nQUYẾT ĐỊNH\nVề việc B\n\nĐiều 1. C.\n"
+    )
     assert doc.symbol is None and doc.number is None and doc.issuer.code == "UBND"
     assert {w.code for w in doc.warnings} >= {"symbol-blank-number", "date-blank"}
 
@@ -114,5 +118,7 @@ def test_blank_number_keeps_the_issuer_code():
     ],
 )
 def test_header_symbol_forms(header, symbol, family_code):
-    doc = parse_text(f"ỦY BAN NHÂN DÂN TỈNH A\n{header}\nA, ngày 01 tháng 02 năm 2024\n\nKẾ HOẠCH\nvề việc B\n\nI. MỤC ĐÍCH\n1. C.\n")
+    doc = parse_text(
+        f"ỦY BAN NHÂN DÂN TỈNH A\n{header}\nA, ngày 01 tháng 02 năm 2024\n\nKẾ HOẠCH\nvề việc B\n\nI. MỤC ĐÍCH\n1. C.\n"
+    )
     assert (doc.symbol, doc.issuer.code) == (symbol, family_code)

@@ -20,7 +20,7 @@ from kehoach.trace import trace
 from tests.conftest import SEEDS, SHARED, needs_shared
 
 WILD = SHARED / "corpus" / "wild" / "docs"
-STAMP = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+STAMP = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 
 
 def run(*args: str) -> str:
@@ -60,13 +60,22 @@ def test_seed_chain(seeds):
     nodes = _by_symbol(t)
     kh33, parent = nodes["33-KH/TU"]
     assert parent.symbol == "02-KL/TW" and not kh33.in_sources
-    assert (kh33.province, kh33.province_2025, kh33.date, kh33.days_since_parent) == ("Trà Vinh", "Vĩnh Long", "2021-09-28", 133)
+    assert (kh33.province, kh33.province_2025, kh33.date, kh33.days_since_parent) == (
+        "Trà Vinh",
+        "Vĩnh Long",
+        "2021-09-28",
+        133,
+    )
     kh37, parent = nodes["37-KH/ĐUK"]
     assert parent.symbol == "33-KH/TU" and kh37.in_sources
     assert (kh37.level, kh37.branch, kh37.date, kh37.days_since_parent) == ("province", "party", "2021-11-01", 34)
     assert kh37.also_implements == ["02-KL/TW"]
     (binh_phuoc,) = [n for n in root.children if n.in_sources]
-    assert (binh_phuoc.issuer, binh_phuoc.province, binh_phuoc.province_2025) == ("Tỉnh ủy Bình Phước", "Bình Phước", "Đồng Nai")
+    assert (binh_phuoc.issuer, binh_phuoc.province, binh_phuoc.province_2025) == (
+        "Tỉnh ủy Bình Phước",
+        "Bình Phước",
+        "Đồng Nai",
+    )
     covered = {c.province_2025 for c in t.coverage if c.documents}
     assert covered == {"Vĩnh Long", "Đồng Nai"}
     assert len(t.coverage) == 34 and len(t.provinces_2025_without) == 32 and len(t.provinces_without) == 61
@@ -103,9 +112,22 @@ def test_wild_57_from_a_batch_database(wild_db):
     nodes = _by_symbol(t)
     held = {n.symbol for n, parent in walk(t) if parent is not None and n.in_sources and n.symbol}
     # Bắc Ninh, Đồng Nai, Hà Nội, Đồng Tháp (three plans), Nghệ An
-    assert {"144/KH-UBND", "179/KH-UBND", "310/KH-UBND", "552/KH-UBND", "597/KH-UBND", "617/KH-UBND", "987/KH-UBND"} <= held
+    assert {
+        "144/KH-UBND",
+        "179/KH-UBND",
+        "310/KH-UBND",
+        "552/KH-UBND",
+        "597/KH-UBND",
+        "617/KH-UBND",
+        "987/KH-UBND",
+    } <= held
     # the Party's and the Government's programmes in between, known from citations only
-    for symbol, parent in (("71/NQ-CP", "57-NQ/TW"), ("07-KH/TU", "57-NQ/TW"), ("10-CTr/TU", "57-NQ/TW"), ("283/KH-UBND", "10-CTr/TU")):
+    for symbol, parent in (
+        ("71/NQ-CP", "57-NQ/TW"),
+        ("07-KH/TU", "57-NQ/TW"),
+        ("10-CTr/TU", "57-NQ/TW"),
+        ("283/KH-UBND", "10-CTr/TU"),
+    ):
         node, up = nodes[symbol]
         assert up.symbol == parent and not node.in_sources, symbol
     assert nodes["617/KH-UBND"][1].symbol == "283/KH-UBND"  # Đồng Tháp's plan under the province's plan it carries out
@@ -133,7 +155,9 @@ def test_seed_tasks_and_filters(seeds):
     assert len(every.tasks) == sum(len(e.doc.assignments) for e in seeds)
     propaganda = select_tasks(seeds, body="Ban Tuyên giáo Huyện ủy")  # another level: matched by function
     assert {t.body for t in propaganda.tasks} == {"Ban Tuyên giáo Đảng ủy Khối", "Ban Tuyên giáo Tỉnh ủy"}
-    assert {t.body for t in select_tasks(seeds, function="office").tasks} == {t.body for t in select_tasks(seeds, function="Văn phòng").tasks}
+    assert {t.body for t in select_tasks(seeds, function="office").tasks} == {
+        t.body for t in select_tasks(seeds, function="Văn phòng").tasks
+    }
     due = select_tasks(seeds, due_before="2022-01-01")
     assert due.tasks and all(t.due < "2022-01-01" for t in due.tasks)
     implementing = select_tasks(seeds, directive="33-KH/TU")
@@ -157,7 +181,9 @@ def test_seed_yearly_report_is_an_rrule(seeds):
     for e in yearly:
         rule = e["RRULE"]
         assert rule["FREQ"] == ["YEARLY"] and rule["BYMONTH"] == [11] and rule["BYMONTHDAY"] == [15]
-        assert e["DTSTART"].dt == dt.date(2021, 11, 15)  # the plan prints no date: after the latest it cites (18/5/2021)
+        assert e["DTSTART"].dt == dt.date(
+            2021, 11, 15
+        )  # the plan prints no date: after the latest it cites (18/5/2021)
         assert "02-KL/TW" in str(e["DESCRIPTION"]) and e["UID"] and e["DTSTAMP"]
 
 
@@ -195,14 +221,20 @@ def test_csv_of_trace_has_a_row_per_node(seeds):
 @pytest.mark.parametrize(
     "kwargs, want",
     [
-        (dict(name="ĐẢNG ỦY KHỐI CÁC CƠ QUAN VÀ DOANH NGHIỆP", parent="ĐẢNG BỘ TỈNH TRÀ VINH", symbol="37-KH/ĐUK"), ("province", "party")),
+        (
+            dict(name="ĐẢNG ỦY KHỐI CÁC CƠ QUAN VÀ DOANH NGHIỆP", parent="ĐẢNG BỘ TỈNH TRÀ VINH", symbol="37-KH/ĐUK"),
+            ("province", "party"),
+        ),
         (dict(name="Ban Thường vụ Tỉnh ủy", symbol="33-KH/TU"), ("province", "party")),
         (dict(name="Bộ Chính trị", symbol="57-NQ/TW"), ("central", "party")),
         (dict(name="Chính phủ", symbol="71/NQ-CP"), ("central", "state")),
         (dict(name="Bộ Văn hóa, Thể thao và Du lịch", symbol="6225/BVHTTDL-VP"), ("central", "state")),
         (dict(name="UBND xã Phú Hòa", symbol="12/KH-UBND"), ("commune", "state")),
         (dict(name="Huyện ủy Đông Anh", symbol="05-CT/HU"), ("district", "party")),
-        (dict(name="Sở Lao động - Thương binh và Xã hội", symbol="10/SLĐTBXH-VP"), ("province", "state")),  # "xã hội" is no commune
+        (
+            dict(name="Sở Lao động - Thương binh và Xã hội", symbol="10/SLĐTBXH-VP"),
+            ("province", "state"),
+        ),  # "xã hội" is no commune
         (dict(name="Tỉnh ủy Bình Phước"), ("province", "party")),
     ],
 )

@@ -41,7 +41,10 @@ def test_every_command_of_the_walkthrough_runs(tmp_path, monkeypatch):
     runner = CliRunner()
     for command in commands():
         args = shlex.split(command)[1:]
-        args = [str(subset) if a == "../shared/corpus/wild/docs" else str(SEEDS) if a == "../shared/corpus/seeds" else a for a in args]
+        args = [
+            str(subset) if a == "../shared/corpus/wild/docs" else str(SEEDS) if a == "../shared/corpus/seeds" else a
+            for a in args
+        ]
         if args[0] in ("trace", "tasks") and "w.db" not in args:
             args += ["-j", "1"]
         result = runner.invoke(main, args, catch_exceptions=False)
@@ -50,7 +53,13 @@ def test_every_command_of_the_walkthrough_runs(tmp_path, monkeypatch):
             out = tmp_path / args[args.index("-o") + 1]
             assert out.exists() and out.stat().st_size > 100, command
     trace = json.loads((tmp_path / "57-NQ.json").read_text(encoding="utf-8"))
-    assert {c["province_2025"] for c in trace["coverage"] if c["documents"]} >= {"Bắc Ninh", "Đồng Nai", "Đồng Tháp", "Hà Nội", "Nghệ An"}
+    assert {c["province_2025"] for c in trace["coverage"] if c["documents"]} >= {
+        "Bắc Ninh",
+        "Đồng Nai",
+        "Đồng Tháp",
+        "Hà Nội",
+        "Nghệ An",
+    }
     assert "<!DOCTYPE html>" in (tmp_path / "57-NQ.html").read_text(encoding="utf-8")
     icalendar = pytest.importorskip("icalendar")
     seeds = icalendar.Calendar.from_ical((tmp_path / "seeds.ics").read_bytes())

@@ -22,17 +22,17 @@ from typing import TYPE_CHECKING
 __version__ = "0.1.0"
 
 __all__ = [
+    "Document",
+    "InputError",
+    "KehoachError",
+    "UnsupportedFormat",
     "__version__",
+    "compare_documents",
+    "diff_documents",
     "parse",
-    "parse_text",
     "parse_bytes",
     "parse_file",
-    "diff_documents",
-    "compare_documents",
-    "Document",
-    "KehoachError",
-    "InputError",
-    "UnsupportedFormat",
+    "parse_text",
 ]
 
 _LAZY = {

@@ -18,7 +18,7 @@ import os
 import pickle
 from collections.abc import Callable, Sequence
 
-__all__ = ["word_segmenter", "linear_sum_assignment", "province_table", "district_provinces"]
+__all__ = ["district_provinces", "linear_sum_assignment", "province_table", "word_segmenter"]
 
 _WS_MODEL = ("pipeline", "word_tokenize", "models", "ws_crf_vlsp2013_20230727")
 
@@ -47,11 +47,11 @@ def _crf_segmenter() -> Callable[[Sequence[str]], list[str]] | None:
         tagger = CRFTagger()
         tagger.load(os.path.join(model, "models.bin"))
         with open(os.path.join(model, "features.bin"), "rb") as fh:
-            features = pickle.load(fh)  # noqa: S301 - files of an installed package
+            features = pickle.load(fh)
         with open(os.path.join(model, "dictionary.bin"), "rb") as fh:
-            dictionary = pickle.load(fh)  # noqa: S301
+            dictionary = pickle.load(fh)
         featurizer = CRFFeaturizer(features, dictionary)
-    except Exception:  # noqa: BLE001 - any change in the library: use its public API
+    except Exception:
         return None
 
     def tags(tokens: Sequence[str]) -> list[str]:
@@ -63,7 +63,7 @@ def _crf_segmenter() -> Callable[[Sequence[str]], list[str]] | None:
 def _public_segmenter() -> Callable[[Sequence[str]], list[str]] | None:
     try:
         from underthesea import word_tokenize
-    except Exception:  # noqa: BLE001 - not installed or broken: compare syllables
+    except Exception:
         return None
 
     def tags(tokens: Sequence[str]) -> list[str]:
@@ -100,7 +100,7 @@ def _lsap():
                 module = importlib.util.module_from_spec(spec)
                 loader.exec_module(module)
                 return module.linear_sum_assignment
-            except Exception:  # noqa: BLE001 - fall back to the public import
+            except Exception:
                 break
     from scipy.optimize import linear_sum_assignment as solve
 

@@ -45,7 +45,18 @@ from .read import (  # DOCUMENT_SUFFIXES: what a folder walk takes
     read_file_bytes,
 )
 
-__all__ = ["Job", "Outcome", "Summary", "iter_jobs", "count_jobs", "run_batch", "parse_chunk", "parse_jobs", "DOCUMENT_SUFFIXES", "TIMEOUT"]
+__all__ = [
+    "DOCUMENT_SUFFIXES",
+    "TIMEOUT",
+    "Job",
+    "Outcome",
+    "Summary",
+    "count_jobs",
+    "iter_jobs",
+    "parse_chunk",
+    "parse_jobs",
+    "run_batch",
+]
 
 _DRIVE = re.compile(r"^[A-Za-z]:")  # a Windows drive letter at the start of an archive member's name
 
@@ -71,7 +82,9 @@ class Outcome:
     name: str
     out: str
     sha256: str | None
-    json: bytes | None = None  # the document, compact JSON in UTF-8 (bytes cross processes and reach the file as they are)
+    json: bytes | None = (
+        None  # the document, compact JSON in UTF-8 (bytes cross processes and reach the file as they are)
+    )
     error: str | None = None
     warnings: tuple[str, ...] = ()
     row: dict | None = None  # the fields the SQLite store indexes
@@ -124,7 +137,11 @@ def _entry_job(path: str, stem: str, entry: str, size: int, problem: str | None,
     """The job of one archive entry: refused (unsafe name, ``problem``, too large) or read."""
     name = display_name(f"{path}!{entry}")
     if not _safe_entry(entry):
-        return Job(name, f"{stem}/_unsafe/{hashlib.sha1(entry.encode()).hexdigest()[:12]}", error="unsafe entry name in archive (escapes the output folder)")
+        return Job(
+            name,
+            f"{stem}/_unsafe/{hashlib.sha1(entry.encode()).hexdigest()[:12]}",
+            error="unsafe entry name in archive (escapes the output folder)",
+        )
     out = f"{stem}/{entry}"
     if problem:
         return Job(name, out, error=problem)
@@ -172,7 +189,9 @@ def _walk(root: str) -> Iterator[str]:
                 yield os.path.join(folder, name)
 
 
-def iter_jobs(inputs: Iterable[str], *, stdin: Iterable[str] | None = None, exclude: str | None = None) -> Iterator[Job]:
+def iter_jobs(
+    inputs: Iterable[str], *, stdin: Iterable[str] | None = None, exclude: str | None = None
+) -> Iterator[Job]:
     """Every document the inputs name, lazily, in a stable order."""
     seen_out: Counter = Counter()
 
@@ -228,7 +247,9 @@ def count_jobs(inputs: Iterable[str], *, exclude: str | None = None) -> int | No
     total = 0
 
     def excluded(path: str) -> bool:
-        return bool(exclude) and (os.path.abspath(path) == exclude or os.path.abspath(path).startswith(exclude + os.sep))
+        return bool(exclude) and (
+            os.path.abspath(path) == exclude or os.path.abspath(path).startswith(exclude + os.sep)
+        )
 
     def entries(path: str) -> int | None:
         if not path.lower().endswith(".zip"):
@@ -238,13 +259,18 @@ def count_jobs(inputs: Iterable[str], *, exclude: str | None = None) -> int | No
                 return sum(1 for info in archive.infolist() if not info.is_dir())
         except (zipfile.BadZipFile, OSError):
             return 1  # one error record
+
     for item in inputs:
         item = item.strip()
         if not item:
             continue
         if item == "-":
             return None
-        items = sorted(glob.glob(item, recursive=True)) if any(ch in item for ch in "*?[") and not os.path.exists(item) else [item]
+        items = (
+            sorted(glob.glob(item, recursive=True))
+            if any(ch in item for ch in "*?[") and not os.path.exists(item)
+            else [item]
+        )
         for path in items or [item]:
             if excluded(path):
                 continue
@@ -291,7 +317,12 @@ def _timeout_error(budget: float) -> str:
     return f"took longer than the {budget:g} s limit for one document: stopped (--timeout sets the limit)"
 
 
-def parse_one(item: tuple[str, str, str | None, bytes | None, str | None], encoding: str | None = None, rows: bool = False, budget: float | None = None) -> Outcome:
+def parse_one(
+    item: tuple[str, str, str | None, bytes | None, str | None],
+    encoding: str | None = None,
+    rows: bool = False,
+    budget: float | None = None,
+) -> Outcome:
     """Parse one (name, out, path, data, error) item; never raises. ``budget``: seconds the
     document may take, enforced by an alarm where this runs in a process's main thread."""
     from .build import build_document
@@ -315,7 +346,14 @@ def parse_one(item: tuple[str, str, str | None, bytes | None, str | None], encod
                 text = read_bytes(data, encoding=encoding, name=name)
                 sha = text.sha256
                 doc = build_document(text)
-                outcome = Outcome(name, out, sha, json=_json_bytes(doc), warnings=tuple(w.code for w in doc.warnings), row=_store_row(doc) if rows else None)
+                outcome = Outcome(
+                    name,
+                    out,
+                    sha,
+                    json=_json_bytes(doc),
+                    warnings=tuple(w.code for w in doc.warnings),
+                    row=_store_row(doc) if rows else None,
+                )
             finally:
                 if alarm:
                     signal.setitimer(signal.ITIMER_REAL, 0)
@@ -329,7 +367,7 @@ def parse_one(item: tuple[str, str, str | None, bytes | None, str | None], encod
             error = f"cannot read ({exc.strerror or exc})"
         except RecursionError:
             error = "internal error (RecursionError: the document nests too deep)"
-        except Exception as exc:  # noqa: BLE001 - a bug must not lose the rest of the archive
+        except Exception as exc:
             error = f"internal error ({type(exc).__name__}: {exc})"
     if sha is None and data is not None:
         sha = hashlib.sha256(data).hexdigest()  # a failure is recorded against its content too
@@ -337,7 +375,10 @@ def parse_one(item: tuple[str, str, str | None, bytes | None, str | None], encod
 
 
 def parse_chunk(
-    items: list[tuple[str, str, str | None, bytes | None, str | None]], encoding: str | None = None, rows: bool = False, budget: float | None = None
+    items: list[tuple[str, str, str | None, bytes | None, str | None]],
+    encoding: str | None = None,
+    rows: bool = False,
+    budget: float | None = None,
 ) -> list[Outcome]:
     """Parse a chunk of (name, out, path, data, error) items; never raises.
 
@@ -456,10 +497,7 @@ def run_batch(
         if progress:
             progress(len(outcomes))
 
-    items = (
-        [(j.name, j.out, j.path, j.data, j.error) for j in chunk]
-        for chunk in _chunks(todo(), CHUNK)
-    )
+    items = ([(j.name, j.out, j.path, j.data, j.error) for j in chunk] for chunk in _chunks(todo(), CHUNK))
     try:
         if dask:
             _run_dask(items, dask, encoding, rows, record)
@@ -568,7 +606,10 @@ class _Pool:
         task_in, task_out = self.context.Pipe(duplex=False)
         result_in, result_out = self.context.Pipe(duplex=False)
         process = self.context.Process(
-            target=_worker_main, args=(task_in, result_out, self.encoding, self.rows, self.budget), name="kehoach-batch-worker", daemon=True
+            target=_worker_main,
+            args=(task_in, result_out, self.encoding, self.rows, self.budget),
+            name="kehoach-batch-worker",
+            daemon=True,
         )
         process.start()
         task_in.close()
@@ -677,7 +718,7 @@ def _warm() -> None:
 
     try:
         parse_text("KẾ HOẠCH\nthực hiện Kết luận số 02-KL/TW\n\nI. MỤC ĐÍCH\n1. Sở Tài chính chủ trì.\n")
-    except Exception:  # noqa: BLE001 - warming is best effort
+    except Exception:
         pass
 
 
@@ -701,4 +742,3 @@ def _run_dask(items: Iterator[list[tuple]], address: str, encoding: str | None, 
                 inflight -= 1
         for future in batch:
             record(future.result())
-

@@ -28,8 +28,7 @@ from .text import fold
 from .vocab import vocabulary
 from .warning import Warning
 
-__all__ = ["parse", "parse_text", "parse_bytes", "parse_file", "build_document"]
-
+__all__ = ["build_document", "parse", "parse_bytes", "parse_file", "parse_text"]
 
 
 def parse(source: str | os.PathLike | bytes, *, encoding: str | None = None, ocr: str = "auto") -> Document:
@@ -55,7 +54,9 @@ def parse(source: str | os.PathLike | bytes, *, encoding: str | None = None, ocr
         if os.path.isfile(source):
             return parse_file(source, encoding=encoding, ocr=ocr)
         if len(source.split()) <= 3:  # "ke-hoach.txt", not "xem tệp đính kèm bao-cao.txt"
-            raise InputError(f"{display_name(source)}: no such file (to parse this string as a document's text, use kehoach.parse_text)")
+            raise InputError(
+                f"{display_name(source)}: no such file (to parse this string as a document's text, use kehoach.parse_text)"
+            )
     return parse_text(source)
 
 
@@ -102,14 +103,22 @@ def build_document(text: Text, *, with_source: bool = True, carried: bool = Fals
             issuer_name = name
             provenance["issuer"] = [line] if line else []
             header.issuer_lines = [line] if line else []
-            warnings.append(Warning("header-inferred", f"no issuer in the header: issuer '{name}' taken from {how}", line))
+            warnings.append(
+                Warning("header-inferred", f"no issuer in the header: issuer '{name}' taken from {how}", line)
+            )
         elif (sk.header or sk.type_line) and not carried:
             warnings.append(Warning("issuer-missing", "no issuing body found in the header or the text", None))
     if header.symbol_text and not plausible_symbol(header.symbol_text):
         # what the header kept as printed (a symbol of no known form) runs on past any symbol's length: garbage
         symbol_lines: list[int] = provenance.pop("symbol", [])
         line = symbol_lines[0] if symbol_lines else None
-        warnings.append(Warning("symbol-too-long", f"the symbol line holds {len(header.symbol_text):,} characters, more than any symbol has: symbol left empty", line))
+        warnings.append(
+            Warning(
+                "symbol-too-long",
+                f"the symbol line holds {len(header.symbol_text):,} characters, more than any symbol has: symbol left empty",
+                line,
+            )
+        )
         header.symbol_text = header.number = header.issuer_code = None
         header.symbol = None
         warnings = [w for w in warnings if w.code != "symbol-unknown-form" or w.line != line]
@@ -121,7 +130,13 @@ def build_document(text: Text, *, with_source: bool = True, carried: bool = Fals
             header.date = header.date or own.date
             line = own.mentions[0].line if own.mentions else None
             header.provenance["symbol"] = [line] if line else []
-            warnings.append(Warning("header-inferred", f"no symbol in the header: {own.symbol} taken from the caption of a part it carries ('{own.mentions[0].text if own.mentions else own.symbol}')", line))
+            warnings.append(
+                Warning(
+                    "header-inferred",
+                    f"no symbol in the header: {own.symbol} taken from the caption of a part it carries ('{own.mentions[0].text if own.mentions else own.symbol}')",
+                    line,
+                )
+            )
             if not issuer_name and own.issuer:
                 issuer_name = own.issuer
                 provenance["issuer"] = [line] if line else []
@@ -163,7 +178,13 @@ def build_document(text: Text, *, with_source: bool = True, carried: bool = Fals
         doc_type_name=header.doc_type_name,
         symbol=header.symbol_text,
         number=header.number,
-        issuer=Issuer(name=issuer_name, parent=issuer_parent, code=header.issuer_code, agencies=header.agencies, lines=header.issuer_lines),
+        issuer=Issuer(
+            name=issuer_name,
+            parent=issuer_parent,
+            code=header.issuer_code,
+            agencies=header.agencies,
+            lines=header.issuer_lines,
+        ),
         place=header.place,
         **_province_fields(header.place),
         date=header.date,
@@ -177,7 +198,10 @@ def build_document(text: Text, *, with_source: bool = True, carried: bool = Fals
             position=closing.position,
             authority=closing.authority,
             lines=closing.signer_lines,
-            cosigners=[Signer(name=o.signer_name, position=o.position, authority=o.authority, lines=o.signer_lines) for o in closing.cosigners],
+            cosigners=[
+                Signer(name=o.signer_name, position=o.position, authority=o.authority, lines=o.signer_lines)
+                for o in closing.cosigners
+            ],
         ),
         warnings=_warnings(warnings),
         addressees=addressees,
@@ -237,7 +261,7 @@ def _identity_from_caption(sk: Skeleton, doc_type: str | None):
     for i, line in enumerate(lines):
         folded = fold(line.text)
         m = _CAPTION.search(folded)
-        if not m or "(" not in line.text[: m.start() + 2] and m.start() > 3:
+        if not m or ("(" not in line.text[: m.start() + 2] and m.start() > 3):
             continue
         text = line.text[m.end() :]
         for more in lines[i + 1 : i + 4]:
@@ -245,9 +269,11 @@ def _identity_from_caption(sk: Skeleton, doc_type: str | None):
                 break
             text += " " + more.text
         text = text.split(")")[0]
-        refs, _ = extract_references([Segment(text, lambda _o, no=line.no: no)], own_symbol=None, locality=None, doc_date=None)
+        refs, _ = extract_references(
+            [Segment(text, lambda _o, no=line.no: no)], own_symbol=None, locality=None, doc_date=None
+        )
         for ref in refs:
-            if ref.symbol and (ref.kind == doc_type or doc_type is None and ref.kind == "CV"):
+            if ref.symbol and (ref.kind == doc_type or (doc_type is None and ref.kind == "CV")):
                 return ref
     return None
 

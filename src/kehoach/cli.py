@@ -58,7 +58,9 @@ _OUTPUT_HELP = "Write to the file FILE instead of standard output ('batch' write
 
 
 def _output_options(func):
-    func = click.option("-o", "--output", metavar="FILE", type=click.Path(dir_okay=False, allow_dash=True), help=_OUTPUT_HELP)(func)
+    func = click.option(
+        "-o", "--output", metavar="FILE", type=click.Path(dir_okay=False, allow_dash=True), help=_OUTPUT_HELP
+    )(func)
     func = click.option(
         "-f",
         "--format",
@@ -147,11 +149,29 @@ _FILE_SUFFIXES = (".json", ".jsonl", ".ndjson", ".db", ".sqlite", ".sqlite3", ".
     type=click.Path(file_okay=False),
     help="Write one JSON file per input into the folder DIR, mirroring the input names (-o is short for it here: in batch it names a folder, in parse, diff and compare a file).",
 )
-@click.option("--jsonl", "jsonl", metavar="FILE", type=click.Path(dir_okay=False, allow_dash=True), help="Write one JSON object per line to FILE ('-': standard output; the default).")
-@click.option("--sqlite", "sqlite", metavar="FILE", type=click.Path(dir_okay=False), help="Write an SQLite database (documents, sections, references, assignments, recipients, warnings, errors); an existing one is added to.")
-@click.option("-j", "--jobs", "jobs", type=click.IntRange(1, 512), default=None, help="Worker processes (default: all cores).")
+@click.option(
+    "--jsonl",
+    "jsonl",
+    metavar="FILE",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Write one JSON object per line to FILE ('-': standard output; the default).",
+)
+@click.option(
+    "--sqlite",
+    "sqlite",
+    metavar="FILE",
+    type=click.Path(dir_okay=False),
+    help="Write an SQLite database (documents, sections, references, assignments, recipients, warnings, errors); an existing one is added to.",
+)
+@click.option(
+    "-j", "--jobs", "jobs", type=click.IntRange(1, 512), default=None, help="Worker processes (default: all cores)."
+)
 @click.option("--resume", is_flag=True, help="Skip inputs whose output exists and was made from the same bytes.")
-@click.option("--overwrite", is_flag=True, help="Start the output afresh: an existing --jsonl file replaced, kehoach's tables of an existing --sqlite database emptied (other tables kept).")
+@click.option(
+    "--overwrite",
+    is_flag=True,
+    help="Start the output afresh: an existing --jsonl file replaced, kehoach's tables of an existing --sqlite database emptied (other tables kept).",
+)
 @click.option(
     "--timeout",
     type=click.FloatRange(0),
@@ -161,10 +181,17 @@ _FILE_SUFFIXES = (".json", ".jsonl", ".ndjson", ".db", ".sqlite", ".sqlite3", ".
 )
 @click.option("--allow-failures", is_flag=True, help="Exit 0 even when some inputs could not be parsed.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
-@click.option("--dask", "dask_address", metavar="ADDRESS", help="Run on a Dask cluster (scheduler address; needs 'kehoach[dask]').")
+@click.option(
+    "--dask",
+    "dask_address",
+    metavar="ADDRESS",
+    help="Run on a Dask cluster (scheduler address; needs 'kehoach[dask]').",
+)
 @click.option("--encoding", metavar="NAME", help="Force the text encoding of every text input (see 'parse').")
 @_handle_errors
-def batch(inputs, out_dir, jsonl, sqlite, jobs, resume, overwrite, timeout, allow_failures, quiet, dask_address, encoding) -> None:
+def batch(
+    inputs, out_dir, jsonl, sqlite, jobs, resume, overwrite, timeout, allow_failures, quiet, dask_address, encoding
+) -> None:
     """Convert many documents: files, folders (recursive), globs, .zip and .tar
     archives (read in place, never extracted), or '-' for a list of paths on
     standard input.
@@ -207,7 +234,13 @@ def batch(inputs, out_dir, jsonl, sqlite, jobs, resume, overwrite, timeout, allo
         sink = JsonlSink(jsonl, resume=resume, overwrite=overwrite)
         exclude = None
     jobs_iter = iter_jobs(inputs, stdin=sys.stdin if "-" in inputs else None, exclude=exclude)
-    options = {"workers": jobs, "resume": resume, "encoding": encoding, "dask": dask_address, "timeout": TIMEOUT if timeout is None else timeout}
+    options = {
+        "workers": jobs,
+        "resume": resume,
+        "encoding": encoding,
+        "dask": dask_address,
+        "timeout": TIMEOUT if timeout is None else timeout,
+    }
     show = not quiet and sys.stderr.isatty()
     if show:
         import threading
@@ -222,7 +255,12 @@ def batch(inputs, out_dir, jsonl, sqlite, jobs, resume, overwrite, timeout, allo
         )
 
         with Progress(
-            SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=True
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            transient=True,
         ) as bar:
             task = bar.add_task("parsing", total=None)
 
@@ -270,7 +308,9 @@ def _print_summary(summary) -> None:
     for name, reason in summary.failed_inputs[:_LISTED]:
         console.print(Text(f"failed: {name}: {reason}"), style="red", soft_wrap=True)
     if summary.failed > _LISTED:
-        console.print(Text(f"... and {summary.failed - _LISTED:,} more failed inputs: see the error records"), style="red")
+        console.print(
+            Text(f"... and {summary.failed - _LISTED:,} more failed inputs: see the error records"), style="red"
+        )
 
 
 def _read_document(file: str, encoding: str | None, ocr: str = "auto"):
@@ -307,7 +347,9 @@ _threshold_option = click.option(
     help="Lowest similarity (0-1) at which two items count as the same. Default: 0.35.",
 )
 _syllables_option = click.option(
-    "--syllables", is_flag=True, help="Compare syllables instead of words (no word segmentation; faster, a little less exact)."
+    "--syllables",
+    is_flag=True,
+    help="Compare syllables instead of words (no word segmentation; faster, a little less exact).",
 )
 
 
@@ -315,7 +357,11 @@ _syllables_option = click.option(
 @click.argument("file_a", metavar="A")
 @click.argument("file_b", metavar="B")
 @click.option(
-    "-f", "--format", "fmt", type=click.Choice(["table", "json", "markdown", "html"]), help="Output format. Default: table on a terminal, json otherwise."
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "markdown", "html"]),
+    help="Output format. Default: table on a terminal, json otherwise.",
 )
 @click.option("-o", "--output", metavar="FILE", type=click.Path(dir_okay=False, allow_dash=True), help=_OUTPUT_HELP)
 @_threshold_option
@@ -341,7 +387,9 @@ def diff(file_a, file_b, fmt, output, threshold, syllables, encoding) -> None:
     from . import render_diff as r
     from .diff import diff as run_diff
 
-    result = run_diff(_read_document(file_a, encoding), _read_document(file_b, encoding), threshold=threshold, words=not syllables)
+    result = run_diff(
+        _read_document(file_a, encoding), _read_document(file_b, encoding), threshold=threshold, words=not syllables
+    )
     if fmt is None:
         fmt = "table" if (output in (None, "-") and sys.stdout.isatty()) else "json"
     text = {"json": r.diff_to_json, "markdown": r.diff_to_markdown, "html": r.diff_to_html}.get(fmt, r.diff_to_json)
@@ -361,7 +409,9 @@ def diff(file_a, file_b, fmt, output, threshold, syllables, encoding) -> None:
 @click.option("-o", "--output", metavar="FILE", type=click.Path(dir_okay=False, allow_dash=True), help=_OUTPUT_HELP)
 @_threshold_option
 @_syllables_option
-@click.option("--allow-failures", is_flag=True, help="Exit 0 even when some inputs could not be parsed (they are left out).")
+@click.option(
+    "--allow-failures", is_flag=True, help="Exit 0 even when some inputs could not be parsed (they are left out)."
+)
 @click.option("--encoding", metavar="NAME", help="Force the text encoding of every text input (see 'parse').")
 @_handle_errors
 def compare(inputs, fmt, output, threshold, syllables, allow_failures, encoding) -> None:
@@ -396,9 +446,12 @@ def compare(inputs, fmt, output, threshold, syllables, allow_failures, encoding)
     result = run_compare(docs, threshold=threshold, words=not syllables)
     if fmt is None:
         fmt = "table" if (output in (None, "-") and sys.stdout.isatty()) else "json"
-    text = {"json": r.compare_to_json, "csv": r.compare_to_csv, "markdown": r.compare_to_markdown, "html": r.compare_to_html}.get(
-        fmt, r.compare_to_json
-    )
+    text = {
+        "json": r.compare_to_json,
+        "csv": r.compare_to_csv,
+        "markdown": r.compare_to_markdown,
+        "html": r.compare_to_html,
+    }.get(fmt, r.compare_to_json)
     _write_rendering(fmt, output, text=lambda: text(result), rich=lambda: r.compare_to_rich(result))
     if failed and not allow_failures:
         raise click.exceptions.Exit(1)
@@ -421,9 +474,18 @@ def _load_sources(sources, jobs, encoding, allow_failures):
 
 
 _sources_options = [
-    click.option("-j", "--jobs", "jobs", type=click.IntRange(1, 512), default=None, help="Worker processes for inputs parsed on the fly (default: all cores)."),
+    click.option(
+        "-j",
+        "--jobs",
+        "jobs",
+        type=click.IntRange(1, 512),
+        default=None,
+        help="Worker processes for inputs parsed on the fly (default: all cores).",
+    ),
     click.option("--allow-failures", is_flag=True, help="Leave out inputs that cannot be parsed instead of failing."),
-    click.option("--encoding", metavar="NAME", help="Force the text encoding of text inputs parsed on the fly (see 'parse')."),
+    click.option(
+        "--encoding", metavar="NAME", help="Force the text encoding of text inputs parsed on the fly (see 'parse')."
+    ),
 ]
 
 
@@ -437,9 +499,15 @@ def _with_sources_options(func):
 @click.argument("symbol", metavar="SYMBOL")
 @click.argument("sources", nargs=-1, required=True, metavar="SOURCES...")
 @click.option(
-    "-f", "--format", "fmt", type=click.Choice(["table", "json", "csv", "html"]), help="Output format. Default: table on a terminal, json otherwise."
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv", "html"]),
+    help="Output format. Default: table on a terminal, json otherwise.",
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write to FILE instead of standard output.")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write to FILE instead of standard output."
+)
 @_with_sources_options
 @_handle_errors
 def trace_command(symbol, sources, fmt, output, jobs, allow_failures, encoding) -> None:
@@ -483,14 +551,41 @@ def _iso_date(ctx, param, value):
 
 @main.command(name="tasks")
 @click.argument("sources", nargs=-1, required=True, metavar="SOURCES...")
-@click.option("--body", "body", metavar="NAME", help="Tasks of this body, matched by function at every level ('Ban Tuyên giáo' finds the Tỉnh ủy's, Huyện ủy's ...).")
-@click.option("--function", "function", metavar="F", help="Tasks of bodies of this function: a key ('propaganda', 'office') or a label ('Ban Tuyên giáo').")
-@click.option("--due-before", "due_before", metavar="DATE", callback=_iso_date, help="Tasks due before DATE (YYYY-MM-DD); undated tasks are left out.")
-@click.option("--directive", "directive", metavar="SYMBOL", help="Tasks of the documents that implement SYMBOL, transitively (see 'trace').")
 @click.option(
-    "-f", "--format", "fmt", type=click.Choice(["table", "json", "csv", "ics"]), help="Output format. Default: table on a terminal, json otherwise."
+    "--body",
+    "body",
+    metavar="NAME",
+    help="Tasks of this body, matched by function at every level ('Ban Tuyên giáo' finds the Tỉnh ủy's, Huyện ủy's ...).",
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write to FILE instead of standard output.")
+@click.option(
+    "--function",
+    "function",
+    metavar="F",
+    help="Tasks of bodies of this function: a key ('propaganda', 'office') or a label ('Ban Tuyên giáo').",
+)
+@click.option(
+    "--due-before",
+    "due_before",
+    metavar="DATE",
+    callback=_iso_date,
+    help="Tasks due before DATE (YYYY-MM-DD); undated tasks are left out.",
+)
+@click.option(
+    "--directive",
+    "directive",
+    metavar="SYMBOL",
+    help="Tasks of the documents that implement SYMBOL, transitively (see 'trace').",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv", "ics"]),
+    help="Output format. Default: table on a terminal, json otherwise.",
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write to FILE instead of standard output."
+)
 @_with_sources_options
 @_handle_errors
 def tasks_command(sources, body, function, due_before, directive, fmt, output, jobs, allow_failures, encoding) -> None:
@@ -512,7 +607,11 @@ def tasks_command(sources, body, function, due_before, directive, fmt, output, j
     from .tasks import select_tasks
 
     result = select_tasks(
-        _load_sources(sources, jobs, encoding, allow_failures), body=body, function=function, due_before=due_before, directive=directive
+        _load_sources(sources, jobs, encoding, allow_failures),
+        body=body,
+        function=function,
+        due_before=due_before,
+        directive=directive,
     )
     if fmt is None:
         fmt = "table" if (output in (None, "-") and sys.stdout.isatty()) else "json"

@@ -33,9 +33,9 @@ from .diff import (
     side_of,
     unify_undated,
 )
-from .models import Document, Section, Model
+from .models import Document, Model, Section
 
-__all__ = ["Comparison", "ThemeRow", "Cell", "ReferenceLine", "BodyLine", "compare"]
+__all__ = ["BodyLine", "Cell", "Comparison", "ReferenceLine", "ThemeRow", "compare"]
 
 
 class Cell(Model):
@@ -62,7 +62,9 @@ class ReferenceLine(Model):
 class BodyLine(Model):
     function: str
     label: str
-    roles: list[list[str] | None] = Field(description="per document: the roles given to bodies of this function, null when not tasked")
+    roles: list[list[str] | None] = Field(
+        description="per document: the roles given to bodies of this function, null when not tasked"
+    )
 
 
 class Comparison(Model):
@@ -167,7 +169,9 @@ def compare(docs: Sequence[Document], *, threshold: float | None = None, words: 
         for d, i, v, _ in t.members:
             section = items[d][i]
             cells[d] = Cell(path=section.path, score=round(min(1.0, dot(t.centroid, v)), 3), heading=section.heading)
-        rows.append(ThemeRow(theme="", label=_label(items[typical[0]][typical[1]]), coverage=len(t.members), cells=cells))
+        rows.append(
+            ThemeRow(theme="", label=_label(items[typical[0]][typical[1]]), coverage=len(t.members), cells=cells)
+        )
     first = {id(r): min((d, r.cells[d].path) for d in range(len(docs)) if r.cells[d]) for r in rows}  # type: ignore[union-attr]
     rows.sort(key=lambda r: (-r.coverage, first[id(r)]))
     for k, r in enumerate(rows, 1):
@@ -195,7 +199,9 @@ def _reference_lines(docs: Sequence[Document], sides: Sequence[DiffSide]) -> lis
     lines = []
     for key, (ref, present) in table.items():
         lines.append(
-            ReferenceLine(symbol=ref.symbol, title=ref.title, scope=ref.scope, province=key_province(key, sides), present=present)  # type: ignore[attr-defined]
+            ReferenceLine(
+                symbol=ref.symbol, title=ref.title, scope=ref.scope, province=key_province(key, sides), present=present
+            )  # type: ignore[attr-defined]
         )
     lines.sort(key=lambda r: (r.scope == "local", -sum(r.present)))
     return lines

@@ -26,9 +26,21 @@ from typing import Literal
 
 from pydantic import Field
 
-from .models import Document, Section, Model
+from .models import Document, Model, Section
 
-__all__ = ["Diff", "DiffSide", "SectionPair", "SetDiff", "ReferenceRow", "BodyRow", "diff", "side_of", "section_text", "excerpt", "key_province"]
+__all__ = [
+    "BodyRow",
+    "Diff",
+    "DiffSide",
+    "ReferenceRow",
+    "SectionPair",
+    "SetDiff",
+    "diff",
+    "excerpt",
+    "key_province",
+    "section_text",
+    "side_of",
+]
 
 _BULLETS = frozenset({"-", "+", "*", "•", "–", "—", "o"})
 MOVED_MARGIN = 0.15  # a moved item must score this much above the threshold
@@ -99,9 +111,12 @@ class Diff(Model):
     segmentation: Literal["words", "syllables"] = Field(description="how texts were split for comparison")
     similarity: float = Field(description="share of both documents' items that were matched, weighted by score")
     sections: list[SectionPair] = Field(default_factory=list)
-    references: SetDiff = Field(default_factory=SetDiff, description="cited symbols (as in parse's references[].symbol)")
+    references: SetDiff = Field(
+        default_factory=SetDiff, description="cited symbols (as in parse's references[].symbol)"
+    )
     references_by_name: SetDiff = Field(
-        default_factory=SetDiff, description="documents cited by name only, without a symbol ('Luật Phòng cháy, chữa cháy')"
+        default_factory=SetDiff,
+        description="documents cited by name only, without a symbol ('Luật Phòng cháy, chữa cháy')",
     )
     assignments: SetDiff = Field(default_factory=SetDiff, description="function labels of tasked bodies")
     reference_details: list[ReferenceRow] = Field(default_factory=list)
@@ -230,7 +245,9 @@ class _Scorer:
         return self.score(ea, eb)
 
 
-def _pairs(rows: Sequence[_Entry], cols: Sequence[_Entry], score, threshold: float) -> list[tuple[_Entry, _Entry, float]]:
+def _pairs(
+    rows: Sequence[_Entry], cols: Sequence[_Entry], score, threshold: float
+) -> list[tuple[_Entry, _Entry, float]]:
     from .similarity import assign
 
     if not rows or not cols:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["KehoachError", "InputError", "UnsupportedFormat", "OutputError", "VocabularyError"]
+__all__ = ["InputError", "KehoachError", "OutputError", "UnsupportedFormat", "VocabularyError"]
 
 
 class KehoachError(Exception):

@@ -23,9 +23,15 @@ from collections.abc import Iterable
 
 from . import __version__
 
-__all__ = ["tasks_to_ics", "rrule"]
+__all__ = ["rrule", "tasks_to_ics"]
 
-_ROLE_VI = {"lead": "chủ trì", "coordinate": "phối hợp", "advise": "tham mưu", "monitor": "theo dõi, đôn đốc, kiểm tra", "implement": "thực hiện"}
+_ROLE_VI = {
+    "lead": "chủ trì",
+    "coordinate": "phối hợp",
+    "advise": "tham mưu",
+    "monitor": "theo dõi, đôn đốc, kiểm tra",
+    "implement": "thực hiện",
+}
 
 
 def _escape(text: str) -> str:
@@ -77,7 +83,9 @@ def _description(t) -> str:
         lines.append(f"Thời hạn: {t.deadline}")
     if t.recurrence and t.anchor and t.anchor != t.date:
         lines.append(f"(Văn bản không ghi ngày ban hành: lặp lại tính từ {t.anchor}, ngày muộn nhất văn bản dẫn chiếu)")
-    where = ", ".join(x for x in (f"mục {t.section}" if t.section else "", f"dòng {t.line}" if t.line else "", t.input) if x)
+    where = ", ".join(
+        x for x in (f"mục {t.section}" if t.section else "", f"dòng {t.line}" if t.line else "", t.input) if x
+    )
     lines.append(f"Nguồn: {where}")
     return "\n".join(lines)
 
@@ -91,8 +99,8 @@ def _summary(t) -> str:
 
 def tasks_to_ics(tasks: Iterable, *, name: str = "kehoach", stamp: dt.datetime | None = None) -> str:
     """An iCalendar file of the tasks that have a due day (the others have no place in a calendar)."""
-    stamp = stamp or dt.datetime.now(dt.timezone.utc)
-    dtstamp = stamp.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    stamp = stamp or dt.datetime.now(dt.UTC)
+    dtstamp = stamp.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -105,7 +113,9 @@ def tasks_to_ics(tasks: Iterable, *, name: str = "kehoach", stamp: dt.datetime |
         if not t.due:
             continue
         due = dt.date.fromisoformat(t.due)
-        uid = hashlib.sha1("\x1f".join(map(str, (t.input, t.section, t.line, t.body, t.deadline))).encode("utf-8")).hexdigest()[:20]
+        uid = hashlib.sha1(
+            "\x1f".join(map(str, (t.input, t.section, t.line, t.body, t.deadline))).encode("utf-8")
+        ).hexdigest()[:20]
         lines += [
             "BEGIN:VEVENT",
             f"UID:{uid}@kehoach",

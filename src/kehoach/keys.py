@@ -15,7 +15,7 @@ import re
 
 from .text import fold
 
-__all__ = ["symbol_key", "law_key", "reference_key", "body_function", "locality_of", "province_key"]
+__all__ = ["body_function", "law_key", "locality_of", "province_key", "reference_key", "symbol_key"]
 
 # every dash a symbol is printed with: hyphen, en and em dash, minus sign
 _DASHES = str.maketrans({"–": "-", "—": "-", "−": "-", "‐": "-", "‑": "-"})

@@ -12,7 +12,7 @@ from .errors import VocabularyError
 from .text import tfold
 from .vocab import load_data, phrase_pattern, vocabulary
 
-__all__ = ["LEVELS", "BRANCHES", "Level", "level_of"]
+__all__ = ["BRANCHES", "LEVELS", "Level", "level_of"]
 
 LEVELS = ("central", "province", "district", "commune")
 BRANCHES = ("party", "state")
@@ -56,7 +56,9 @@ def _table() -> _Table:
             codes[code] = name
     return _Table(
         party=re.compile(phrase_pattern(_words(data.get("branch") or {}, "party", "[branch]"), folder=tfold)),
-        levels=tuple((name, re.compile(phrase_pattern(_words(level, name, "[level]"), folder=tfold))) for name in _ORDER),
+        levels=tuple(
+            (name, re.compile(phrase_pattern(_words(level, name, "[level]"), folder=tfold))) for name in _ORDER
+        ),
         not_level=re.compile(phrase_pattern(_words(level, "not_level", "[level]"), folder=tfold)),
         codes=codes,
     )
@@ -81,7 +83,9 @@ def _words_level(text: str | None) -> str | None:
     return None
 
 
-def level_of(*, name: str | None, parent: str | None = None, code: str | None = None, symbol: str | None = None) -> Level:
+def level_of(
+    *, name: str | None, parent: str | None = None, code: str | None = None, symbol: str | None = None
+) -> Level:
     """The level and branch of the body that issued a document ("Ban Thường vụ
     Tỉnh ủy", code "TU", symbol "33-KH/TU" → province, Party)."""
     table = _table()

@@ -17,18 +17,18 @@ from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
     "SCHEMA_VERSION",
-    "Model",
-    "Issuer",
-    "Section",
-    "Mention",
-    "Reference",
-    "Link",
-    "Deadline",
     "Assignment",
-    "Signer",
-    "Warning",
-    "Source",
+    "Deadline",
     "Document",
+    "Issuer",
+    "Link",
+    "Mention",
+    "Model",
+    "Reference",
+    "Section",
+    "Signer",
+    "Source",
+    "Warning",
     "document_schema",
 ]
 
@@ -52,12 +52,17 @@ class Issuer(Model):
     name: str | None = Field(None, description="the issuing body, as printed")
     parent: str | None = Field(None, description="the superior body printed above it in the header")
     code: str | None = Field(None, description="the issuer's part of the symbol: 'ĐUK', 'UBND'")
-    agencies: list[str] = Field(default_factory=list, description="a joint document's issuing agencies, in printed order (name is them joined by ' - '); [] for one issuer")
+    agencies: list[str] = Field(
+        default_factory=list,
+        description="a joint document's issuing agencies, in printed order (name is them joined by ' - '); [] for one issuer",
+    )
     lines: list[int] = Field(default_factory=list, description="lines the name and parent were read from")
 
 
 class Section(Model):
-    label: str | None = Field(description="printed marker without trailing punctuation: 'I', '1', '1.2', 'a', '-', 'Điều 1'")
+    label: str | None = Field(
+        description="printed marker without trailing punctuation: 'I', '1', '1.2', 'a', '-', 'Điều 1'"
+    )
     heading: str | None = Field(None, description="heading text when the item is a heading")
     kind: Kind | None = Field(None, description="on top-level sections: purpose / tasks / implementation / other")
     text: str = Field("", description="body text; wrapped lines joined, paragraphs separated by a newline")
@@ -77,14 +82,20 @@ class Reference(Model):
     symbol: str | None = Field(None, description="as printed, spaces and wraps removed; null for a law cited by name")
     date: str | None = Field(None, description="ISO date where the citation gives one")
     issuer: str | None = Field(None, description="the issuer as the citation prints it")
-    title: str | None = Field(None, description="the abstract where quoted or after 'về'; the name of a law cited by name")
+    title: str | None = Field(
+        None, description="the abstract where quoted or after 'về'; the name of a law cited by name"
+    )
     issuer_code: str | None = Field(None, description="the issuer's part of the symbol")
     scope: Scope | None = Field(None, description="national for central issuers (TW, CP, QH ...), local otherwise")
     locality: str | None = Field(None, description="for a local reference: the citing document's locality")
-    key: str | None = Field(None, description="the reference as a key (kehoach.keys.reference_key): 'sym:02-KL/TW', 'title:luat dat dai#2024'")
+    key: str | None = Field(
+        None,
+        description="the reference as a key (kehoach.keys.reference_key): 'sym:02-KL/TW', 'title:luat dat dai#2024'",
+    )
     mentions: list[Mention] = Field(default_factory=list)
     relation: Relation = Field(
-        "cites", description="what the citing document does to this one, from its title and opening: implements / amends / replaces / cites"
+        "cites",
+        description="what the citing document does to this one, from its title and opening: implements / amends / replaces / cites",
     )
     links: list[Link] = Field(
         default_factory=list,
@@ -109,8 +120,12 @@ class Assignment(Model):
     role: Role
     action: str = Field("", description="what the body is to do")
     deadline: Deadline | None = None
-    function: str | None = Field(None, description="what the body does, the same at every level: 'propaganda', 'office'")
-    person: str | None = Field(None, description="the person tasked, where a named person is ('Trần Hồng Hà' of 'Phó Thủ tướng Trần Hồng Hà')")
+    function: str | None = Field(
+        None, description="what the body does, the same at every level: 'propaganda', 'office'"
+    )
+    person: str | None = Field(
+        None, description="the person tasked, where a named person is ('Trần Hồng Hà' of 'Phó Thủ tướng Trần Hồng Hà')"
+    )
     report_to: str | None = Field(None, description="where results are to be reported")
     section: str | None = Field(None, description="path of the section the assignment was read from")
     line: int | None = None
@@ -124,7 +139,7 @@ class Signer(Model):
     cosigners: list[Signer] = Field(default_factory=list, description="the other signers of a joint document")
 
 
-class Warning(Model):  # noqa: A001 - the contract's word
+class Warning(Model):
     code: str
     message: str
     line: int | None = None
@@ -133,7 +148,9 @@ class Warning(Model):  # noqa: A001 - the contract's word
 class Source(Model):
     path: str | None = None
     format: str = Field(description="txt, docx, pdf")
-    encoding: str | None = Field(None, description="the byte encoding the text was decoded from (utf-8, tcvn3, vni ...)")
+    encoding: str | None = Field(
+        None, description="the byte encoding the text was decoded from (utf-8, tcvn3, vni ...)"
+    )
     sha256: str | None = None
     lines: int = Field(0, description="lines of text the reader produced")
 
@@ -146,8 +163,13 @@ class Document(Model):
     number: str | None = None
     issuer: Issuer = Field(default_factory=Issuer)
     place: str | None = None
-    province: str | None = Field(None, description="the province the place names, as named before the 2025 merger ('Thành phố Hồ Chí Minh' → 'Hồ Chí Minh')")
-    province_2025: str | None = Field(None, description="the province that place belongs to since 1 July 2025 ('Trà Vinh' → 'Vĩnh Long')")
+    province: str | None = Field(
+        None,
+        description="the province the place names, as named before the 2025 merger ('Thành phố Hồ Chí Minh' → 'Hồ Chí Minh')",
+    )
+    province_2025: str | None = Field(
+        None, description="the province that place belongs to since 1 July 2025 ('Trà Vinh' → 'Vĩnh Long')"
+    )
     date: str | None = None
     title: str | None = None
     sections: list[Section] = Field(default_factory=list)
@@ -159,11 +181,17 @@ class Document(Model):
     # beyond the contract
     addressees: list[str] = Field(default_factory=list, description="'Kính gửi' addressees of a công văn")
     attachments: list[str] = Field(default_factory=list, description="'Gửi kèm' attachments")
-    authority: str | None = Field(None, description="the enacting authority line of a Quyết định ('CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ...')")
+    authority: str | None = Field(
+        None, description="the enacting authority line of a Quyết định ('CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ...')"
+    )
     preamble: str = Field("", description="unnumbered text between the title and the first section")
     closing: str = Field("", description="unnumbered closing text after the last section ('Trên đây là ...')")
-    provenance: dict[str, list[int]] = Field(default_factory=dict, description="field name → the lines it was read from")
-    appendices: list[Document] = Field(default_factory=list, description="documents carried by this one (Phụ lục, ban hành kèm theo)")
+    provenance: dict[str, list[int]] = Field(
+        default_factory=dict, description="field name → the lines it was read from"
+    )
+    appendices: list[Document] = Field(
+        default_factory=list, description="documents carried by this one (Phụ lục, ban hành kèm theo)"
+    )
     source: Source | None = None
 
     def to_json(self, *, indent: int | None = 2) -> str:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from .text import fold
 from .vocab import phrase_pattern, vocabulary
 
-__all__ = ["patterns", "Patterns", "MARKER", "ROMAN_VALUES", "roman_value", "LETTERS"]
+__all__ = ["LETTERS", "MARKER", "ROMAN_VALUES", "Patterns", "patterns", "roman_value"]
 
 _PHRASE_WORDS = re.compile(r"\w+|/")  # the words (and slashes) of a phrase, for _loose_phrases
 
@@ -68,7 +68,21 @@ MARKER = re.compile(
 # it: "1 Đổi mới ..." (OCR lost the period) or "Š. Tập trung ..." (OCR read
 # 5 as Š). The character classes list the OCR confusions seen for digits.
 WEAK_MARKER = re.compile(r"^(?P<weak>\d{1,2}|[ŠSšsOoIl|ZzBg])(?:\s*[.)]\s*|\s+)(?=[A-ZĐÀ-Ỹ\"“])")
-OCR_DIGITS = {"Š": "5", "S": "5", "š": "5", "s": "5", "O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "Z": "2", "z": "2", "B": "8", "g": "9"}
+OCR_DIGITS = {
+    "Š": "5",
+    "S": "5",
+    "š": "5",
+    "s": "5",
+    "O": "0",
+    "o": "0",
+    "I": "1",
+    "l": "1",
+    "|": "1",
+    "Z": "2",
+    "z": "2",
+    "B": "8",
+    "g": "9",
+}
 
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 
@@ -76,7 +90,21 @@ ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 def roman_numeral(value: int) -> str:
     """4 → "IV": the label a list numbered in Roman numerals prints."""
     out = ""
-    for amount, numeral in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+    for amount, numeral in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         while value >= amount:
             out += numeral
             value -= amount
@@ -117,16 +145,30 @@ _YEAR = r"\d{4}"
 _FIGURE_SEP = r"\s*[/.-]\s*"
 
 
-def date_in_figures(day: str | None = None, month: str | None = None, year: str | None = None, year_digits: str = "4") -> str:
+def date_in_figures(
+    day: str | None = None, month: str | None = None, year: str | None = None, year_digits: str = "4"
+) -> str:
     """Day, month and year in figures with any of "/", ".", "-" between them."""
     year_body = r"\d{" + year_digits + "}"
     return _group(day, _DAY) + _FIGURE_SEP + _group(month, _MONTH) + _FIGURE_SEP + _group(year, year_body)
 
 
-def date_in_words(day: str | None = None, month: str | None = None, year: str | None = None, *, folded: bool = False) -> str:
-    """"18 tháng 5 năm 2021" (a comma may stand before "năm")."""
+def date_in_words(
+    day: str | None = None, month: str | None = None, year: str | None = None, *, folded: bool = False
+) -> str:
+    """ "18 tháng 5 năm 2021" (a comma may stand before "năm")."""
     month_word, year_word = ("thang", "nam") if folded else ("tháng", "năm")
-    return _group(day, _DAY) + r"\s+" + month_word + r"\s+" + _group(month, _MONTH) + r"\s*,?\s*" + year_word + r"\s+" + _group(year, _YEAR)
+    return (
+        _group(day, _DAY)
+        + r"\s+"
+        + month_word
+        + r"\s+"
+        + _group(month, _MONTH)
+        + r"\s*,?\s*"
+        + year_word
+        + r"\s+"
+        + _group(year, _YEAR)
+    )
 
 
 def _group(name: str | None, body: str) -> str:
@@ -195,17 +237,54 @@ def _symbol_pattern(codes: frozenset[str]) -> str:
     # The number first, shared by every form; "no word, '/', '.' or '-' before it" is tested
     # after its first digit, so that the regex engine can search the pattern digit by digit.
     return (
-        r"(?P<num>\d(?<![\w/.-]\d)\d{0,4}[a-zđ]?)" + sep
-        + r"(?:/" + sep + r"(?:"
+        r"(?P<num>\d(?<![\w/.-]\d)\d{0,4}[a-zđ]?)"
+        + sep
+        + r"(?:/"
+        + sep
+        + r"(?:"
         # legislature: 146/2025/QH15, 80/2015/QH13
-        + r"(?P<lyear>(?:19|20)\d\d)" + sep + r"/" + sep + r"(?P<lcode>(?:UBTV)?QH\d{1,2})(?![\w])"
+        + r"(?P<lyear>(?:19|20)\d\d)"
+        + sep
+        + r"/"
+        + sep
+        + r"(?P<lcode>(?:UBTV)?QH\d{1,2})(?![\w])"
         # state, with a year: 136/2020/NĐ-CP, 02/2017/TT-VPCP, 19/2020/QĐ-UBND, 07/2023/TTLT-BTC-BNV
-        + r"|(?P<syear>(?:19|20)\d\d)" + sep + r"/" + sep + r"(?P<stype>" + code + r")" + sep + r"[-–]" + sep + r"(?P<siss>" + issuers + r")"
+        + r"|(?P<syear>(?:19|20)\d\d)"
+        + sep
+        + r"/"
+        + sep
+        + r"(?P<stype>"
+        + code
+        + r")"
+        + sep
+        + r"[-–]"
+        + sep
+        + r"(?P<siss>"
+        + issuers
+        + r")"
         # state without a year: 134/KH-UBND, 13/CT-TTg, 1289/UBND-TH (a công văn: no type code)
-        + r"|(?P<ttype>" + code + r")" + sep + r"[-–]" + sep + r"(?P<tiss>" + issuers + r")"
+        + r"|(?P<ttype>"
+        + code
+        + r")"
+        + sep
+        + r"[-–]"
+        + sep
+        + r"(?P<tiss>"
+        + issuers
+        + r")"
         + r")"
         # party: 37-KH/ĐUK, 02-KL/TW, 05-QC/BTCTU-BDVTU, 2449 -CV/ĐU
-        + r"|[-–]" + sep + r"(?P<ptype>" + code + r")" + sep + r"/" + sep + r"(?P<piss>" + issuers + r")"
+        + r"|[-–]"
+        + sep
+        + r"(?P<ptype>"
+        + code
+        + r")"
+        + sep
+        + r"/"
+        + sep
+        + r"(?P<piss>"
+        + issuers
+        + r")"
         + r")"
     )
 
@@ -217,7 +296,12 @@ def _loose_phrases(phrases: list[str]) -> str:
     out = set()
     for phrase in phrases:
         words = _PHRASE_WORDS.findall(fold(phrase))
-        out.add(r"\s*".join(w if w == "/" else w + (r"\s*[-–—]?" if i < len(words) - 1 and words[i + 1] != "/" else "") for i, w in enumerate(words)))
+        out.add(
+            r"\s*".join(
+                w if w == "/" else w + (r"\s*[-–—]?" if i < len(words) - 1 and words[i + 1] != "/" else "")
+                for i, w in enumerate(words)
+            )
+        )
     return "|".join(sorted(out, key=len, reverse=True))
 
 
@@ -231,7 +315,11 @@ def patterns() -> Patterns:
     return Patterns(
         type_line=re.compile(
             r"^(?P<name>" + types + r")(?:\s+(?P<qual>" + phrase_pattern(layout["header"]["type_qualifiers"]) + r"))?"
-            r"(?:\s+(?P<more>" + types + r"))?(?P<rest>\s+(?:" + phrase_pattern(layout["header"]["type_suffix"]) + r")\s+.*)?\s*$"
+            r"(?:\s+(?P<more>"
+            + types
+            + r"))?(?P<rest>\s+(?:"
+            + phrase_pattern(layout["header"]["type_suffix"])
+            + r")\s+.*)?\s*$"
         ),
         symbol=re.compile(_symbol_pattern(vocab.type_codes)),
         symbol_blank=re.compile(
@@ -244,31 +332,62 @@ def patterns() -> Patterns:
             r"(?P<rest>(?:[Nn]g[àa]y|NG[ÀA]Y)\b.*|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}.*)$"
         ),
         date_line_bare=re.compile(
-            r"^(?P<place>" + _PLACE + r")\s+(?P<rest>(?:[Nn]g[àa]y|NG[ÀA]Y)\s+\d{1,2}\s+(?:tháng|THÁNG)\s+\d{1,2}\s+(?:năm|NĂM)\s+\d{4})\s*\.?$"
+            r"^(?P<place>"
+            + _PLACE
+            + r")\s+(?P<rest>(?:[Nn]g[àa]y|NG[ÀA]Y)\s+\d{1,2}\s+(?:tháng|THÁNG)\s+\d{1,2}\s+(?:năm|NĂM)\s+\d{4})\s*\.?$"
         ),
-        symbol_line=re.compile(r"^(?:" + phrase_pattern(layout["header"]["symbol_prefix"], word_boundary=False) + r")\s*[:.]?\s*"),
+        symbol_line=re.compile(
+            r"^(?:" + phrase_pattern(layout["header"]["symbol_prefix"], word_boundary=False) + r")\s*[:.]?\s*"
+        ),
         motto=re.compile(_loose_phrases(layout["header"]["motto"])),
         party=re.compile(phrase_pattern(layout["header"]["party"])),
         state=re.compile(phrase_pattern(layout["header"]["state"])),
         abstract=re.compile(r"^(?:" + _loose_phrases(layout["header"]["abstract_prefix"]) + r")\b\.?\s*:?\s*"),
-        recipients=re.compile(r"^(?:" + phrase_pattern(layout["closing"]["recipients"], word_boundary=False) + r")\s*:?"),
-        addressees=re.compile(r"^(?:" + phrase_pattern(layout["closing"]["addressees"], word_boundary=False) + r")\s*:?\s*"),
-        attachments=re.compile(r"^(?:" + phrase_pattern(layout["closing"]["attachments"], word_boundary=False) + r")\s*:\s*"),
+        recipients=re.compile(
+            r"^(?:" + phrase_pattern(layout["closing"]["recipients"], word_boundary=False) + r")\s*:?"
+        ),
+        addressees=re.compile(
+            r"^(?:" + phrase_pattern(layout["closing"]["addressees"], word_boundary=False) + r")\s*:?\s*"
+        ),
+        attachments=re.compile(
+            r"^(?:" + phrase_pattern(layout["closing"]["attachments"], word_boundary=False) + r")\s*:\s*"
+        ),
         authority=re.compile(r"^(?:" + "|".join(sorted(auth, key=len, reverse=True)) + r")\s*[A-ZĐÀ-Ỹ]"),
-        closing_paragraph=re.compile(r"^(?:" + phrase_pattern(layout["closing"]["closing_paragraph"], word_boundary=False) + r")"),
-        appendix=re.compile(r"^(?:" + phrase_pattern(layout["body"]["appendix"], word_boundary=False) + r")(?:\s+(?:[ivxl]+|\d+|so\s+\d+)\b|\s*$|\s*:|\s+[a-z])"),
+        closing_paragraph=re.compile(
+            r"^(?:" + phrase_pattern(layout["closing"]["closing_paragraph"], word_boundary=False) + r")"
+        ),
+        appendix=re.compile(
+            r"^(?:"
+            + phrase_pattern(layout["body"]["appendix"], word_boundary=False)
+            + r")(?:\s+(?:[ivxl]+|\d+|so\s+\d+)\b|\s*$|\s*:|\s+[a-z])"
+        ),
         grounds=re.compile(r"^(?:" + phrase_pattern(layout["body"]["grounds"], word_boundary=False) + r")\b"),
         addressees_after=re.compile(r"(?:" + phrase_pattern(layout["closing"]["addressees_after"]) + r")\s*:\s*$"),
         opener=re.compile(r"^(?:" + phrase_pattern(layout["body"]["openers"], word_boundary=False) + r")(?!\w)"),
-        issuer_head=re.compile(r"^(?:" + phrase_pattern(layout["issuer"]["heads"], word_boundary=False) + r")(?![a-z])"),
-        needs_complement=re.compile(r"^(?:" + phrase_pattern(layout["issuer"]["needs_complement"], word_boundary=False) + r")\s*$"),
+        issuer_head=re.compile(
+            r"^(?:" + phrase_pattern(layout["issuer"]["heads"], word_boundary=False) + r")(?![a-z])"
+        ),
+        needs_complement=re.compile(
+            r"^(?:" + phrase_pattern(layout["issuer"]["needs_complement"], word_boundary=False) + r")\s*$"
+        ),
         type_names=re.compile(types),
-        signed=re.compile(r"^\(?\[?\s*(?:" + phrase_pattern([m.strip("()[] ") for m in layout["closing"]["signed"]], word_boundary=False) + r")\s*\]?\)?\s*"),
-        authority_head=re.compile(r"^(?:" + phrase_pattern(layout["header"]["authority_heads"], word_boundary=False) + r")\b"),
+        signed=re.compile(
+            r"^\(?\[?\s*(?:"
+            + phrase_pattern([m.strip("()[] ") for m in layout["closing"]["signed"]], word_boundary=False)
+            + r")\s*\]?\)?\s*"
+        ),
+        authority_head=re.compile(
+            r"^(?:" + phrase_pattern(layout["header"]["authority_heads"], word_boundary=False) + r")\b"
+        ),
         type_suffix=re.compile(r"^(?:" + phrase_pattern(layout["header"]["type_suffix"]) + r")\s"),
         issues=re.compile(
             r"(?<!\w)(?:" + phrase_pattern(layout["body"]["issues_verbs"], word_boundary=False) + r")\s+"
-            r"(?:(?:" + phrase_pattern([n for t in vocab.doc_types if t.header for n in t.names] + layout["body"]["issues_objects"], word_boundary=False) + r")(?!\w)|:|$)"
+            r"(?:(?:"
+            + phrase_pattern(
+                [n for t in vocab.doc_types if t.header for n in t.names] + layout["body"]["issues_objects"],
+                word_boundary=False,
+            )
+            + r")(?!\w)|:|$)"
         ),
         site_label=re.compile(r"^(?:" + phrase_pattern(layout["site"]["labels"], word_boundary=False) + r")\s*:"),
         site_notice=re.compile(phrase_pattern(layout["site"]["notices"], word_boundary=False)),

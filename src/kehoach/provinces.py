@@ -21,7 +21,7 @@ _PROVINCE_UNIT = re.compile(r"(?i)^(?:tỉnh|thành phố)\s+")  # "tỉnh", "th
 if TYPE_CHECKING:  # pragma: no cover
     from .models import Document
 
-__all__ = ["Province", "find_province", "find_district_province", "province_of", "all_provinces"]
+__all__ = ["Province", "all_provinces", "find_district_province", "find_province", "province_of"]
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,9 @@ def all_provinces() -> list[Province]:
 
 
 # a district-level unit and its name: "HUYỆN CẦN GIỜ", "Huyện ủy Krông Pắc", "THỊ XÃ SA PA"
-_DISTRICT = re.compile(r"(?i)(?<!\w)(huyện|quận|thị xã|thành phố)(?:\s+(?:ủy|uỷ))?\s+([^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3})")
+_DISTRICT = re.compile(
+    r"(?i)(?<!\w)(huyện|quận|thị xã|thành phố)(?:\s+(?:ủy|uỷ))?\s+([^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3})"
+)
 
 
 def find_district_province(text: str | None) -> Province | None:
@@ -120,7 +122,7 @@ def _convert(text: str) -> Province | None:
         from underthesea.address import convert_address
 
         result = convert_address(candidate)
-    except Exception:  # noqa: BLE001 - not installed: no province
+    except Exception:
         return None
     new = result.new.province if result.status != "not_found" else ""
     if not new:

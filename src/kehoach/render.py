@@ -9,7 +9,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .models import Document, Section
 
-__all__ = ["to_json", "to_markdown", "to_rich", "FORMATS", "MAX_SHOWN"]
+__all__ = ["FORMATS", "MAX_SHOWN", "to_json", "to_markdown", "to_rich"]
 
 FORMATS = ("json", "table", "markdown")
 # sections, and rows of each table, the terminal table shows: it is for a person to read, and
@@ -93,7 +93,9 @@ def to_markdown(doc: Document) -> str:
         out.append("|---|---|---|---|---|")
         for a in doc.assignments:
             deadline = a.deadline.text if a.deadline else ""
-            out.append(f"| {_md_escape(a.body)} | {a.role} | {_md_escape(deadline)} | {a.section or ''} | {a.line or ''} |")
+            out.append(
+                f"| {_md_escape(a.body)} | {a.role} | {_md_escape(deadline)} | {a.section or ''} | {a.line or ''} |"
+            )
         out.append("")
     if doc.recipients:
         out.append("## Nơi nhận")
@@ -177,7 +179,14 @@ def to_rich(doc: Document) -> RenderableType:
         for col in ("kind", "symbol", "date", "issuer", "scope", "lines"):
             refs.add_column(col)
         rows = [
-            (plain(r.kind), plain(r.symbol or r.title), plain(r.date), plain(r.issuer), plain(r.scope), plain(",".join(str(m.line) for m in r.mentions)))
+            (
+                plain(r.kind),
+                plain(r.symbol or r.title),
+                plain(r.date),
+                plain(r.issuer),
+                plain(r.scope),
+                plain(",".join(str(m.line) for m in r.mentions)),
+            )
             for r in doc.references
         ]
         parts.append(capped(refs, rows, "references"))
@@ -185,7 +194,16 @@ def to_rich(doc: Document) -> RenderableType:
         table = Table(title="Assignments")
         for col in ("body", "role", "deadline", "section", "line"):
             table.add_column(col)
-        assignment_rows = [(plain(a.body), plain(a.role), plain(a.deadline.text if a.deadline else ""), plain(a.section), plain(str(a.line or ""))) for a in doc.assignments]
+        assignment_rows = [
+            (
+                plain(a.body),
+                plain(a.role),
+                plain(a.deadline.text if a.deadline else ""),
+                plain(a.section),
+                plain(str(a.line or "")),
+            )
+            for a in doc.assignments
+        ]
         parts.append(capped(table, assignment_rows, "assignments"))
     if doc.recipients:
         recipients = Table(title="Recipients (Nơi nhận)")
@@ -197,5 +215,9 @@ def to_rich(doc: Document) -> RenderableType:
         warn.add_column("code", style="yellow")
         warn.add_column("line")
         warn.add_column("message")
-        parts.append(capped(warn, [(plain(w.code), plain(str(w.line or "")), plain(w.message)) for w in doc.warnings], "warnings"))
+        parts.append(
+            capped(
+                warn, [(plain(w.code), plain(str(w.line or "")), plain(w.message)) for w in doc.warnings], "warnings"
+            )
+        )
     return Group(*parts)

@@ -18,17 +18,17 @@ if TYPE_CHECKING:  # pragma: no cover
     from .diff import Diff, DiffSide, SectionPair
 
 __all__ = [
-    "DIFF_FORMATS",
     "COMPARE_FORMATS",
+    "DIFF_FORMATS",
+    "compare_to_csv",
+    "compare_to_html",
+    "compare_to_json",
+    "compare_to_markdown",
+    "compare_to_rich",
+    "diff_to_html",
     "diff_to_json",
     "diff_to_markdown",
     "diff_to_rich",
-    "diff_to_html",
-    "compare_to_json",
-    "compare_to_csv",
-    "compare_to_markdown",
-    "compare_to_rich",
-    "compare_to_html",
 ]
 
 DIFF_FORMATS = ("table", "json", "markdown", "html")
@@ -97,12 +97,19 @@ def diff_to_markdown(d: Diff) -> str:
     out = ["# So sánh văn bản", ""]
     out.append("| | A | B |")
     out.append("|---|---|---|")
-    for key, attr in (("Số, ký hiệu", "symbol"), ("Cơ quan ban hành", "issuer"), ("Ngày", "date"), ("Trích yếu", "title")):
+    for key, attr in (
+        ("Số, ký hiệu", "symbol"),
+        ("Cơ quan ban hành", "issuer"),
+        ("Ngày", "date"),
+        ("Trích yếu", "title"),
+    ):
         out.append(f"| {key} | {_md(getattr(d.a, attr))} | {_md(getattr(d.b, attr))} |")
     out.append(f"| Tỉnh (sau sáp nhập 2025) | {_md(_province(d.a))} | {_md(_province(d.b))} |")
     out.append(f"| Tệp | {_md(d.a.path)} | {_md(d.b.path)} |")
     out.append("")
-    out.append(f"Mức tương đồng: **{d.similarity:.2f}** (ngưỡng ghép {d.threshold:.2f}; so sánh theo {'từ' if d.segmentation == 'words' else 'âm tiết'}).")
+    out.append(
+        f"Mức tương đồng: **{d.similarity:.2f}** (ngưỡng ghép {d.threshold:.2f}; so sánh theo {'từ' if d.segmentation == 'words' else 'âm tiết'})."
+    )
     out.append("")
     out.append("## Phần, mục")
     out.append("")
@@ -173,15 +180,33 @@ def compare_to_markdown(c: Comparison) -> str:
     out.append("")
     n = len(names)
     _md_matrix(
-        out, "Nhiệm vụ", "Chủ đề", n,
-        ((f"{t.theme} {t.label}", [f"{cell.path} ({cell.score:.2f})" if cell else "—" for cell in t.cells]) for t in c.themes),
+        out,
+        "Nhiệm vụ",
+        "Chủ đề",
+        n,
+        (
+            (f"{t.theme} {t.label}", [f"{cell.path} ({cell.score:.2f})" if cell else "—" for cell in t.cells])
+            for t in c.themes
+        ),
     )
     _md_matrix(
-        out, "Văn bản được dẫn chiếu", "Văn bản", n,
-        (((r.symbol or r.title or "") + (f" ({r.province})" if r.province else ""), ["✓" if p else "" for p in r.present]) for r in c.references),
+        out,
+        "Văn bản được dẫn chiếu",
+        "Văn bản",
+        n,
+        (
+            (
+                (r.symbol or r.title or "") + (f" ({r.province})" if r.province else ""),
+                ["✓" if p else "" for p in r.present],
+            )
+            for r in c.references
+        ),
     )
     _md_matrix(
-        out, "Cơ quan được giao nhiệm vụ", "Chức năng", n,
+        out,
+        "Cơ quan được giao nhiệm vụ",
+        "Chức năng",
+        n,
         ((b.label, [", ".join(r) if r else "" for r in b.roles]) for b in c.bodies),
     )
     return "\n".join(out).rstrip() + "\n"
@@ -264,8 +289,12 @@ def diff_to_rich(d: Diff, *, changes: bool = True, plain: bool = False) -> Rende
         label_a, label_b = Text(indent + text_a, style=style), Text(indent + text_b, style=style)
         if r.status == "matched":
             if changes and r.level == 2 and _changed(r):
-                label_a = Text.assemble(Text(indent + (r.a or ""), style="bold"), "\n", _rich_changes(r.changes, "-", plain=plain))
-                label_b = Text.assemble(Text(indent + (r.b or ""), style="bold"), "\n", _rich_changes(r.changes, "+", plain=plain))
+                label_a = Text.assemble(
+                    Text(indent + (r.a or ""), style="bold"), "\n", _rich_changes(r.changes, "-", plain=plain)
+                )
+                label_b = Text.assemble(
+                    Text(indent + (r.b or ""), style="bold"), "\n", _rich_changes(r.changes, "+", plain=plain)
+                )
             colour = "green" if (r.score or 0) >= 0.6 else "yellow"
             score = Text(f"{r.score:.2f}" + (" ↕" if r.moved else ""), style=colour)
         elif r.status == "only_a":
@@ -284,7 +313,10 @@ def diff_to_rich(d: Diff, *, changes: bool = True, plain: bool = False) -> Rende
     refs.add_column("only A", style="red")
     refs.add_column("only B", style="blue")
     refs.add_row(
-        *("\n".join(getattr(d.references, k) + getattr(d.references_by_name, k)) or "—" for k in ("both", "only_a", "only_b"))
+        *(
+            "\n".join(getattr(d.references, k) + getattr(d.references_by_name, k)) or "—"
+            for k in ("both", "only_a", "only_b")
+        )
     )
     parts.append(refs)
 
@@ -329,7 +361,9 @@ def compare_to_rich(c: Comparison) -> RenderableType:
         table = Table(title=title, pad_edge=False, padding=(0, 0 if compact else 1))
         table.add_column(first, min_width=28, max_width=60, overflow="fold")
         for i in range(n):
-            table.add_column(str(i + 1) if not compact else str((i + 1) % 10), justify="center", no_wrap=True, min_width=1)
+            table.add_column(
+                str(i + 1) if not compact else str((i + 1) % 10), justify="center", no_wrap=True, min_width=1
+            )
         return table
 
     themes = matrix(f"Task themes (threshold {c.threshold:.2f})", "theme")
@@ -345,15 +379,24 @@ def compare_to_rich(c: Comparison) -> RenderableType:
     refs = matrix("Cited documents", "document")
     for r in c.references:
         label = Text(r.symbol or r.title or "") + (Text(f" ({r.province})", style="dim") if r.province else Text(""))
-        refs.add_row(label, *[Text("●" if compact else "✓", style="green") if p else Text("·", style="dim") for p in r.present])
-    bodies = matrix("Tasked bodies (L lead, C coordinate, A advise, M monitor, I implement)" if compact else "Tasked bodies", "function")
+        refs.add_row(
+            label, *[Text("●" if compact else "✓", style="green") if p else Text("·", style="dim") for p in r.present]
+        )
+    bodies = matrix(
+        "Tasked bodies (L lead, C coordinate, A advise, M monitor, I implement)" if compact else "Tasked bodies",
+        "function",
+    )
     for b in c.bodies:
         cells = []
         for roles in b.roles:
             if not roles:
                 cells.append(Text("·", style="dim"))
             else:
-                cells.append(Text("".join(_ROLE_LETTER.get(r, "?") for r in roles) if compact else ",".join(roles), style="green"))
+                cells.append(
+                    Text(
+                        "".join(_ROLE_LETTER.get(r, "?") for r in roles) if compact else ",".join(roles), style="green"
+                    )
+                )
         bodies.add_row(b.label, *cells)
     parts: list[Table | Text] = [docs, themes, refs, bodies]
     parts.extend(Text(f"note: {note}", style="yellow") for note in c.notes)
@@ -404,8 +447,8 @@ def _h(text: str | None) -> str:
 
 def _html_page(title: str, body: list[str]) -> str:
     return (
-        "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        '<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{_h(title)}</title><style>{_CSS}</style></head><body>\n" + "\n".join(body) + "\n</body></html>\n"
     )
 
@@ -490,11 +533,21 @@ def _clause_rows(r: SectionPair) -> list[str]:
     for i, j, score in align_clauses(ca, cb):
         if i is not None and j is not None:
             changes = word_changes(ca[i], cb[j])
-            kept = 2 * sum(len(w.split()) for op, w in changes if op == "=") / max(1, len(ca[i].split()) + len(cb[j].split()))
+            kept = (
+                2
+                * sum(len(w.split()) for op, w in changes if op == "=")
+                / max(1, len(ca[i].split()) + len(cb[j].split()))
+            )
             if all(op == "=" for op, _ in changes):
                 a, b, cls_a, cls_b, mark = _h(ca[i]), _h(cb[j]), "same", "same", "="
             elif kept >= WORDS_KEPT:
-                a, b, cls_a, cls_b, mark = _html_changes(changes, "-"), _html_changes(changes, "+"), "changed", "changed", f"{score:.2f}"
+                a, b, cls_a, cls_b, mark = (
+                    _html_changes(changes, "-"),
+                    _html_changes(changes, "+"),
+                    "changed",
+                    "changed",
+                    f"{score:.2f}",
+                )
             else:  # rewritten: each side whole
                 a, b, cls_a, cls_b, mark = _h(ca[i]), _h(cb[j]), "oa", "ob", "≠"
         elif i is not None:
@@ -502,7 +555,9 @@ def _clause_rows(r: SectionPair) -> list[str]:
         else:
             assert j is not None
             a, b, cls_a, cls_b, mark = "", _h(cb[j]), "gap", "ob", "B"
-        rows.append(f'<tr class="clause"><td class="a {cls_a}">{a}</td><td class="score"><small>{mark}</small></td><td class="b {cls_b}">{b}</td></tr>')
+        rows.append(
+            f'<tr class="clause"><td class="a {cls_a}">{a}</td><td class="score"><small>{mark}</small></td><td class="b {cls_b}">{b}</td></tr>'
+        )
     return rows
 
 
@@ -538,7 +593,13 @@ _LEGEND = (
 
 def diff_to_html(d: Diff) -> str:
     body = ["<h1>So sánh văn bản</h1>", '<table class="meta"><tr><th></th><th>A</th><th>B</th></tr>']
-    for key, attr in (("Số, ký hiệu", "symbol"), ("Cơ quan ban hành", "issuer"), ("Ngày", "date"), ("Trích yếu", "title"), ("Tệp", "path")):
+    for key, attr in (
+        ("Số, ký hiệu", "symbol"),
+        ("Cơ quan ban hành", "issuer"),
+        ("Ngày", "date"),
+        ("Trích yếu", "title"),
+        ("Tệp", "path"),
+    ):
         body.append(f"<tr><th>{key}</th><td>{_h(getattr(d.a, attr))}</td><td>{_h(getattr(d.b, attr))}</td></tr>")
     body.append(f"<tr><th>Tỉnh (sau 01/7/2025)</th><td>{_h(_province(d.a))}</td><td>{_h(_province(d.b))}</td></tr>")
     body.append("</table>")
@@ -560,7 +621,9 @@ def diff_to_html(d: Diff) -> str:
         a = f'<div class="label">{_h(label_a)}</div>' if r.a else '<span class="missing">— không có ở A —</span>'
         b = f'<div class="label">{_h(label_b)}</div>' if r.b else '<span class="missing">— không có ở B —</span>'
         score = f"{r.score:.2f}" + (" ↕" if r.moved else "") if r.score is not None else ""
-        body.append(f'<tr class="{cls}"><td class="a">{a}</td><td class="score">{score}</td><td class="b">{b}</td></tr>')
+        body.append(
+            f'<tr class="{cls}"><td class="a">{a}</td><td class="score">{score}</td><td class="b">{b}</td></tr>'
+        )
         if changed:
             body.extend(_clause_rows(r))
     body.append("</table>")
@@ -586,13 +649,20 @@ def diff_to_html(d: Diff) -> str:
 
 def compare_to_html(c: Comparison) -> str:
     n = len(c.documents)
-    body = ["<h1>So sánh nhiều văn bản</h1>", '<table class="meta"><tr><th>#</th><th>Số, ký hiệu</th><th>Cơ quan</th><th>Tỉnh</th><th>Tệp</th></tr>']
+    body = [
+        "<h1>So sánh nhiều văn bản</h1>",
+        '<table class="meta"><tr><th>#</th><th>Số, ký hiệu</th><th>Cơ quan</th><th>Tỉnh</th><th>Tệp</th></tr>',
+    ]
     for i, s in enumerate(c.documents):
-        body.append(f"<tr><td>{i + 1}</td><td>{_h(s.symbol)}</td><td>{_h(s.issuer)}</td><td>{_h(_province(s))}</td><td>{_h(s.path)}</td></tr>")
+        body.append(
+            f"<tr><td>{i + 1}</td><td>{_h(s.symbol)}</td><td>{_h(s.issuer)}</td><td>{_h(_province(s))}</td><td>{_h(s.path)}</td></tr>"
+        )
     body.append("</table>")
     head = "".join(f'<th class="tick">{i + 1}</th>' for i in range(n))
     col = f'<colgroup><col style="width:30%">{"<col>" * n}</colgroup>'
-    body.append(f'<h2>Nhiệm vụ (ngưỡng {c.threshold:.2f})</h2><table class="themes">{col}<tr><th>Chủ đề</th>{head}</tr>')
+    body.append(
+        f'<h2>Nhiệm vụ (ngưỡng {c.threshold:.2f})</h2><table class="themes">{col}<tr><th>Chủ đề</th>{head}</tr>'
+    )
     for t in c.themes:
         cells = "".join(
             f'<td class="tick both" title="{_h(cell.heading)}">{_h(cell.path)}<br><small>{cell.score:.2f}</small></td>'
@@ -605,13 +675,19 @@ def compare_to_html(c: Comparison) -> str:
     body.append(f'<h2>Văn bản được dẫn chiếu</h2><table class="refs">{col}<tr><th>Văn bản</th>{head}</tr>')
     for r in c.references:
         label = _h(r.symbol or r.title) + (f" <small>({_h(r.province)})</small>" if r.province else "")
-        body.append(f"<tr><td>{label}</td>" + "".join('<td class="tick both">✓</td>' if p else '<td class="tick"></td>' for p in r.present) + "</tr>")
+        body.append(
+            f"<tr><td>{label}</td>"
+            + "".join('<td class="tick both">✓</td>' if p else '<td class="tick"></td>' for p in r.present)
+            + "</tr>"
+        )
     body.append("</table>")
     body.append(f'<h2>Cơ quan được giao nhiệm vụ</h2><table class="bodies">{col}<tr><th>Chức năng</th>{head}</tr>')
     for b in c.bodies:
         body.append(
             f"<tr><td>{_h(b.label)}</td>"
-            + "".join(f'<td class="tick both">{_h(", ".join(r))}</td>' if r else '<td class="tick"></td>' for r in b.roles)
+            + "".join(
+                f'<td class="tick both">{_h(", ".join(r))}</td>' if r else '<td class="tick"></td>' for r in b.roles
+            )
             + "</tr>"
         )
     body.append("</table>")

@@ -11,12 +11,29 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .tasks import TaskList
 
-__all__ = ["TASK_FORMATS", "tasks_to_json", "tasks_to_csv", "tasks_to_rich", "tasks_to_calendar"]
+__all__ = ["TASK_FORMATS", "tasks_to_calendar", "tasks_to_csv", "tasks_to_json", "tasks_to_rich"]
 
 TASK_FORMATS = ("table", "json", "csv", "ics")
 CSV_COLUMNS = (
-    "due", "deadline", "deadline_date", "recurrence", "body", "function", "function_label", "role", "action",
-    "document", "doc_type", "issuer", "province", "province_2025", "date", "section", "line", "input", "title",
+    "due",
+    "deadline",
+    "deadline_date",
+    "recurrence",
+    "body",
+    "function",
+    "function_label",
+    "role",
+    "action",
+    "document",
+    "doc_type",
+    "issuer",
+    "province",
+    "province_2025",
+    "date",
+    "section",
+    "line",
+    "input",
+    "title",
 )
 
 
@@ -56,7 +73,9 @@ def tasks_to_rich(t: TaskList) -> RenderableType:
         due = Text(task.due or "—", style="bold" if task.due else "dim")
         if task.recurrence:
             due.append(f" ↻{task.recurrence}", style="cyan")
-        where = " ".join(x for x in (task.document, f"({task.province})" if task.province else "", task.section or "") if x)
+        where = " ".join(
+            x for x in (task.document, f"({task.province})" if task.province else "", task.section or "") if x
+        )
         table.add_row(due, task.body, task.role, task.action, task.deadline or "", where)
     parts: list = [table]
     parts.extend(Text(f"note: {n}", style="yellow") for n in t.notes)

@@ -16,14 +16,30 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .trace import Trace, TraceNode
 
-__all__ = ["TRACE_FORMATS", "trace_to_json", "trace_to_csv", "trace_to_rich", "trace_to_html", "walk"]
+__all__ = ["TRACE_FORMATS", "trace_to_csv", "trace_to_html", "trace_to_json", "trace_to_rich", "walk"]
 
 TRACE_FORMATS = ("table", "json", "csv", "html")
 LEVEL_VI = {"central": "Trung ương", "province": "Tỉnh", "district": "Huyện", "commune": "Xã"}
 BRANCH_VI = {"party": "Đảng", "state": "Nhà nước"}
 CSV_COLUMNS = (
-    "role", "depth", "key", "symbol", "doc_type", "issuer", "level", "branch", "province", "province_2025",
-    "date", "days_since_parent", "parent", "in_sources", "also_implements", "cites", "inputs", "title",
+    "role",
+    "depth",
+    "key",
+    "symbol",
+    "doc_type",
+    "issuer",
+    "level",
+    "branch",
+    "province",
+    "province_2025",
+    "date",
+    "days_since_parent",
+    "parent",
+    "in_sources",
+    "also_implements",
+    "cites",
+    "inputs",
+    "title",
 )
 
 
@@ -52,10 +68,24 @@ def trace_to_csv(t: Trace) -> str:
 
     def row(role: str, n, parent: str = "", cites: str = "") -> list:
         return [
-            role, n.depth if hasattr(n, "depth") else "", n.key, n.symbol or "", n.doc_type or "", n.issuer or "", n.level or "",
-            n.branch or "", n.province or "", n.province_2025 or "", n.date or "",
-            "" if getattr(n, "days_since_parent", None) is None else n.days_since_parent, parent,
-            int(getattr(n, "in_sources", True)), ";".join(getattr(n, "also_implements", [])), cites, ";".join(n.inputs), n.title or "",
+            role,
+            n.depth if hasattr(n, "depth") else "",
+            n.key,
+            n.symbol or "",
+            n.doc_type or "",
+            n.issuer or "",
+            n.level or "",
+            n.branch or "",
+            n.province or "",
+            n.province_2025 or "",
+            n.date or "",
+            "" if getattr(n, "days_since_parent", None) is None else n.days_since_parent,
+            parent,
+            int(getattr(n, "in_sources", True)),
+            ";".join(getattr(n, "also_implements", [])),
+            cites,
+            ";".join(n.inputs),
+            n.title or "",
         ]
 
     for a in reversed(t.ancestors):
@@ -93,6 +123,7 @@ def trace_to_rich(t: Trace) -> RenderableType:
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
+
     def label(n) -> Text:
         text = Text(n.symbol or _unnumbered(n), style="bold" if n.in_sources else "bold dim")
         text.append("  " + " · ".join(_facts(n)), style="" if n.in_sources else "dim")
@@ -114,9 +145,15 @@ def trace_to_rich(t: Trace) -> RenderableType:
     summary = Table.grid(padding=(0, 2))
     summary.add_column(style="bold")
     summary.add_column()
-    summary.add_row("implementing", f"{len(held)} in the sources, {len(implementing) - len(held)} known from citations only")
+    summary.add_row(
+        "implementing", f"{len(held)} in the sources, {len(implementing) - len(held)} known from citations only"
+    )
     if t.coverage:
-        summary.add_row("provinces", f"{len(covered)} of {len(t.coverage)} (since 2025) have one: " + ", ".join(c.province_2025 for c in covered))
+        summary.add_row(
+            "provinces",
+            f"{len(covered)} of {len(t.coverage)} (since 2025) have one: "
+            + ", ".join(c.province_2025 for c in covered),
+        )
         summary.add_row("without", ", ".join(t.provinces_2025_without) or "—")
     parts.append(summary)
     if t.citing:
@@ -227,7 +264,7 @@ def _node_html(n) -> str:
     if n.also_implements:
         bits.append(f' <span class="tag">cũng thực hiện {_h(", ".join(n.also_implements))}</span>')
     if n.title:
-        bits.append(f'<br><small>{_h(n.title)}</small>')
+        bits.append(f"<br><small>{_h(n.title)}</small>")
     return f'<span class="{cls}">{"".join(bits)}</span>'
 
 
@@ -269,7 +306,11 @@ def trace_to_html(t: Trace) -> str:
     body.append(
         f'<p class="lead">Đã đọc {t.sources} văn bản. Văn bản thực hiện: <b>{len(held)}</b> có trong nguồn, '
         f"<b>{len(implementing) - len(held)}</b> chỉ biết qua trích dẫn"
-        + (f"; <b>{len(covered)}</b>/{len(t.coverage)} tỉnh, thành phố (sau sắp xếp 2025) có văn bản thực hiện." if t.coverage else ".")
+        + (
+            f"; <b>{len(covered)}</b>/{len(t.coverage)} tỉnh, thành phố (sau sắp xếp 2025) có văn bản thực hiện."
+            if t.coverage
+            else "."
+        )
         + "</p>"
     )
     body.append("<h2>Cây văn bản thực hiện</h2>")
@@ -281,20 +322,22 @@ def trace_to_html(t: Trace) -> str:
         body.append("<h2>Tỉnh, thành phố</h2>")
         body.append(
             '<table class="coverage"><colgroup><col style="width:22%"><col style="width:30%"><col class="n"><col class="n"><col></colgroup>'
-            "<tr><th>Tỉnh, thành phố (từ 01/7/2025)</th><th>Trước sắp xếp</th><th class=\"n\">Có trong nguồn</th>"
-            "<th class=\"n\">Qua trích dẫn</th><th>Văn bản</th></tr>"
+            '<tr><th>Tỉnh, thành phố (từ 01/7/2025)</th><th>Trước sắp xếp</th><th class="n">Có trong nguồn</th>'
+            '<th class="n">Qua trích dẫn</th><th>Văn bản</th></tr>'
         )
         for c in t.coverage:
             cls = ' class="none"' if not c.documents else ""
             body.append(
-                f"<tr{cls}><td>{_h(c.province_2025)}</td><td>{_h(', '.join(c.provinces))}</td><td class=\"n\">{c.documents}</td>"
-                f"<td class=\"n\">{c.cited}</td><td>{_h(', '.join(_key_label(k) for k in c.keys))}</td></tr>"
+                f'<tr{cls}><td>{_h(c.province_2025)}</td><td>{_h(", ".join(c.provinces))}</td><td class="n">{c.documents}</td>'
+                f'<td class="n">{c.cited}</td><td>{_h(", ".join(_key_label(k) for k in c.keys))}</td></tr>'
             )
         body.append("</table>")
         body.append(f"<p>Chưa có văn bản thực hiện trong nguồn: {_h(', '.join(t.provinces_2025_without)) or '—'}.</p>")
     if t.citing:
         body.append("<h2>Văn bản chỉ dẫn chiếu, không thực hiện</h2>")
-        body.append('<table class="citing"><tr><th>Văn bản</th><th>Cơ quan</th><th>Tỉnh</th><th>Ngày</th><th>Dẫn chiếu</th></tr>')
+        body.append(
+            '<table class="citing"><tr><th>Văn bản</th><th>Cơ quan</th><th>Tỉnh</th><th>Ngày</th><th>Dẫn chiếu</th></tr>'
+        )
         for citing in t.citing:
             body.append(
                 f"<tr><td>{_h(citing.symbol or citing.key)}{_badges(citing)}</td><td>{_h(citing.issuer)}</td><td>{_h(_where_vi(citing))}</td>"
@@ -303,7 +346,9 @@ def trace_to_html(t: Trace) -> str:
         body.append("</table>")
     body.extend(f'<p class="note">{_h(n)}</p>' for n in t.notes)
     return (
-        "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        f"<title>Theo dõi {_h(t.symbol)}</title><style>{_CSS}</style></head><body>\n" + "\n".join(body) + "\n</body></html>\n"
+        '<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>Theo dõi {_h(t.symbol)}</title><style>{_CSS}</style></head><body>\n"
+        + "\n".join(body)
+        + "\n</body></html>\n"
     )

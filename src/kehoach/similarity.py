@@ -30,17 +30,16 @@ from dataclasses import dataclass, field
 from .text import fold, lower, nfc, normalize_tones
 
 __all__ = [
-
-    "Piece",
+    "DEFAULT_THRESHOLD",
     "Normalizer",
+    "Piece",
     "Vectors",
-    "tfidf",
+    "assign",
     "dot",
     "heading_scores",
     "heading_similarity",
-    "assign",
+    "tfidf",
     "word_changes",
-    "DEFAULT_THRESHOLD",
 ]
 
 DEFAULT_THRESHOLD = 0.35

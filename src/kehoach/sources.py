@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .errors import InputError
 
-__all__ = ["Entry", "load_entries", "is_sqlite"]
+__all__ = ["Entry", "is_sqlite", "load_entries"]
 
 _MAGIC = b"SQLite format 3\x00"
 
@@ -69,7 +69,9 @@ class _Collect:
         pass
 
 
-def _parsed(inputs: list[str], *, workers: int | None, encoding: str | None, on_error: Callable[[str, str], None]) -> Iterator[Entry]:
+def _parsed(
+    inputs: list[str], *, workers: int | None, encoding: str | None, on_error: Callable[[str, str], None]
+) -> Iterator[Entry]:
     from .batch import iter_jobs, run_batch
     from .models import Document
     from .provinces import province_of

@@ -40,7 +40,7 @@ from .errors import OutputError
 if TYPE_CHECKING:  # (batch imports the store at run time; the store needs batch's record only as a type)
     from .batch import Outcome
 
-__all__ = ["DirSink", "JsonlSink", "SqliteSink", "document_rows", "SCHEMA"]
+__all__ = ["SCHEMA", "DirSink", "JsonlSink", "SqliteSink", "document_rows"]
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
@@ -63,7 +63,9 @@ class DirSink:
     def __init__(self, folder: str | os.PathLike) -> None:
         self.folder = Path(folder)
         if self.folder.exists() and not self.folder.is_dir():
-            raise OutputError(f"{self.folder}: exists and is not a folder (--output-dir takes a folder; for one file use --jsonl FILE)")
+            raise OutputError(
+                f"{self.folder}: exists and is not a folder (--output-dir takes a folder; for one file use --jsonl FILE)"
+            )
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             self.manifest = open(self.folder / self.MANIFEST, "a", encoding="utf-8")
@@ -81,7 +83,9 @@ class DirSink:
         (its suffix included) cut, with a hash of the whole part after the cut; and the whole
         path, if still too long, made one short name under ``_long/``."""
         parts = out.split("/")
-        fitted = [_fit(part, self.name_max - (self.RESERVED if i == len(parts) - 1 else 0)) for i, part in enumerate(parts)]
+        fitted = [
+            _fit(part, self.name_max - (self.RESERVED if i == len(parts) - 1 else 0)) for i, part in enumerate(parts)
+        ]
         physical = "/".join(fitted)
         if len(os.fsencode(str(self.folder / physical))) + self.RESERVED >= self.path_max:
             physical = "_long/" + _fit(fitted[-1], min(self.name_max - self.RESERVED, 120), always=True, key=out)
@@ -156,7 +160,9 @@ def _fit(part: str, limit: int, *, always: bool = False, key: str | None = None)
 
 
 def _error_record(outcome: Outcome) -> bytes:
-    return json.dumps({"input": outcome.name, "sha256": outcome.sha256, "error": outcome.error}, ensure_ascii=False).encode("utf-8")
+    return json.dumps(
+        {"input": outcome.name, "sha256": outcome.sha256, "error": outcome.error}, ensure_ascii=False
+    ).encode("utf-8")
 
 
 class _TextOut:
@@ -184,7 +190,9 @@ class JsonlSink:
             self.fh = getattr(sys.stdout, "buffer", None) or _TextOut(sys.stdout)
             return
         if self.path.is_dir():
-            raise OutputError(f"{self.path}: is a folder (--jsonl takes a file; for a folder of JSON files use --output-dir DIR)")
+            raise OutputError(
+                f"{self.path}: is a folder (--jsonl takes a file; for a folder of JSON files use --output-dir DIR)"
+            )
         try:
             if resume and self.path.exists() and not overwrite:
                 self._load_and_cut()
@@ -353,7 +361,18 @@ def document_rows(doc) -> dict:
         ),
         "sections": sections,
         "references": [
-            (r.kind, r.number, r.symbol, r.date, r.issuer, r.title, r.scope, r.locality, len(r.mentions), r.mentions[0].line if r.mentions else None)
+            (
+                r.kind,
+                r.number,
+                r.symbol,
+                r.date,
+                r.issuer,
+                r.title,
+                r.scope,
+                r.locality,
+                len(r.mentions),
+                r.mentions[0].line if r.mentions else None,
+            )
             for r in doc.references
         ],
         "assignments": [
@@ -390,7 +409,9 @@ class SqliteSink:
             raise OutputError(f"{self.path}: is a folder (--sqlite takes a database file)")
         if self.path.exists() and self.path.stat().st_size and not _is_sqlite(self.path):
             if not overwrite:
-                raise OutputError(f"{self.path}: exists and is not an SQLite database; give another name, or --overwrite to replace it")
+                raise OutputError(
+                    f"{self.path}: exists and is not an SQLite database; give another name, or --overwrite to replace it"
+                )
             self.path.unlink()  # asked for: a file that is not a database, replaced
         try:
             self.db = sqlite3.connect(self.path)
@@ -419,7 +440,9 @@ class SqliteSink:
                 )
 
     def done(self) -> dict[str, str]:
-        rows = self.db.execute("SELECT input, sha256 FROM documents UNION ALL SELECT input, sha256 FROM errors").fetchall()
+        rows = self.db.execute(
+            "SELECT input, sha256 FROM documents UNION ALL SELECT input, sha256 FROM errors"
+        ).fetchall()
         return {name: sha for name, sha in rows}
 
     def write(self, outcomes: list[Outcome]) -> None:
@@ -428,7 +451,10 @@ class SqliteSink:
                 self.db.execute("DELETE FROM documents WHERE input = ?", (outcome.name,))
                 self.db.execute("DELETE FROM errors WHERE input = ?", (outcome.name,))
                 if not outcome.ok:
-                    self.db.execute("INSERT INTO errors (input, sha256, reason) VALUES (?, ?, ?)", (outcome.name, outcome.sha256, outcome.error))
+                    self.db.execute(
+                        "INSERT INTO errors (input, sha256, reason) VALUES (?, ?, ?)",
+                        (outcome.name, outcome.sha256, outcome.error),
+                    )
                     continue
                 rows = outcome.row
                 cur = self.db.execute(
@@ -438,11 +464,23 @@ class SqliteSink:
                     (outcome.name, outcome.sha256, *rows["document"], outcome.json.decode("utf-8")),
                 )
                 doc_id = cur.lastrowid
-                self.db.executemany("INSERT INTO sections VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [(doc_id, *r) for r in rows["sections"]])
-                self.db.executemany('INSERT INTO "references" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [(doc_id, *r) for r in rows["references"]])
-                self.db.executemany("INSERT INTO assignments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [(doc_id, *r) for r in rows["assignments"]])
-                self.db.executemany("INSERT INTO recipients VALUES (?, ?, ?)", [(doc_id, *r) for r in rows["recipients"]])
-                self.db.executemany("INSERT INTO warnings VALUES (?, ?, ?, ?)", [(doc_id, *r) for r in rows["warnings"]])
+                self.db.executemany(
+                    "INSERT INTO sections VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [(doc_id, *r) for r in rows["sections"]]
+                )
+                self.db.executemany(
+                    'INSERT INTO "references" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+                    [(doc_id, *r) for r in rows["references"]],
+                )
+                self.db.executemany(
+                    "INSERT INTO assignments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [(doc_id, *r) for r in rows["assignments"]],
+                )
+                self.db.executemany(
+                    "INSERT INTO recipients VALUES (?, ?, ?)", [(doc_id, *r) for r in rows["recipients"]]
+                )
+                self.db.executemany(
+                    "INSERT INTO warnings VALUES (?, ?, ?, ?)", [(doc_id, *r) for r in rows["warnings"]]
+                )
 
     def close(self) -> None:
         self.db.close()

@@ -22,7 +22,7 @@ from pydantic import Field
 
 from .models import Model
 
-__all__ = ["Task", "TaskList", "select_tasks", "due_date", "document_anchor"]
+__all__ = ["Task", "TaskList", "document_anchor", "due_date", "select_tasks"]
 
 
 class Task(Model):
@@ -41,10 +41,14 @@ class Task(Model):
     role: str
     action: str = ""
     deadline: str | None = Field(None, description="the deadline as printed")
-    deadline_date: str | None = Field(None, description="as parsed: '2025-12-31', '2025-11', '--11-15' (yearly), '---20' (monthly)")
+    deadline_date: str | None = Field(
+        None, description="as parsed: '2025-12-31', '2025-11', '--11-15' (yearly), '---20' (monthly)"
+    )
     recurrence: str | None = None
     due: str | None = Field(None, description="the first day the deadline falls on (ISO)")
-    anchor: str | None = Field(None, description="the date a recurring deadline is counted from: the document's, else the latest it cites")
+    anchor: str | None = Field(
+        None, description="the date a recurring deadline is counted from: the document's, else the latest it cites"
+    )
     section: str | None = None
     line: int | None = None
 

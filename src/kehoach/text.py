@@ -13,22 +13,22 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
 import unicodedata
+from collections.abc import Mapping
 
 __all__ = [
     "fold",
-    "tfold",
+    "is_syllable",
+    "is_upper",
     "lower",
+    "may_have_split_diacritics",
     "nfc",
     "normalize_tones",
-    "is_upper",
+    "repair_split_diacritics",
+    "squash",
     "starts_lower",
     "starts_upper",
-    "is_syllable",
-    "repair_split_diacritics",
-    "may_have_split_diacritics",
-    "squash",
+    "tfold",
 ]
 
 
@@ -151,7 +151,9 @@ def normalize_tones(text: str) -> str:
 def _case_tables() -> tuple[dict[int, None], dict[int, None]]:
     lowers: dict[int, None] = {}
     uppers: dict[int, None] = {}
-    for code in list(range(0x41, 0x5B)) + list(range(0x61, 0x7B)) + list(range(0x00C0, 0x0250)) + list(range(0x1E00, 0x1F00)):
+    for code in (
+        list(range(0x41, 0x5B)) + list(range(0x61, 0x7B)) + list(range(0x00C0, 0x0250)) + list(range(0x1E00, 0x1F00))
+    ):
         ch = chr(code)
         if ch.islower():
             lowers[code] = None
@@ -271,12 +273,12 @@ def repair_split_diacritics(line: str) -> str:
             junction = prev[-1] + core[0]
             # a lone lower-case letter is a fragment ("v ụ" of "vụ") unless it is a vowel, which
             # can be a word, or a label after "điểm", "khoản" ... ("điểm c đã"): a consonant alone is no word
-            lone_letter = len(prev) == 1 and prev.islower() and (prev in "aeiouy" or len(out) >= 2 and fold(out[-2]) in _LABEL_WORDS)
-            if (
-                not lone_letter
-                and _HAS_MARK.search(junction)
-                and (not is_syllable(prev) or not is_syllable(core))
-            ):
+            lone_letter = (
+                len(prev) == 1
+                and prev.islower()
+                and (prev in "aeiouy" or (len(out) >= 2 and fold(out[-2]) in _LABEL_WORDS))
+            )
+            if not lone_letter and _HAS_MARK.search(junction) and (not is_syllable(prev) or not is_syllable(core)):
                 joined = prev + core
                 if is_syllable(joined) and len(joined) <= 7:
                     out[-1] = joined

@@ -31,11 +31,13 @@ from pydantic import Field
 
 from .models import Model
 
-__all__ = ["Trace", "TraceNode", "CitingDocument", "ProvinceCoverage", "trace", "node_key"]
+__all__ = ["CitingDocument", "ProvinceCoverage", "Trace", "TraceNode", "node_key", "trace"]
 
 
 class TraceNode(Model):
-    key: str = Field(description="the node's identity: the symbol of a national document, 'symbol@province' of a local one, the input of an unnumbered one")
+    key: str = Field(
+        description="the node's identity: the symbol of a national document, 'symbol@province' of a local one, the input of an unnumbered one"
+    )
     symbol: str | None = None
     doc_type: str | None = None
     title: str | None = None
@@ -81,11 +83,20 @@ class Trace(Model):
     symbol: str
     found: bool = Field(description="the symbol is in the sources, as a document or a citation")
     sources: int = Field(description="documents read")
-    roots: list[TraceNode] = Field(default_factory=list, description="the traced document (one per province for a local symbol), its implementing documents below")
-    ancestors: list[TraceNode] = Field(default_factory=list, description="what the traced document itself implements, nearest first (no children)")
-    citing: list[CitingDocument] = Field(default_factory=list, description="source documents that cite the tree without implementing it")
+    roots: list[TraceNode] = Field(
+        default_factory=list,
+        description="the traced document (one per province for a local symbol), its implementing documents below",
+    )
+    ancestors: list[TraceNode] = Field(
+        default_factory=list, description="what the traced document itself implements, nearest first (no children)"
+    )
+    citing: list[CitingDocument] = Field(
+        default_factory=list, description="source documents that cite the tree without implementing it"
+    )
     coverage: list[ProvinceCoverage] = Field(default_factory=list)
-    provinces_without: list[str] = Field(default_factory=list, description="provinces (before the merger) with no implementing document in the sources")
+    provinces_without: list[str] = Field(
+        default_factory=list, description="provinces (before the merger) with no implementing document in the sources"
+    )
     provinces_2025_without: list[str] = Field(default_factory=list, description="provinces since the merger with none")
     notes: list[str] = Field(default_factory=list)
 
@@ -157,7 +168,9 @@ class _Graph:
             self.parents[child].append(parent)
 
 
-def _province_of_locality(locality: str | None, fallback: tuple[str | None, str | None]) -> tuple[str | None, str | None]:
+def _province_of_locality(
+    locality: str | None, fallback: tuple[str | None, str | None]
+) -> tuple[str | None, str | None]:
     from .provinces import find_province
 
     found = find_province(locality) if locality else None
@@ -174,7 +187,11 @@ def _graph(entries: Sequence) -> _Graph:
         if not node.in_sources:
             # a document's own header replaces what citations said of it
             node.symbol = doc.symbol or node.symbol
-            node.doc_type, node.title, node.issuer = doc.doc_type or node.doc_type, doc.title or node.title, doc.issuer.name or node.issuer
+            node.doc_type, node.title, node.issuer = (
+                doc.doc_type or node.doc_type,
+                doc.title or node.title,
+                doc.issuer.name or node.issuer,
+            )
             node.issuer_code, node.issuer_parent = doc.issuer.code, doc.issuer.parent
             node.province, node.province_2025 = entry.province, entry.province_2025
             node.date = doc.date or node.date
@@ -183,13 +200,23 @@ def _graph(entries: Sequence) -> _Graph:
         for ref in doc.references:
             if not ref.symbol:
                 continue
-            province, province_2025 = _province_of_locality(ref.locality, here) if ref.scope == "local" else (None, None)
+            province, province_2025 = (
+                _province_of_locality(ref.locality, here) if ref.scope == "local" else (None, None)
+            )
             key = node_key(ref.symbol, province)
             if key == own:
                 continue
             target = g.node(key)
-            target.learn(symbol=ref.symbol, doc_type=ref.kind, title=ref.title, issuer=ref.issuer, issuer_code=ref.issuer_code,
-                         province=province, province_2025=province_2025, date=ref.date)
+            target.learn(
+                symbol=ref.symbol,
+                doc_type=ref.kind,
+                title=ref.title,
+                issuer=ref.issuer,
+                issuer_code=ref.issuer_code,
+                province=province,
+                province_2025=province_2025,
+                date=ref.date,
+            )
             if own not in target.cited_by:
                 target.cited_by.append(own)
             if ref.relation == "implements":
@@ -223,7 +250,9 @@ def _central(symbol: str) -> bool:
 
 def _days(a: str | None, b: str | None) -> int | None:
     try:
-        return (dt.date.fromisoformat(b) - dt.date.fromisoformat(a)).days if a and b and len(a) == len(b) == 10 else None
+        return (
+            (dt.date.fromisoformat(b) - dt.date.fromisoformat(a)).days if a and b and len(a) == len(b) == 10 else None
+        )
     except ValueError:
         return None
 
@@ -323,8 +352,17 @@ def trace(symbol: str, entries: Sequence) -> Trace:
             n = _public(g, source, depth=0, parent=None)
             result.citing.append(
                 CitingDocument(
-                    key=source, symbol=n.symbol, doc_type=n.doc_type, title=n.title, issuer=n.issuer, level=n.level, branch=n.branch,
-                    province=n.province, province_2025=n.province_2025, date=n.date, inputs=n.inputs,
+                    key=source,
+                    symbol=n.symbol,
+                    doc_type=n.doc_type,
+                    title=n.title,
+                    issuer=n.issuer,
+                    level=n.level,
+                    branch=n.branch,
+                    province=n.province,
+                    province_2025=n.province_2025,
+                    date=n.date,
+                    inputs=n.inputs,
                     cites=[g.nodes[h].symbol or h for h in hits],
                 )
             )
@@ -372,7 +410,13 @@ def _coverage(result: Trace, g: _Graph, keys: Iterable[str]) -> None:
     for new, olds in sorted(by_new.items(), key=lambda kv: _fold_province(kv[0])):
         k = _fold_province(new)
         result.coverage.append(
-            ProvinceCoverage(province_2025=new, provinces=olds, documents=len(held[k]), cited=len(cited[k]), keys=sorted(held[k] + cited[k]))
+            ProvinceCoverage(
+                province_2025=new,
+                provinces=olds,
+                documents=len(held[k]),
+                cited=len(cited[k]),
+                keys=sorted(held[k] + cited[k]),
+            )
         )
         if not held[k]:
             result.provinces_2025_without.append(new)

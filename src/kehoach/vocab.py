@@ -18,7 +18,7 @@ from importlib import resources
 from .errors import VocabularyError
 from .text import fold, tfold
 
-__all__ = ["Vocabulary", "vocabulary", "phrase_pattern", "DocType", "BodyHead", "load_data"]
+__all__ = ["BodyHead", "DocType", "Vocabulary", "load_data", "phrase_pattern", "vocabulary"]
 
 LEGISLATURE_CODE = re.compile(r"(?:UBTV)?QH\d*")  # a symbol part of the legislature: "QH15", "UBTVQH15"
 
@@ -34,7 +34,9 @@ class DocType:
     header: bool
     tasks: bool = True
     printed_codes: tuple[str, ...] = ()  # other codes symbols print for this type ("QĐ" for a Party Quy định)
-    qualified_codes: tuple[str, ...] = ()  # the code with a qualifier, in symbols of joint documents ("HDLN": hướng dẫn liên ngành)
+    qualified_codes: tuple[
+        str, ...
+    ] = ()  # the code with a qualifier, in symbols of joint documents ("HDLN": hướng dẫn liên ngành)
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,9 @@ def phrase_pattern(phrases, *, word_boundary: bool = True, folder=fold, open_end
 
 
 def _trie_regex(node: dict, after_first: str = "") -> str:
-    branches = [(r"\s+" if ch == " " else re.escape(ch)) + after_first + _trie_regex(child) for ch, child in node.items() if ch]
+    branches = [
+        (r"\s+" if ch == " " else re.escape(ch)) + after_first + _trie_regex(child) for ch, child in node.items() if ch
+    ]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -196,7 +200,15 @@ def _doc_types() -> list[DocType]:
         printed = _strings(entry, "printed_codes", where) if "printed_codes" in entry else []
         qualified = _strings(entry, "qualified_codes", where) if "qualified_codes" in entry else []
         out.append(
-            DocType(code, tuple(names), tuple(symbol), bool(entry.get("header", True)), bool(entry.get("tasks", True)), tuple(printed), tuple(qualified))
+            DocType(
+                code,
+                tuple(names),
+                tuple(symbol),
+                bool(entry.get("header", True)),
+                bool(entry.get("tasks", True)),
+                tuple(printed),
+                tuple(qualified),
+            )
         )
     if not out:
         raise VocabularyError("doc_types.toml: no types")

@@ -14,7 +14,7 @@ class WarningCodeError(ValueError):
 
 
 @dataclass(frozen=True, slots=True)
-class Warning:  # noqa: A001 - the contract's word
+class Warning:
     code: str
     message: str
     line: int | None = None

@@ -70,9 +70,57 @@ CONTROL = [chr(c) for c in range(0x20) if c not in (9, 10, 13)] + ["\x7f", "\x85
 ODD_SPACES = ["\u00a0", "\u1680", "\u2000", "\u2007", "\u200a", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000"]
 INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u200e", "\u202e", "\u2066", "\u2060", "\ufeff", "\u00ad", "\U000e0041"]
 SURROGATES = ["\ud800", "\udbff", "\udc00", "\udfff", "\udc80"]
-MARKUP = ["[bold]", "[/bold]", "[/]", "[/x]", "[link=https://x.invalid]", "[red on white]", "[", "]", "\\[", "[@click=quit]", "[b]", ":smile:"]
-MARKS = ["I. ", "II. ", "1. ", "1.1. ", "a) ", "- ", "+ ", "Điều 1. ", "Chương I", "Phần I", "Số: ", "Nơi nhận:", "T/M ", "KT. ", "ngày ", "/KH-UBND", "-KH/TU", "PHỤ LỤC", "KẾ HOẠCH"]
-TAGS = ["<p>", "</p>", "<br>", "<table>", "<tr>", "<td>", "<ol>", "<li>", "<pre>", "<script>", "<!--", "&nbsp;", "&#xd800;", "&#0;"]
+MARKUP = [
+    "[bold]",
+    "[/bold]",
+    "[/]",
+    "[/x]",
+    "[link=https://x.invalid]",
+    "[red on white]",
+    "[",
+    "]",
+    "\\[",
+    "[@click=quit]",
+    "[b]",
+    ":smile:",
+]
+MARKS = [
+    "I. ",
+    "II. ",
+    "1. ",
+    "1.1. ",
+    "a) ",
+    "- ",
+    "+ ",
+    "Điều 1. ",
+    "Chương I",
+    "Phần I",
+    "Số: ",
+    "Nơi nhận:",
+    "T/M ",
+    "KT. ",
+    "ngày ",
+    "/KH-UBND",
+    "-KH/TU",
+    "PHỤ LỤC",
+    "KẾ HOẠCH",
+]
+TAGS = [
+    "<p>",
+    "</p>",
+    "<br>",
+    "<table>",
+    "<tr>",
+    "<td>",
+    "<ol>",
+    "<li>",
+    "<pre>",
+    "<script>",
+    "<!--",
+    "&nbsp;",
+    "&#xd800;",
+    "&#0;",
+]
 ALL_INSERTS = CONTROL + ODD_SPACES + INVISIBLE + MARKUP + MARKS + TAGS
 
 
@@ -151,7 +199,11 @@ def _text_mutation(rng: random.Random, text: str, seeds: list[bytes], kind: int)
         lines = _lines(text)
         for _ in range(rng.randint(1, 30)):
             i = rng.randrange(len(lines))
-            lines[i] = rng.choice(("**", "# ", "| ", "<b>", "> ", "* ", "$\\mathrm{x}$ ", "----\n")) + lines[i] + rng.choice(("**", " |", "</b>", ""))
+            lines[i] = (
+                rng.choice(("**", "# ", "| ", "<b>", "> ", "* ", "$\\mathrm{x}$ ", "----\n"))
+                + lines[i]
+                + rng.choice(("**", " |", "</b>", ""))
+            )
         out = "\n".join(lines)
         return ("<!DOCTYPE html><html><body><pre>" + out) if rng.random() < 0.2 else out
     if kind == 13:  # case and diacritics
@@ -160,7 +212,10 @@ def _text_mutation(rng: random.Random, text: str, seeds: list[bytes], kind: int)
         garbage = "".join(rng.choice("ABCĐ0123456789-/.") for _ in range(rng.choice((30, 300, 3000))))
         return text[:pos] + "\nSố: " + garbage + "\n" + text[pos:]
     # random characters of any plane
-    chunk = "".join(chr(rng.choice((rng.randrange(0x20, 0x7F), rng.randrange(0x80, 0x3000), rng.randrange(0x110000)))) for _ in range(rng.randint(1, 50)))
+    chunk = "".join(
+        chr(rng.choice((rng.randrange(0x20, 0x7F), rng.randrange(0x80, 0x3000), rng.randrange(0x110000))))
+        for _ in range(rng.randint(1, 50))
+    )
     return text[:pos] + chunk + text[pos:]
 
 
@@ -172,7 +227,10 @@ def _to_bytes(rng: random.Random, text: str) -> bytes:
             i = rng.randrange(len(data))
             data = data[:i] + bytes([rng.randrange(256)]) + data[i + 1 :]
     if rng.random() < 0.05:
-        data = rng.choice((b"PK\x03\x04", b"%PDF-1.4\n", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"{\\rtf1", b"\x00" * 64)) + data
+        data = (
+            rng.choice((b"PK\x03\x04", b"%PDF-1.4\n", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"{\\rtf1", b"\x00" * 64))
+            + data
+        )
     return data
 
 
@@ -192,13 +250,13 @@ def check_library(value: str | bytes) -> str | None:
         doc = parse_bytes(value) if isinstance(value, bytes) else parse_text(value)
     except InputError:
         return None
-    except Exception:  # noqa: BLE001 - the point of the exercise
+    except Exception:
         return traceback.format_exc()
     try:
         json.loads(render.to_json(doc))
         render.to_markdown(doc)
         Console(file=io.StringIO(), width=120, force_terminal=True).print(render.to_rich(doc))
-    except Exception:  # noqa: BLE001
+    except Exception:
         return "render: " + traceback.format_exc()
     return None
 
@@ -210,7 +268,11 @@ def check_cli(value: str | bytes, seed: int, timeout: float = 600) -> str | None
         fh.write(data)
         name = fh.name
     try:
-        args = [sys.executable, "-m", "kehoach", "parse", name, "-f", fmt] if seed % 4 else [sys.executable, "-m", "kehoach", "parse", "-", "-f", fmt]
+        args = (
+            [sys.executable, "-m", "kehoach", "parse", name, "-f", fmt]
+            if seed % 4
+            else [sys.executable, "-m", "kehoach", "parse", "-", "-f", fmt]
+        )
         try:
             done = subprocess.run(args, input=data if args[4] == "-" else None, capture_output=True, timeout=timeout)
         except subprocess.TimeoutExpired:  # run() has killed it: no orphan goes on after a hang
@@ -225,7 +287,12 @@ def check_cli(value: str | bytes, seed: int, timeout: float = 600) -> str | None
             except ValueError as exc:
                 return f"exit 0 but not JSON: {exc}"
         return None
-    if done.returncode == 1 and err.count("\n") == 1 and err.startswith("kehoach: error:") and "internal error" not in err:
+    if (
+        done.returncode == 1
+        and err.count("\n") == 1
+        and err.startswith("kehoach: error:")
+        and "internal error" not in err
+    ):
         return None
     return f"exit {done.returncode}, stderr:\n{err[-4000:]}"
 
@@ -365,7 +432,17 @@ def _owner(failure: str) -> str:
     return modules[-1].split("/kehoach/")[-1] if modules else "-"
 
 
-def fuzz(*, runs: int | None, seconds: float | None, seed: int, cli: bool, out: Path | None, max_size: int, timeout: float, quiet: bool) -> dict:
+def fuzz(
+    *,
+    runs: int | None,
+    seconds: float | None,
+    seed: int,
+    cli: bool,
+    out: Path | None,
+    max_size: int,
+    timeout: float,
+    quiet: bool,
+) -> dict:
     rng = random.Random(seed)
     seeds = seed_documents()
     dog = Watchdog(cli)
@@ -402,16 +479,32 @@ def fuzz(*, runs: int | None, seconds: float | None, seed: int, cli: bool, out: 
             slowest = max(slowest, (took / max(size, 1) * 100_000, size))
             if kind:
                 counts[kind] += 1
-                record = {"kind": kind, "owner": _owner(failure), "mutations": mutations, "size": size, "seconds": round(took, 2), "what": failure}
-                digest = hashlib.sha1(value if isinstance(value, bytes) else value.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+                record = {
+                    "kind": kind,
+                    "owner": _owner(failure),
+                    "mutations": mutations,
+                    "size": size,
+                    "seconds": round(took, 2),
+                    "what": failure,
+                }
+                digest = hashlib.sha1(
+                    value if isinstance(value, bytes) else value.encode("utf-8", "surrogatepass")
+                ).hexdigest()[:12]
                 record["id"] = digest
                 failures.append(record)
                 if out:
                     out.mkdir(parents=True, exist_ok=True)
-                    (out / f"{kind}-{digest}.input").write_bytes(value if isinstance(value, bytes) else value.encode("utf-8", "surrogatepass"))
-                    (out / f"{kind}-{digest}.json").write_text(json.dumps({**record, "is_bytes": isinstance(value, bytes)}, indent=1), encoding="utf-8")
+                    (out / f"{kind}-{digest}.input").write_bytes(
+                        value if isinstance(value, bytes) else value.encode("utf-8", "surrogatepass")
+                    )
+                    (out / f"{kind}-{digest}.json").write_text(
+                        json.dumps({**record, "is_bytes": isinstance(value, bytes)}, indent=1), encoding="utf-8"
+                    )
                 if not quiet:
-                    print(f"[{n}] {kind} ({record['owner']}; {','.join(mutations)}): {failure.strip().splitlines()[-1][:200]}", file=sys.stderr)
+                    print(
+                        f"[{n}] {kind} ({record['owner']}; {','.join(mutations)}): {failure.strip().splitlines()[-1][:200]}",
+                        file=sys.stderr,
+                    )
             if restart_every and n % restart_every == 0:
                 dog.stop()
                 dog.start()
@@ -455,7 +548,11 @@ def profile(paths: list[Path], top: int = 8) -> int:
         took = time.perf_counter() - start
         stats = pstats.Stats(profiler).stats
         rows = sorted(
-            ((cum, f"{Path(file).name}:{line} {name}") for (file, line, name), (_, _, _, cum, _) in stats.items() if "/kehoach/" in file),
+            (
+                (cum, f"{Path(file).name}:{line} {name}")
+                for (file, line, name), (_, _, _, cum, _) in stats.items()
+                if "/kehoach/" in file
+            ),
             reverse=True,
         )
         # the innermost costly function: the deepest one costing at least half the time
@@ -513,9 +610,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=30.0, help="an input running longer is stopped as a hang")
     parser.add_argument("--json", type=Path, help="write the summary here")
     parser.add_argument("-q", "--quiet", action="store_true")
-    parser.add_argument("--atheris", action="store_true", help="coverage-guided with atheris (arguments after -- go to libFuzzer)")
-    parser.add_argument("--replay", type=Path, nargs="+", metavar="INPUT", help="run saved inputs (from --out) again and say what each does")
-    parser.add_argument("--profile", action="store_true", help="with --replay: where each input spends its time (in this process, no time limit)")
+    parser.add_argument(
+        "--atheris", action="store_true", help="coverage-guided with atheris (arguments after -- go to libFuzzer)"
+    )
+    parser.add_argument(
+        "--replay",
+        type=Path,
+        nargs="+",
+        metavar="INPUT",
+        help="run saved inputs (from --out) again and say what each does",
+    )
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="with --replay: where each input spends its time (in this process, no time limit)",
+    )
     args, rest = parser.parse_known_args(argv)
     if args.replay and args.profile:
         return profile(args.replay)
@@ -526,7 +635,16 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.runs is None and args.seconds is None:
         args.seconds = 60.0
-    summary = fuzz(runs=args.runs, seconds=args.seconds, seed=args.seed, cli=args.cli, out=args.out, max_size=args.max_size, timeout=args.timeout, quiet=args.quiet)
+    summary = fuzz(
+        runs=args.runs,
+        seconds=args.seconds,
+        seed=args.seed,
+        cli=args.cli,
+        out=args.out,
+        max_size=args.max_size,
+        timeout=args.timeout,
+        quiet=args.quiet,
+    )
     brief = {k: v for k, v in summary.items() if k != "failures"}
     brief["by_owner"] = dict(Counter(f"{f['kind']}:{f['owner']}" for f in summary["failures"]))
     print(json.dumps(brief, ensure_ascii=False))

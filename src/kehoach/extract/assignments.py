@@ -121,9 +121,13 @@ def _rx() -> _RoleRx:
         verb=re.compile(lc(list(role))),
         role=role,
         transparent=re.compile(
-            r"(?:" + lc(_words(roles.get("predicate", {}), "transparent"))
-            + r"|" + lc(_words(roles.get("predicate", {}), "scope_openers"))
-            + r"(?:\s*,?\s*" + lc(_words(roles.get("predicate", {}), "scope_words")) + r")+)\s*,?\s*"
+            r"(?:"
+            + lc(_words(roles.get("predicate", {}), "transparent"))
+            + r"|"
+            + lc(_words(roles.get("predicate", {}), "scope_openers"))
+            + r"(?:\s*,?\s*"
+            + lc(_words(roles.get("predicate", {}), "scope_words"))
+            + r")+)\s*,?\s*"
         ),
         intensifier=re.compile(lc(_words(roles.get("predicate", {}), "intensifiers"))),
         tasking=re.compile(r"(?<!\w)(?:" + lc(vocab.tasking_verbs, word_boundary=False) + r")\s+"),
@@ -131,17 +135,20 @@ def _rx() -> _RoleRx:
         noun_before=re.compile(r"(?:" + lc(_words(tasking, "noun_before"), word_boundary=False) + r")\s*$"),
         notify=re.compile(r"(?<!\w)(?:" + lc(_words(tasking, "notify"), word_boundary=False) + r")\s+"),
         acts=re.compile(lc(_words(tasking, "acts"))),
-        untasked=re.compile(
-            lc(_words(tasking, "conditions")) + r"[^.;]{0,80}?" + lc(_words(tasking, "difficulties"))
-        ),
+        untasked=re.compile(lc(_words(tasking, "conditions")) + r"[^.;]{0,80}?" + lc(_words(tasking, "difficulties"))),
         front=re.compile(r"(?:" + lc(_words(roles.get("fronted", {}), "openers"), word_boundary=False) + r")(?!\w)"),
-        heading_prefix=re.compile(r"(?:" + lc(_words(roles.get("heading", {}), "prefixes"), word_boundary=False) + r")\s*:?\s+"),
+        heading_prefix=re.compile(
+            r"(?:" + lc(_words(roles.get("heading", {}), "prefixes"), word_boundary=False) + r")\s*:?\s+"
+        ),
         partner=re.compile(r"phối\s+hợp(?:\s+chặt\s+chẽ|\s+tốt|\s+thường\s+xuyên)?(?:\s+với|\s+cùng(?:\s+với)?)?\s+"),
         address=re.compile(r"(?:" + lc(vocab.address_prefixes, word_boundary=False) + r")\s*:?\s*"),
         generic=re.compile(r"^(?:" + lc(vocab.generic_partners, word_boundary=False) + r")(?!\w)"),
         report=re.compile(
-            r"(?:" + lc(report["verbs"], word_boundary=False) + r")[^.;]{0,80}?\s(?:"
-            + lc(report["targets"], word_boundary=False) + r")\s+(?=[A-ZĐÀ-Ỹ])"
+            r"(?:"
+            + lc(report["verbs"], word_boundary=False)
+            + r")[^.;]{0,80}?\s(?:"
+            + lc(report["targets"], word_boundary=False)
+            + r")\s+(?=[A-ZĐÀ-Ỹ])"
         ),
         rank=vocab.role_rank,
     )
@@ -272,7 +279,10 @@ def _is_generic(name: BodyName) -> bool:
     return name.head.kind == "collective" or bool(_rx().generic.match(name.text.lower()))
 
 
-_ABBREVIATIONS = tuple((short, re.compile(r"(?<!\w)" + short + r"(?!\w)"), full) for short, full in (("ubnd", "uy ban nhân dân"), ("hđnd", "hôi đông nhân dân")))
+_ABBREVIATIONS = tuple(
+    (short, re.compile(r"(?<!\w)" + short + r"(?!\w)"), full)
+    for short, full in (("ubnd", "uy ban nhân dân"), ("hđnd", "hôi đông nhân dân"))
+)
 
 
 def _canonical(name: str) -> str:
@@ -387,7 +397,16 @@ class _Collector:
             return 0 < len(extra) <= 3 and all(word[:1].isupper() for word in extra)
         return False
 
-    def add(self, name: BodyName, role: str, action: str, deadline: Deadline | None, node: Node, line: int, report_to: str | None = None) -> None:
+    def add(
+        self,
+        name: BodyName,
+        role: str,
+        action: str,
+        deadline: Deadline | None,
+        node: Node,
+        line: int,
+        report_to: str | None = None,
+    ) -> None:
         body = name.text.strip(" ,;:.")
         if not body:
             return
@@ -445,7 +464,11 @@ class _Collector:
         candidates = [[BodyName(name.start, name.end, a, name.head)] for a in self.context.addressees]
         candidates += [names for first, names in self.context.named() if line is None or first < line]
         for names in reversed(candidates):
-            fit = [n for n in names if n.text != name.text and not self.is_issuer(n.text) and (generic or tfold(n.text).startswith(head))]
+            fit = [
+                n
+                for n in names
+                if n.text != name.text and not self.is_issuer(n.text) and (generic or tfold(n.text).startswith(head))
+            ]
             if fit:
                 return [BodyName(name.start, name.end, n.text, n.head) for n in fit]
         return None
@@ -524,13 +547,24 @@ def _heading_bodies(node: Node, heading: str | None = None) -> tuple[list[BodyNa
     if rest and not is_verb(View(rest), 0) and not rest[0].islower():
         return None
     rv = View(rest)
-    if rest and len(heading.split()) <= 15 and (node.children or len(node.paras) > 1) and not heading.rstrip().endswith(":") and role_in(rv, 0, len(rest)) is None and not _rx().transparent.match(rv.lc):
+    if (
+        rest
+        and len(heading.split()) <= 15
+        and (node.children or len(node.paras) > 1)
+        and not heading.rstrip().endswith(":")
+        and role_in(rv, 0, len(rest)) is None
+        and not _rx().transparent.match(rv.lc)
+    ):
         # "5. Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp" over its tasks:
         # what follows the head describes the body, the whole heading names it
         last = names[-1]
         names = names[:-1] + [BodyName(last.start, len(heading.rstrip(" .")), heading.rstrip(" ."), last.head)]
         end, rest = len(heading), ""
-    if not rest and all(_is_generic(n) for n in names) and any(read_body(View(c.text or c.heading or ""), 0) for c in node.children):
+    if (
+        not rest
+        and all(_is_generic(n) for n in names)
+        and any(read_body(View(c.text or c.heading or ""), 0) for c in node.children)
+    ):
         return None  # "Trách nhiệm của các cơ quan, đơn vị": a title over items that name their bodies
     return names, rest, v, end
 
@@ -543,9 +577,11 @@ class _Fallback:
     """What a clause without its own deadline or report target inherits from its
     item: computed on first use, since most clauses name their own or task no one."""
 
-    __slots__ = ("_text", "_line", "_deadline", "_report", "_done", "_reports")
+    __slots__ = ("_deadline", "_done", "_line", "_report", "_reports", "_text")
 
-    def __init__(self, text, line: int | None, *, deadline: Deadline | None = None, done: bool = False, reports: bool = True):
+    def __init__(
+        self, text, line: int | None, *, deadline: Deadline | None = None, done: bool = False, reports: bool = True
+    ):
         self._text = text  # the item's text, or a function that builds it
         self._line = line
         self._reports = reports  # does the text's report target ("báo cáo về X") carry over?
@@ -613,7 +649,7 @@ def _scan_clauses(
         enum = _ENUMERATOR.match(text, pos)
         if enum:
             pos = enum.end()
-        while pos < len(text) and text[pos] in " -–+•\"“(*":
+        while pos < len(text) and text[pos] in ' -–+•"“(*':
             pos += 1
         address = rx.address.match(v.lc, pos)
         if address and read_body(v, address.end(), allow_lower=True) is not None:
@@ -629,17 +665,44 @@ def _scan_clauses(
         if not names:
             if _fronted(v, pos, sentence_end, line_at, node, col, fallback):
                 continue
-            if subjects and not requests_only and _fronted_subject(v, pos, start, sentence_end, line_at, node, col, fallback):
+            if (
+                subjects
+                and not requests_only
+                and _fronted_subject(v, pos, start, sentence_end, line_at, node, col, fallback)
+            ):
                 continue
             # the clause's subject is the item's body ("- Chủ trì, phối hợp với Sở X ..."): its partners still count
             if not requests_only and node.marker is not None:
                 _partners(v, pos, _clause_end(text, pos, sentence_end), line_at, node, col)
             continue
-        _subject_clause(v, names, after, pos, start, sentence_end, line_at, node, col, fallback, subjects=subjects and not requests_only)
+        _subject_clause(
+            v,
+            names,
+            after,
+            pos,
+            start,
+            sentence_end,
+            line_at,
+            node,
+            col,
+            fallback,
+            subjects=subjects and not requests_only,
+        )
 
 
 def _subject_clause(
-    v: View, names: list[BodyName], after: int, pos: int, start: int, sentence_end: int, line_at, node: Node, col: _Collector, fallback: _Fallback, *, subjects: bool = True
+    v: View,
+    names: list[BodyName],
+    after: int,
+    pos: int,
+    start: int,
+    sentence_end: int,
+    line_at,
+    node: Node,
+    col: _Collector,
+    fallback: _Fallback,
+    *,
+    subjects: bool = True,
 ) -> bool:
     """A clause whose subject is ``names``: they are tasked, or they ask others. Any task found?"""
     rx = _rx()
@@ -664,7 +727,9 @@ def _subject_clause(
     if not _narrates(v, pred_start) and not _opens_predicate(v, pred_start):
         # "Chính phủ, ..., chính quyền địa phương ... liên quan đến việc sắp xếp và các cơ quan
         # khác có liên quan có trách nhiệm ...": the list is described on to its predicate
-        found = _RESPONSIBLE.search(v.lc, pred_start, min(_clause_end(text, pred_start, sentence_end), pred_start + 250))
+        found = _RESPONSIBLE.search(
+            v.lc, pred_start, min(_clause_end(text, pred_start, sentence_end), pred_start + 250)
+        )
         if found:
             names = names + _more_names(v, pred_start, found.start())
             after = pred_start = found.start()
@@ -715,7 +780,9 @@ def _more_names(v: View, start: int, end: int) -> list[BodyName]:
 _FRONT_COMMA = re.compile(r",\s*")
 
 
-def _fronted_subject(v: View, pos: int, start: int, sentence_end: int, line_at, node: Node, col: _Collector, fallback: _Fallback) -> bool:
+def _fronted_subject(
+    v: View, pos: int, start: int, sentence_end: int, line_at, node: Node, col: _Collector, fallback: _Fallback
+) -> bool:
     """A subject after a fronted clause: "Căn cứ Hướng dẫn này, các Sở Nội vụ ... hướng dẫn ...",
     "Để ..., các cơ sở đào tạo xây dựng kế hoạch ..."."""
     rx = _rx()
@@ -738,7 +805,9 @@ def _fronted(v: View, pos: int, sentence_end: int, line_at, node: Node, col: _Co
         if _objects(v, m.end(), sentence_end, line_at, node, col, fallback):
             return True
     for m in rx.notify.finditer(v.lc, pos, sentence_end):
-        if rx.acts.search(v.lc, m.end(), sentence_end) and _objects(v, m.end(), sentence_end, line_at, node, col, fallback):
+        if rx.acts.search(v.lc, m.end(), sentence_end) and _objects(
+            v, m.end(), sentence_end, line_at, node, col, fallback
+        ):
             return True
     return False
 
@@ -783,7 +852,7 @@ def _objects(v: View, pos: int, sentence_end: int, line_at, node: Node, col: _Co
 
 
 def _partners(v: View, start: int, end: int, line_at, node: Node, col: _Collector) -> None:
-    """"(chủ trì,) phối hợp với X": X coordinates (unless X is a generic class of bodies)."""
+    """ "(chủ trì,) phối hợp với X": X coordinates (unless X is a generic class of bodies)."""
     rx = _rx()
     limit = min(end, start + _ROLE_WINDOW)
     for m in rx.partner.finditer(v.lc, start, limit):
@@ -946,7 +1015,14 @@ def extract_assignments(
     if not sections:
         root = Node(marker=None, paras=[])  # type: ignore[arg-type]
         for para in list(paragraphs) + closing:
-            _scan_clauses(para.text, para.line_at, root, col, fallback=_Fallback(para.text, para.first, reports=False), letter=True)
+            _scan_clauses(
+                para.text,
+                para.line_at,
+                root,
+                col,
+                fallback=_Fallback(para.text, para.first, reports=False),
+                letter=True,
+            )
         return col.out
     articles = _articles(sections)
     structured = any(n.marker.type in PARTS for n in sections)
@@ -965,9 +1041,18 @@ def extract_assignments(
         # asked to carry out "the tasks below" only where the parts task no one
         framing = _Collector(issuer, col.context)
         for para in paragraphs:
-            _scan_clauses(para.text, para.line_at, root, framing, requests_only=True, fallback=_Fallback(para.text, para.first, reports=False))
+            _scan_clauses(
+                para.text,
+                para.line_at,
+                root,
+                framing,
+                requests_only=True,
+                fallback=_Fallback(para.text, para.first, reports=False),
+            )
         for para in closing:
-            _scan_clauses(para.text, para.line_at, root, framing, fallback=_Fallback(para.text, para.first, reports=False))
+            _scan_clauses(
+                para.text, para.line_at, root, framing, fallback=_Fallback(para.text, para.first, reports=False)
+            )
         tasked = bool(col.out)
         for a in framing.out:
             if not (tasked and _generic_body(a.body)):

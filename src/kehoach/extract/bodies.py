@@ -25,7 +25,18 @@ from ..errors import VocabularyError
 from ..text import lower, tfold
 from ..vocab import BodyHead, load_data, phrase_pattern, vocabulary
 
-__all__ = ["View", "BodyName", "read_body", "read_body_list", "function_of", "without_levels", "without_post", "body_regexes", "is_verb", "is_plural"]
+__all__ = [
+    "BodyName",
+    "View",
+    "body_regexes",
+    "function_of",
+    "is_plural",
+    "is_verb",
+    "read_body",
+    "read_body_list",
+    "without_levels",
+    "without_post",
+]
 
 _NAME_JOINER = re.compile(r"\s*(?:,|và)\s*")  # a comma or "và" between two names of one list
 _PLURAL_BEFORE = re.compile(r"(?:^|\s)(?:cac|nhưng)\s+$")  # "các"/"những" (folded) right before a level word
@@ -37,7 +48,7 @@ _NEXT_WORD = re.compile(r"\s+([^\W\d_][\w.-]*)")  # the next word of a name
 class View:
     """One text in the three forms matching needs (all the same length)."""
 
-    __slots__ = ("text", "tf", "lc")
+    __slots__ = ("lc", "text", "tf")
 
     def __init__(self, text: str):
         self.text = text
@@ -103,14 +114,24 @@ def body_regexes() -> _Regexes:
         verb=re.compile(phrase_pattern(vocab.predicate_verbs, folder=lower)),
         verb_phrase=re.compile(phrase_pattern([v for v in vocab.predicate_verbs if " " in v], folder=tfold)),
         noun_after_to_chuc=re.compile(
-            r"tổ\s+chức(?:\s*,|\s+(?:" + phrase_pattern(vocab.noun_after_to_chuc, word_boundary=False, folder=lower) + r")(?!\w))"
+            r"tổ\s+chức(?:\s*,|\s+(?:"
+            + phrase_pattern(vocab.noun_after_to_chuc, word_boundary=False, folder=lower)
+            + r")(?!\w))"
         ),
         # an adjunct ends a name; "số", "năm", "ngày" only before a number
         adjunct=re.compile(r"(?:" + adjuncts + r")(?!\w)|(?:" + before_number + r")\s+(?:\d|[…._]{2})"),
-        modifier=re.compile(r"(?:" + phrase_pattern(reader["modifiers"], word_boundary=False, folder=lower) + r")(?!\w)"),
-        not_body=re.compile(r"(?:" + phrase_pattern(reader["not_bodies"], word_boundary=False, folder=tfold) + r")(?!\w)"),
-        honorific=re.compile(r"(?:" + phrase_pattern(reader["honorifics"], word_boundary=False, folder=lower) + r")\s+"),
-        anaphor=re.compile(r"\s*(?:" + phrase_pattern(reader["anaphors"], word_boundary=False, folder=lower) + r")(?!\w)"),
+        modifier=re.compile(
+            r"(?:" + phrase_pattern(reader["modifiers"], word_boundary=False, folder=lower) + r")(?!\w)"
+        ),
+        not_body=re.compile(
+            r"(?:" + phrase_pattern(reader["not_bodies"], word_boundary=False, folder=tfold) + r")(?!\w)"
+        ),
+        honorific=re.compile(
+            r"(?:" + phrase_pattern(reader["honorifics"], word_boundary=False, folder=lower) + r")\s+"
+        ),
+        anaphor=re.compile(
+            r"\s*(?:" + phrase_pattern(reader["anaphors"], word_boundary=False, folder=lower) + r")(?!\w)"
+        ),
         word=re.compile(r"[^\s,;]+"),  # a comma ends a word even when no space follows ("Biên,chính")
     )
 
@@ -217,7 +238,9 @@ def read_body(v: View, pos: int, *, allow_lower: bool = False, in_list: bool = F
 
 
 _TRAILING_CONJUNCTION = re.compile(r"\s+(?:và|hoặc)$")
-_NAMED_IN = re.compile(r"\s+có\s+tên\s+(?:tại|ở|trong|trên)\s+(?:(?:Điều|điều|mục|Mục|khoản|Khoản|điểm|phần|Phần|Phụ lục|phụ lục|danh sách)\s+[\w.]+|Quyết định này|danh sách (?:kèm theo|trên))")
+_NAMED_IN = re.compile(
+    r"\s+có\s+tên\s+(?:tại|ở|trong|trên)\s+(?:(?:Điều|điều|mục|Mục|khoản|Khoản|điểm|phần|Phần|Phụ lục|phụ lục|danh sách)\s+[\w.]+|Quyết định này|danh sách (?:kèm theo|trên))"
+)
 
 
 def _named_in(v: View, end: int) -> int:
@@ -237,7 +260,7 @@ def _complement(v: View, pos: int) -> int:
         if j >= len(text):
             break
         ch = text[j]
-        if ch in ",;:.()[]\"“”!?/":
+        if ch in ',;:.()[]"“”!?/':
             break
         if ch in "-–" and j + 1 < len(text) and text[j + 1] == " " and not _dash_inside_name(text, j):
             break
@@ -264,9 +287,7 @@ def _complement(v: View, pos: int) -> int:
             if v.lc.startswith("và", j) and (j + 2 >= len(text) or not text[j + 2].isalpha()):
                 if _next_starts_body(v, j + 2):
                     break
-            elif rx.adjunct.match(v.lc, j):
-                break
-            elif is_verb(v, j):
+            elif rx.adjunct.match(v.lc, j) or is_verb(v, j):
                 break
         stripped = word.rstrip(",;:.)")
         if "(" in stripped:
@@ -337,7 +358,9 @@ def _next_starts_body(v: View, pos: int) -> bool:
     return _is_capital(v.text, pos) and head.kind in ("organ", "person", "grassroots")
 
 
-def read_body_list(v: View, pos: int, *, allow_lower: bool = False, in_list: bool = False) -> tuple[list[BodyName], int]:
+def read_body_list(
+    v: View, pos: int, *, allow_lower: bool = False, in_list: bool = False
+) -> tuple[list[BodyName], int]:
     """A list of bodies from ``pos``: "A, B; các C và D". Returns the names and the end offset.
 
     ``in_list``: the list's place says it names bodies (after "phối hợp với"), so a
@@ -387,7 +410,13 @@ def read_body_list(v: View, pos: int, *, allow_lower: bool = False, in_list: boo
                 # "Cục Bảo tồn thiên nhiên, cơ quan chuyên môn thuộc Bộ ...": a class after a
                 # named body describes it (an apposition), it is no further body
                 found = _head_at(v, k) if sep == "," and k < len(text) and text[k].islower() else None
-                if found and found[0].kind == "collective" and " " in found[0].words and names[-1].head.kind == "organ" and not is_plural(names[-1]):
+                if (
+                    found
+                    and found[0].kind == "collective"
+                    and " " in found[0].words
+                    and names[-1].head.kind == "organ"
+                    and not is_plural(names[-1])
+                ):
                     end = _complement(v, found[1])
                     continue
                 # "các Tổ đại biểu ...": a determiner and a capital start another body
@@ -400,7 +429,12 @@ def read_body_list(v: View, pos: int, *, allow_lower: bool = False, in_list: boo
                         end = k + len(span)
                         continue
                 # "cơ quan chuyên môn, đơn vị sự nghiệp ...": in a list, a class after a class is another
-                if found and found[0].kind == "collective" and names[-1].head.kind == "collective" and not is_plural(names[-1]):
+                if (
+                    found
+                    and found[0].kind == "collective"
+                    and names[-1].head.kind == "collective"
+                    and not is_plural(names[-1])
+                ):
                     nxt = read_body(v, k, in_list=True)
                     if nxt is not None:
                         names.append(nxt)
@@ -475,7 +509,7 @@ def _bare_head(name: BodyName) -> bool:
 
 
 def _distribute(v: View, pos: int, lead: BodyName) -> tuple[list[BodyName], int]:
-    """"Các Bộ: Công Thương, Xây dựng" → "Bộ Công Thương", "Bộ Xây dựng"."""
+    """ "Các Bộ: Công Thương, Xây dựng" → "Bộ Công Thương", "Bộ Xây dựng"."""
     text = v.text
     # "Các Bộ" → "Bộ", "Giám đốc các sở" → "Giám đốc Sở"
     prefix = _PLURAL_LEAD.sub("", lead.text).strip()

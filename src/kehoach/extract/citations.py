@@ -28,12 +28,14 @@ from ..warning import Warning
 from .dates import find_date
 from .symbols import Symbol, find_symbols
 
-__all__ = ["Segment", "extract_references", "cited_symbol"]
+__all__ = ["Segment", "cited_symbol", "extract_references"]
 
 _TERM_NOTE = re.compile(r"\s*\((?:[Kk]h[oó]a|KHÓA|Khoá)[^)]*\)")  # a term after an issuer: "(khóa XIII)"
 _TRAILING_CONJUNCTION = re.compile(r"\s+(?:và|hoặc)$")  # "và", "hoặc" left at the end of an issuer
 _YEAR_AFTER = re.compile(r"\s*năm\s+(\d{4})(?!\d)")  # "năm 2024" right after a law's name
-_LOWER_AFTER_COMMA = re.compile(r",\s+([a-zđà-ỹ][^\s,;:.()]*)")  # a lower-case word after a comma: a name going on ("Luật Phòng cháy, chữa cháy")
+_LOWER_AFTER_COMMA = re.compile(
+    r",\s+([a-zđà-ỹ][^\s,;:.()]*)"
+)  # a lower-case word after a comma: a name going on ("Luật Phòng cháy, chữa cháy")
 _TRAILING_SO = re.compile(r"\s+số\s*$")  # "số" left at the end of a name before its number
 
 
@@ -72,7 +74,9 @@ def _rx() -> _Rx:
         about_after=re.compile(r"\s*,?\s*(?:ve\s+viec|ve|v/v)\s+"),
         # (the lookbehind after the first letter: "no word or '/' before the name", and the
         # pattern can still be searched by its first letters)
-        law=re.compile(r"(?P<kind>B(?<![\w/].)ộ luật|L(?<![\w/].)uật|H(?<![\w/].)iến pháp|P(?<![\w/].)háp lệnh|C(?<![\w/].)ông ước|H(?<![\w/].)iệp định|T(?<![\w/].)h(?:ỏa|oả) thuận|N(?<![\w/].)ghị định thư)\s+"),
+        law=re.compile(
+            r"(?P<kind>B(?<![\w/].)ộ luật|L(?<![\w/].)uật|H(?<![\w/].)iến pháp|P(?<![\w/].)háp lệnh|C(?<![\w/].)ông ước|H(?<![\w/].)iệp định|T(?<![\w/].)h(?:ỏa|oả) thuận|N(?<![\w/].)ghị định thư)\s+"
+        ),
         kind_by_name=names,
     )
 
@@ -100,7 +104,7 @@ _TERM = re.compile(r"\s+(?:kho[áa]|nhiệm\s+kỳ)\s+[IVXL\d]+$", re.I)
 
 
 @functools.cache
-def _POSTS() -> frozenset[str]:  # noqa: N802 - a constant built on first use
+def _POSTS() -> frozenset[str]:
     return frozenset(fold(p).upper() for p in vocabulary().positions)
 
 
@@ -177,7 +181,13 @@ def _issuer_named(text: str, pos: int) -> tuple[str | None, int]:
     extension = old[len(issuer) :] if old and old.startswith(issuer) else ""
     if extension and "," not in extension and not _CITED_ISSUER_END.search(extension):
         return old, old_end  # the body reader stopped at a verb inside a name ("BAN QLDA Đầu tư xây dựng ...")
-    if old and issuer != old and fold(old.split(",")[0]).upper() in _POSTS() and issuer.startswith(old.split(",")[0]) and len(old) > len(issuer):
+    if (
+        old
+        and issuer != old
+        and fold(old.split(",")[0]).upper() in _POSTS()
+        and issuer.startswith(old.split(",")[0])
+        and len(old) > len(issuer)
+    ):
         return old, old_end  # "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ": two posts of one person
     if len(issuer.split()) > 24 or not issuer:
         return old, old_end
@@ -195,7 +205,9 @@ _ISSUER_BEFORE = (
     re.compile(r"của\s+(?P<iss>[A-ZĐÀ-Ỹ][^;.()]{2,90}?)\s*:\s*(?:[Ss]ố\s*:?\s*)?$"),
     # "báo cáo thẩm định của Sở Tư pháp số 316/BC-STP"
     re.compile(r"của\s+(?P<iss>[A-ZĐÀ-Ỹ][^,;.()]{2,80}?)\s+[Ss]ố\s*$"),
-    re.compile(r"(?:được|do)\s+(?P<iss>[A-ZĐÀ-Ỹ][^,;.()]{2,60}?)\s+(?:ban hành|công bố|phê duyệt|ký)\s+(?:tại\s+)?(?:các\s+)?[^,;.]{0,20}:\s*(?:[Ss]ố\s*:?\s*)?$"),
+    re.compile(
+        r"(?:được|do)\s+(?P<iss>[A-ZĐÀ-Ỹ][^,;.()]{2,60}?)\s+(?:ban hành|công bố|phê duyệt|ký)\s+(?:tại\s+)?(?:các\s+)?[^,;.]{0,20}:\s*(?:[Ss]ố\s*:?\s*)?$"
+    ),
 )
 
 
@@ -221,12 +233,14 @@ def _dated_before(before: str) -> tuple[str | None, str | None] | None:
 
 
 _COLON_TITLE = re.compile(r"\s*:\s+(?=[A-ZĐÀ-Ỹ])")
-_ABOUT_STOP = re.compile(r"[;)(]|\.(?:\s|$)|,\s+(?=(?:Nghị|Thông|Quyết|Chỉ|Kết|Kế|Luật|Hướng|Văn|Tờ|số)\b)|\s+và\s+(?=(?:Nghị|Thông|Quyết|Chỉ|Kết|Kế|Luật|Hướng)\b)")
+_ABOUT_STOP = re.compile(
+    r"[;)(]|\.(?:\s|$)|,\s+(?=(?:Nghị|Thông|Quyết|Chỉ|Kết|Kế|Luật|Hướng|Văn|Tờ|số)\b)|\s+và\s+(?=(?:Nghị|Thông|Quyết|Chỉ|Kết|Kế|Luật|Hướng)\b)"
+)
 
 
 def _about(text: str, pos: int) -> tuple[str | None, int]:
     rest = text[pos : pos + 300]
-    if rest[:1] in "“\"":
+    if rest[:1] in '“"':
         close = rest.find("”" if rest[0] == "“" else '"', 1)
         if close > 0:
             return rest[1:close].strip(), pos + close + 1
@@ -306,13 +320,33 @@ def _cite(text: str, folded: str, symbol: Symbol, line_at) -> _Found:
     if km:
         start = symbol.start - (len(before[-60:]) - km.start())
     pos = min(pos, len(text))
-    return _Found(symbol, kind, date, issuer, title, line_at(symbol.start), squash(text[start:pos]), repaired, start, pos)
+    return _Found(
+        symbol, kind, date, issuer, title, line_at(symbol.start), squash(text[start:pos]), repaired, start, pos
+    )
 
 
 _NAMED_KIND = {"Hiến pháp": "HP", "Pháp lệnh": "PL", "Bộ luật": "Luật", "Luật": "Luật"}
 _TREATIES = ("Công ước", "Hiệp định", "Thỏa thuận", "Thoả thuận", "Nghị định thư")
 _NAME_WORD = re.compile(r"\s*([^\s,;:.()\[\]“”\"]+)")
-_NAME_STOP = {"ngày", "số", "và", "để", "theo", "tại", "thì", "đã", "được", "là", "này", "đó", "nhằm", "khi", "hoặc", "gồm", "cùng"}
+_NAME_STOP = {
+    "ngày",
+    "số",
+    "và",
+    "để",
+    "theo",
+    "tại",
+    "thì",
+    "đã",
+    "được",
+    "là",
+    "này",
+    "đó",
+    "nhằm",
+    "khi",
+    "hoặc",
+    "gồm",
+    "cùng",
+}
 # after a comma a lower-case word goes on with the name ("Luật Phòng cháy, chữa cháy"), but not these
 _AFTER_COMMA_STOP = _NAME_STOP | {"các", "những", "mọi", "trong", "trên", "đến", "với", "cho", "từ", "nhưng", "đồng"}
 _AMENDMENT = re.compile(r"sửa\s+đổi,?\s+bổ\s+sung\s+(?:một\s+số\s+điều\s+)?của\s+")
@@ -346,12 +380,15 @@ def _name_after(text: str, pos: int, treaty: bool) -> int:
         if nxt and nxt.group(1) not in _AFTER_COMMA_STOP and not treaty:
             i += 1
             continue
-        if i < len(text) and text[i] in ",;:.()[]“”\"":
+        if i < len(text) and text[i] in ',;:.()[]“”"':
             break
     return end
 
 
-_LAW_DATE = re.compile(r"\s*,?\s*(?:được\s+)?(?:(?:Quốc\s+hội|Ủy\s+ban\s+Thường\s+vụ\s+Quốc\s+hội)\s+)?(?:thông\s+qua\s+|ban\s+hành\s+|ký\s+)?ngày\s+", re.I)
+_LAW_DATE = re.compile(
+    r"\s*,?\s*(?:được\s+)?(?:(?:Quốc\s+hội|Ủy\s+ban\s+Thường\s+vụ\s+Quốc\s+hội)\s+)?(?:thông\s+qua\s+|ban\s+hành\s+|ký\s+)?ngày\s+",
+    re.I,
+)
 
 
 def _laws(text: str, line_at, cited: list[tuple[int, int]]) -> Iterable[tuple[str, str, int, str | None]]:
@@ -446,7 +483,9 @@ def _standards(text: str, line_at) -> Iterable[tuple[str, str, str, int, int, in
         return
     for m in _STANDARD.finditer(text):
         if m.group("kind"):
-            symbol = f"{m.group('kind')}{m.group('num')}:{m.group('year')}" + (f"/{m.group('iss')}" if m.group("iss") else "")
+            symbol = f"{m.group('kind')}{m.group('num')}:{m.group('year')}" + (
+                f"/{m.group('iss')}" if m.group("iss") else ""
+            )
             yield m.group("kind"), symbol, m.group("num"), line_at(m.start()), m.start(), m.end()
         else:
             number = "".join(m.group("bnum").split())
@@ -561,13 +600,29 @@ def extract_references(
                     cited.append((start, found.end))
                 ref.mentions.append(Mention(line=found.line, text=found.printed))
                 if found.date_repaired:
-                    warnings.append(Warning("citation-date-typo", f"{symbol.text}: date printed with a malformed year, read as {found.date}", found.line))
+                    warnings.append(
+                        Warning(
+                            "citation-date-typo",
+                            f"{symbol.text}: date printed with a malformed year, read as {found.date}",
+                            found.line,
+                        )
+                    )
                 if found.date and doc_date and found.date > doc_date:
                     warnings.append(
-                        Warning("citation-date-after-document", f"{symbol.text} is dated {found.date}, after this document's own date {doc_date}", found.line)
+                        Warning(
+                            "citation-date-after-document",
+                            f"{symbol.text} is dated {found.date}, after this document's own date {doc_date}",
+                            found.line,
+                        )
                     )
                 if not symbol.known:
-                    warnings.append(Warning("symbol-unknown-form", f"cited symbol {symbol.text} has an unknown type code '{symbol.type}'", found.line))
+                    warnings.append(
+                        Warning(
+                            "symbol-unknown-form",
+                            f"cited symbol {symbol.text} has an unknown type code '{symbol.type}'",
+                            found.line,
+                        )
+                    )
         for kind, printed, number, line, start, end in _standards(text, seg.line_at):
             key = ("national", None, symbol_key(printed))
             ref = refs.get(key)
@@ -600,7 +655,9 @@ def extract_references(
                     key = max(key, same, key=len)
             ref = laws.get(key)
             if ref is None:
-                ref = laws[key] = Reference(kind=kind, number=None, symbol=None, title=name, date=date, scope="national")
+                ref = laws[key] = Reference(
+                    kind=kind, number=None, symbol=None, title=name, date=date, scope="national"
+                )
             else:
                 if len(name) > len(ref.title or ""):
                     ref.title = name
@@ -624,7 +681,7 @@ def _relate(references: list[Reference], opening: list[Segment], own_symbol: str
 
 
 def _merge_typos(refs: dict, counts: dict, symbols_of: dict, warnings: list) -> None:
-    """"02-KL/TU" cited once beside "02-KL/TW" cited often: a typo of the same document."""
+    """ "02-KL/TU" cited once beside "02-KL/TW" cited often: a typo of the same document."""
     keys = list(refs)
     for minority in keys:
         if minority not in refs:
@@ -654,5 +711,11 @@ def _merge_typos(refs: dict, counts: dict, symbols_of: dict, warnings: list) -> 
             line = ra.mentions[0].line if ra.mentions else None
             if a.issuer.upper() == b.issuer.upper():
                 break  # the same symbol in the capitals of a title ("27/CT-TTG"): no typo
-            warnings.append(Warning("symbol-typo", f"{ra.symbol} looks like a typo of {rb.symbol} (same kind and number, cited {counts[majority] - 1} other time(s))", line))
+            warnings.append(
+                Warning(
+                    "symbol-typo",
+                    f"{ra.symbol} looks like a typo of {rb.symbol} (same kind and number, cited {counts[majority] - 1} other time(s))",
+                    line,
+                )
+            )
             break

@@ -80,7 +80,13 @@ def _streams(lines: list[Line]) -> tuple[list[_Piece], bool]:
             for i, (start, text) in enumerate(line.cells):
                 right = i > 0 or (width > 0 and start >= width * 0.4)
                 pieces.append(_Piece(text, line.no, right, gap, start, len(line.cells)))
-        elif line.run_cont and pieces and not gap and pieces[-1].row == 1 and not line.text.startswith(("-", "–", "+", "•")):
+        elif (
+            line.run_cont
+            and pieces
+            and not gap
+            and pieces[-1].row == 1
+            and not line.text.startswith(("-", "–", "+", "•"))
+        ):
             # a bold or italic run the converter wrapped ("**Ngô" / "Văn Tuấn**"): one printed line
             pieces[-1].text = f"{pieces[-1].text} {line.text}"
         else:
@@ -109,8 +115,15 @@ def list_entries(pieces: list[tuple[str, int, bool]]) -> tuple[list[str], list[i
             if not new and entries:
                 prev = entries[-1]
                 continues = part[0].islower() or part[0] in "(" or not entry_end.search(prev)
-                if continues and prev.rstrip().endswith(":") and part[0].isupper() and not _LIST_OPENER.match(fold(prev.lstrip(" -–+•"))):
-                    continues = False  # "- Bộ Y tế:" / "Bộ Tài chính;": a stray colon, and an entry that lost its bullet
+                if (
+                    continues
+                    and prev.rstrip().endswith(":")
+                    and part[0].isupper()
+                    and not _LIST_OPENER.match(fold(prev.lstrip(" -–+•")))
+                ):
+                    continues = (
+                        False  # "- Bộ Y tế:" / "Bộ Tài chính;": a stray colon, and an entry that lost its bullet
+                    )
                 if not continues or gap:
                     new = True
             if new:
@@ -142,7 +155,7 @@ def _is_authority(text: str) -> bool:
 
 
 def _split_caps_name(text: str) -> tuple[str | None, str | None]:
-    """"CHỦ TỊCH Đặng Văn Minh" → ("CHỦ TỊCH", "Đặng Văn Minh")."""
+    """ "CHỦ TỊCH Đặng Văn Minh" → ("CHỦ TỊCH", "Đặng Văn Minh")."""
     words = text.split()
     for i in range(max(1, len(words) - 6), len(words) - 1):  # a name is two to six words: only the last ones
         head = " ".join(words[:i])
@@ -180,7 +193,7 @@ def _position_at(text: str, pos: int) -> int:
 
 
 def split_signature(text: str) -> tuple[list[str], str | None, str | None]:
-    """"KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Văn A" → (["KT. BỘ TRƯỞNG"], "THỨ TRƯỞNG", "Nguyễn Văn A")."""
+    """ "KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Văn A" → (["KT. BỘ TRƯỞNG"], "THỨ TRƯỞNG", "Nguyễn Văn A")."""
     authorities: list[str] = []
     pos = 0
     while True:
@@ -286,14 +299,25 @@ def _signature_block(pieces: list[_Piece], c: Closing) -> None:
             if rest and looks_like_name(_strip_title(rest), require_surname=False):
                 c.signer_name = _strip_title(rest)
             continue
-        if authority and not positions and c.signer_name is None and is_upper(text) and _position_at(text, 0) == 0 and pat.issuer_head.match(folded):
+        if (
+            authority
+            and not positions
+            and c.signer_name is None
+            and is_upper(text)
+            and _position_at(text, 0) == 0
+            and pat.issuer_head.match(folded)
+        ):
             # "KT. BỘ TRƯỞNG" / "BỘ CÔNG AN": the body whose head signs, part of the authority
             authority[-1] = f"{authority[-1]} {text}"
             c.signer_lines.append(piece.line)
             continue
         if c.signer_name is None and is_upper(text) and len(text) <= 80 and not _DIGIT.search(text):
             bare = _strip_title(text.strip(" ."))
-            if positions and _position_at(bare, 0) == 0 and looks_like_name(" ".join(w.capitalize() for w in bare.split())):
+            if (
+                positions
+                and _position_at(bare, 0) == 0
+                and looks_like_name(" ".join(w.capitalize() for w in bare.split()))
+            ):
                 # the name printed in capitals under the position ("NGUYỄN VĂN AN")
                 c.signer_name = bare
             else:
@@ -326,7 +350,9 @@ def _wraps_entry(previous: str, text: str) -> bool:
     "TTĐL&CNS Thành phố;"), not the signature that follows the list."""
     if _ENTRY_CLOSED.search(previous):
         return False
-    return not (_is_authority(text) or _looks_like_position(text) or looks_like_name(text.strip(" ."), require_surname=False))
+    return not (
+        _is_authority(text) or _looks_like_position(text) or looks_like_name(text.strip(" ."), require_surname=False)
+    )
 
 
 def extract_closing(lines: list[Line], addressee_lines: list[Line] | None = None) -> Closing:
@@ -373,7 +399,9 @@ def extract_closing(lines: list[Line], addressee_lines: list[Line] | None = None
                 and not pat.signed.match(folded)  # "(Đã ký)" opens the signature
                 and (text[:1].islower() or text[:1] == "(" or _wraps_entry(recipients[-1][0], text))
             )
-            first = not recipients and not piece.gap_before and not _is_authority(text) and not _looks_like_position(text)
+            first = (
+                not recipients and not piece.gap_before and not _is_authority(text) and not _looks_like_position(text)
+            )
             if is_entry or continues or first:  # (the first entry under "Nơi nhận:" may lack its dash)
                 tail = _CAPS_TAIL.match(text) if is_entry else None
                 if tail and not columns and _looks_like_position(tail.group("tail")):
@@ -395,7 +423,7 @@ def extract_closing(lines: list[Line], addressee_lines: list[Line] | None = None
 
 
 def extract_addressees(lines: list[Line]) -> list[str]:
-    """"Kính gửi: - A, - B" → ["A", "B"]."""
+    """ "Kính gửi: - A, - B" → ["A", "B"]."""
     pat = patterns()
     pieces = []
     for k, line in enumerate(lines):

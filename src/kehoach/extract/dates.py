@@ -8,7 +8,7 @@ import re
 from ..patterns import NUMERIC_DATE, WORDED_DATE
 from ..text import fold
 
-__all__ = ["iso_date", "find_date", "DateHit", "repair_year"]
+__all__ = ["DateHit", "find_date", "iso_date", "repair_year"]
 
 
 def iso_date(day: int, month: int, year: int) -> str | None:
@@ -36,7 +36,7 @@ def repair_year(raw: str, hint: int | None = None) -> tuple[int | None, bool]:
 
 
 class DateHit:
-    __slots__ = ("start", "end", "iso", "text", "repaired")
+    __slots__ = ("end", "iso", "repaired", "start", "text")
 
     def __init__(self, start: int, end: int, iso: str | None, text: str, repaired: bool = False):
         self.start, self.end, self.iso, self.text, self.repaired = start, end, iso, text, repaired

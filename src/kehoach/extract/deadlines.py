@@ -54,12 +54,24 @@ def _rx() -> _Rx:
     return _Rx(
         window=re.compile(r"từ\s+ngày\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?\s+(?P<lead>" + before + r")\s+" + _DATE),
         absolute=re.compile(r"(?P<lead>" + before_word + r")\s+(?:" + _DATE + "|" + _WORDED + ")"),
-        timed=re.compile(r"(?P<lead>" + before_time + r")\s+" + _TIME + r"\s*,?\s*(?:ngày\s+)?(?:" + _DATE + "|" + _WORDED + ")"),
+        timed=re.compile(
+            r"(?P<lead>" + before_time + r")\s+" + _TIME + r"\s*,?\s*(?:ngày\s+)?(?:" + _DATE + "|" + _WORDED + ")"
+        ),
         recurring=re.compile(
-            r"(?P<lead>(?:" + periodic + r"\s+)?(?:" + before + r"|trước|vào)\s+)" + _DAY_MONTH + r"\s+(?P<every>" + every + r")"
+            r"(?P<lead>(?:"
+            + periodic
+            + r"\s+)?(?:"
+            + before
+            + r"|trước|vào)\s+)"
+            + _DAY_MONTH
+            + r"\s+(?P<every>"
+            + every
+            + r")"
         ),
         periodic=re.compile(periodic + r"\s+(?P<every>" + every + r")"),
-        quarter=re.compile(r"(?P<lead>(?<!\w)" + within + r"\s+)?quý\s+(?P<q>iv|iii|ii|i|[1-4])\s*(?:năm\s+|/\s*)(?P<y>\d{4})"),
+        quarter=re.compile(
+            r"(?P<lead>(?<!\w)" + within + r"\s+)?quý\s+(?P<q>iv|iii|ii|i|[1-4])\s*(?:năm\s+|/\s*)(?P<y>\d{4})"
+        ),
         month=re.compile(r"(?P<lead>" + within_word + r"\s+)tháng\s+(?P<m>\d{1,2})\s*(?:năm\s+|/\s*)(?P<y>\d{4})"),
         year=re.compile(r"(?P<lead>" + within_word + r"\s+)năm\s+(?P<y>\d{4})(?!\s*[-–]\s*\d)"),
         recurrence=recurrence,

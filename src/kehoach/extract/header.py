@@ -23,9 +23,11 @@ from ..warning import Warning
 from .dates import iso_date
 from .symbols import Symbol, parse_symbol
 
-__all__ = ["Header", "extract_header", "locality_of", "infer_issuer"]
+__all__ = ["Header", "extract_header", "infer_issuer", "locality_of"]
 
-_DATE_TAIL = re.compile(r"\d{1,4}(?:\s+(?:tháng|năm)\s+\d{1,4})*")  # the rest of a date line wrapped in a narrow column: "2021", "11 năm 2021"
+_DATE_TAIL = re.compile(
+    r"\d{1,4}(?:\s+(?:tháng|năm)\s+\d{1,4})*"
+)  # the rest of a date line wrapped in a narrow column: "2021", "11 năm 2021"
 _DIGIT = re.compile(r"\d")  # a digit
 _NUMERIC_DATE = re.compile(date_in_figures("d", "m", "y"))  # a date in figures on a date line: "01/11/2021"
 
@@ -49,10 +51,14 @@ class Header:
     provenance: dict[str, list[int]] = field(default_factory=dict)
     warnings: list[Warning] = field(default_factory=list)
     agencies: list[str] = field(default_factory=list)  # a joint document's issuing agencies, in printed order
-    cited_in_issuer: bool = False  # the issuer block names a decision by its number ("ĐOÀN KIỂM TRA THEO QUYẾT ĐỊNH SỐ 45/QĐ-SCT")
+    cited_in_issuer: bool = (
+        False  # the issuer block names a decision by its number ("ĐOÀN KIỂM TRA THEO QUYẾT ĐỊNH SỐ 45/QĐ-SCT")
+    )
 
 
-_SYMBOL_CUT = re.compile(r"s(?<=\s.)(?:ố|o)\s*[:.]?\s*(?=\d|/)")  # " số 12", " so 12" (the lookbehind after the "s": searchable)
+_SYMBOL_CUT = re.compile(
+    r"s(?<=\s.)(?:ố|o)\s*[:.]?\s*(?=\d|/)"
+)  # " số 12", " so 12" (the lookbehind after the "s": searchable)
 
 
 def _cut_points(text: str) -> list[int]:
@@ -87,7 +93,9 @@ def _pieces(fragment: Fragment) -> list[tuple[Fragment, str]]:
     return out
 
 
-_DOT_LEADER = re.compile(r"\s*(?:[.…]\s*){3,}$")  # a blank left to fill in a template's title: "kết luận kiểm tra đảng viên ……"
+_DOT_LEADER = re.compile(
+    r"\s*(?:[.…]\s*){3,}$"
+)  # a blank left to fill in a template's title: "kết luận kiểm tra đảng viên ……"
 _OPEN_DATE = re.compile(r"(?:ngay|thang|nam)\s*$")
 
 
@@ -115,7 +123,7 @@ def _classify(piece: str) -> str:
         return "state"
     if pat.motto.match(folded):
         return "motto"
-    if "," in piece and pat.date_line.match(piece) or pat.date_line_bare.match(piece):
+    if ("," in piece and pat.date_line.match(piece)) or pat.date_line_bare.match(piece):
         return "date"
     if pat.symbol_line.match(folded) and (_DIGIT.search(piece) or "/" in piece or "-" in piece):
         return "symbol"
@@ -148,7 +156,7 @@ def _names_a_decision(text: str) -> bool:
 
 
 def _initials(text: str) -> str:
-    """"BỘ CÔNG AN" → "BCA", "BAN TỔ CHỨC TỈNH ỦY" → "BTCTU": how a symbol abbreviates a body."""
+    """ "BỘ CÔNG AN" → "BCA", "BAN TỔ CHỨC TỈNH ỦY" → "BTCTU": how a symbol abbreviates a body."""
     return "".join(w[0] for w in fold(text).split() if w[:1].isalpha()).upper()
 
 
@@ -220,10 +228,25 @@ def extract_header(sk: Skeleton) -> Header:
                 if h.date:
                     h.provenance["date"] = [line]
                 elif blank:
-                    h.warnings.append(Warning("date-blank", f"the date line has no complete date ('{squash(piece)}'): date left empty", line))
+                    h.warnings.append(
+                        Warning(
+                            "date-blank",
+                            f"the date line has no complete date ('{squash(piece)}'): date left empty",
+                            line,
+                        )
+                    )
                 else:
-                    h.warnings.append(Warning("date-invalid", f"the date line's date is not a calendar date ('{squash(piece)}')", line))
-            elif kind == "symbol" and issuer_pieces and _names_a_decision(issuer_pieces[-1][1]) and issuer_pieces[-1][0].line.no >= line - 1:
+                    h.warnings.append(
+                        Warning(
+                            "date-invalid", f"the date line's date is not a calendar date ('{squash(piece)}')", line
+                        )
+                    )
+            elif (
+                kind == "symbol"
+                and issuer_pieces
+                and _names_a_decision(issuer_pieces[-1][1])
+                and issuer_pieces[-1][0].line.no >= line - 1
+            ):
                 # "ĐOÀN KIỂM TRA" / "THEO QUYẾT ĐỊNH" / "SỐ 45/QĐ-SCT": the body the decision set
                 # up is the issuer; the number names the decision (a citation), not this document
                 last_frag, last = issuer_pieces[-1]
@@ -231,9 +254,7 @@ def extract_header(sk: Skeleton) -> Header:
                 h.cited_in_issuer = True
             elif kind == "symbol" and h.symbol_text is None:
                 _read_symbol(h, piece, line)
-            elif kind == "issuer" and frag.column == 0:
-                issuer_pieces.append((frag, piece))
-            elif kind == "issuer" and not any(f.column == 0 for f in sk.header):
+            elif (kind == "issuer" and frag.column == 0) or (kind == "issuer" and not any(f.column == 0 for f in sk.header)):
                 issuer_pieces.append((frag, piece))
     units = _issuer_units(issuer_pieces)
     agencies = _agencies(units, h.issuer_code)
@@ -259,7 +280,11 @@ def extract_header(sk: Skeleton) -> Header:
         name = " ".join(sk.type_name.split())
         folded = fold(name)
         m = pat.type_line.match(folded)
-        printed = name[: m.end("more") if m.group("more") else m.end("qual") if m.group("qual") else m.end("name")] if m else name
+        printed = (
+            name[: m.end("more") if m.group("more") else m.end("qual") if m.group("qual") else m.end("name")]
+            if m
+            else name
+        )
         h.doc_type_name = printed[:1].upper() + printed[1:].lower()
         t = vocab.type_by_folded_name.get(" ".join(fold(printed).split()))
         if t is None and m:
@@ -285,7 +310,11 @@ def extract_header(sk: Skeleton) -> Header:
             h.doc_type = sym_type  # the code as the document's symbol prints it for its type
         elif sym_type and h.symbol.family != "cv" and sym_type != h.doc_type and h.symbol.known:
             h.warnings.append(
-                Warning("type-mismatch", f"the type line says {h.doc_type} but the symbol {h.symbol_text} says {sym_type}", h.provenance.get("symbol", [None])[0])
+                Warning(
+                    "type-mismatch",
+                    f"the type line says {h.doc_type} but the symbol {h.symbol_text} says {sym_type}",
+                    h.provenance.get("symbol", [None])[0],
+                )
             )
     if h.doc_type is None and sk.abstract:
         h.doc_type, h.doc_type_name = "CV", vocab.type_name_by_code.get("CV", "Công văn")
@@ -294,12 +323,18 @@ def extract_header(sk: Skeleton) -> Header:
         # no type name, no abstract (the header lost), but a letter's "Kính gửi": a công văn
         h.doc_type, h.doc_type_name = "CV", vocab.type_name_by_code.get("CV", "Công văn")
         h.provenance["doc_type"] = [sk.addressees[0].no]
-        h.warnings.append(Warning("type-inferred", "no type name or abstract: read as a công văn, which the 'Kính gửi' line opens", sk.addressees[0].no))
+        h.warnings.append(
+            Warning(
+                "type-inferred",
+                "no type name or abstract: read as a công văn, which the 'Kính gửi' line opens",
+                sk.addressees[0].no,
+            )
+        )
     return h
 
 
 def _family_code(code: str, h: Header) -> str:
-    """"Quy định" is QĐi for the Party, QyĐ for the state; "Thông tri" / "Thông tư" likewise."""
+    """ "Quy định" is QĐi for the Party, QyĐ for the state; "Thông tri" / "Thông tư" likewise."""
     if code in ("QĐi", "QyĐ"):
         return "QĐi" if h.family == "party" else "QyĐ"
     return code
@@ -317,14 +352,18 @@ def _read_symbol(h: Header, piece: str, line: int) -> None:
         h.number = symbol.number
         h.issuer_code = symbol.issuer
         if not symbol.known:
-            h.warnings.append(Warning("symbol-unknown-form", f"symbol {symbol.text} has an unknown type code '{symbol.type}'", line))
+            h.warnings.append(
+                Warning("symbol-unknown-form", f"symbol {symbol.text} has an unknown type code '{symbol.type}'", line)
+            )
         return
     blank = pat.symbol_blank.search(piece)
     if blank:
         h.issuer_code = blank.group("siss") or blank.group("piss")
         code = blank.group("stype") or blank.group("ptype")
         h.symbol = None
-        h.warnings.append(Warning("symbol-blank-number", f"the symbol has no number ('{squash(piece)}'): symbol left empty", line))
+        h.warnings.append(
+            Warning("symbol-blank-number", f"the symbol has no number ('{squash(piece)}'): symbol left empty", line)
+        )
         if code and code in vocabulary().type_codes:
             h.symbol = Symbol("", "", code, h.issuer_code, None, "state" if blank.group("stype") else "party", True)
         return
@@ -362,7 +401,11 @@ def infer_issuer(sk: Skeleton, doc_type: str | None = None) -> tuple[str | None,
         folded = fold(para.text)
         for m in patterns().issues.finditer(folded):
             said = m.group(0).strip()
-            if own and any(fold(n) in said for t in vocabulary().doc_types for n in t.names) and not any(o in said for o in own):
+            if (
+                own
+                and any(fold(n) in said for t in vocabulary().doc_types for n in t.names)
+                and not any(o in said for o in own)
+            ):
                 continue  # "X xây dựng chương trình ..." in a Nghị quyết: some other document, not this one
             if para in ending and not said.startswith(("thong bao", "xin thong bao")):
                 continue  # at the end only a notice's "X xin thông báo ..." names who issues it
@@ -380,5 +423,9 @@ def infer_issuer(sk: Skeleton, doc_type: str | None = None) -> tuple[str | None,
                 return best.text, para.line_at(best.start), "the body text"
     if sk.type_suffix is not None:
         text = sk.type_suffix.text
-        return squash(text[text.lower().find("của") + 3 :] if "của" in text.lower() else text), sk.type_suffix.line.no, "the type line"
+        return (
+            squash(text[text.lower().find("của") + 3 :] if "của" in text.lower() else text),
+            sk.type_suffix.line.no,
+            "the type line",
+        )
     return None, None, ""

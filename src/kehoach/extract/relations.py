@@ -99,7 +99,10 @@ def relation_rank(relation: str) -> int:
 
 def _phrases(folded: str, start: int, end: int) -> list[tuple[int, int, str]]:
     table = _table()
-    return [(m.start(), m.end(), table.category[" ".join(m.group(0).split())]) for m in table.pattern.finditer(folded, start, end)]
+    return [
+        (m.start(), m.end(), table.category[" ".join(m.group(0).split())])
+        for m in table.pattern.finditer(folded, start, end)
+    ]
 
 
 def _resolve(found: list[tuple[int, int, str]], ref: Reference) -> str:
@@ -139,7 +142,9 @@ def relate(references: list[Reference], texts: Iterable[str], *, own_symbol: str
         return
     own = _key(own_symbol) if own_symbol else None
     direct: dict[int, str] = {}
-    heads: list[tuple[int, int, Reference]] = []  # the citations the opening named as the document's own: (text, offset, reference)
+    heads: list[
+        tuple[int, int, Reference]
+    ] = []  # the citations the opening named as the document's own: (text, offset, reference)
     for number, text in enumerate(texts):
         if not text:
             continue
@@ -154,8 +159,14 @@ def relate(references: list[Reference], texts: Iterable[str], *, own_symbol: str
             ref.relation = best  # type: ignore[assignment]
 
 
-def _anaphora(text: str, number: int, heads: list[tuple[int, int, Reference]], by_symbol: dict[str, Reference], direct: dict[int, str]) -> None:
-    """"Thực hiện nhiệm vụ được giao, ...": the document implements the directives the opening named before
+def _anaphora(
+    text: str,
+    number: int,
+    heads: list[tuple[int, int, Reference]],
+    by_symbol: dict[str, Reference],
+    direct: dict[int, str],
+) -> None:
+    """ "Thực hiện nhiệm vụ được giao, ...": the document implements the directives the opening named before
     (in an earlier text, or earlier in this one)."""
     folded = fold(text)
     ends = [0] + [m.end() for m in _CLAUSE_END.finditer(text)] + [len(text)]
@@ -170,7 +181,12 @@ def _anaphora(text: str, number: int, heads: list[tuple[int, int, Reference]], b
 
 
 def _walk(
-    text: str, by_symbol: dict[str, Reference], own: str | None, direct: dict[int, str], heads: list[tuple[int, int, Reference]], number: int
+    text: str,
+    by_symbol: dict[str, Reference],
+    own: str | None,
+    direct: dict[int, str],
+    heads: list[tuple[int, int, Reference]],
+    number: int,
 ) -> None:
     folded = fold(text)
     ends = [m.end() for m in _CLAUSE_END.finditer(text)]
@@ -197,7 +213,11 @@ def _walk(
         else:
             gap_start = prev[0]
             found = _phrases(folded, gap_start, symbol.start)
-            near = found and symbol.start - found[-1][1] <= NEAR and not _LIST_GOES_ON.search(folded[found[-1][1] : symbol.start])
+            near = (
+                found
+                and symbol.start - found[-1][1] <= NEAR
+                and not _LIST_GOES_ON.search(folded[found[-1][1] : symbol.start])
+            )
             if near and _table().passive.search(folded, max(gap_start, found[-1][0] - 12), found[-1][0]):
                 # "X ... được sửa đổi, bổ sung tại Y": Y does it to the clause's first document
                 if head is not None and head is not ref and head.symbol:

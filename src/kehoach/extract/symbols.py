@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from ..patterns import patterns
 from ..vocab import vocabulary
 
-__all__ = ["Symbol", "parse_symbol", "find_symbols", "plausible_symbol", "MAX_SYMBOL_LENGTH"]
+__all__ = ["MAX_SYMBOL_LENGTH", "Symbol", "find_symbols", "parse_symbol", "plausible_symbol"]
 
 MAX_SYMBOL_LENGTH = 64  # characters, spaces removed
 
@@ -48,11 +48,15 @@ def _from_match(m) -> Symbol:
     vocab = vocabulary()
     text = "".join(m.group(0).split())
     if m.group("lcode"):
-        return Symbol(text, m.group("num"), "Luật", m.group("lcode"), int(m.group("lyear")), "law", True, m.start(), m.end())
+        return Symbol(
+            text, m.group("num"), "Luật", m.group("lcode"), int(m.group("lyear")), "law", True, m.start(), m.end()
+        )
     if m.group("stype"):
         code = m.group("stype")
         known = code in vocab.state_type_codes or code in vocab.type_codes
-        return Symbol(text, m.group("num"), code, m.group("siss"), int(m.group("syear")), "state", known, m.start(), m.end())
+        return Symbol(
+            text, m.group("num"), code, m.group("siss"), int(m.group("syear")), "state", known, m.start(), m.end()
+        )
     if m.group("ptype"):
         code = m.group("ptype")
         known = code in vocab.party_type_codes or code in vocab.type_codes

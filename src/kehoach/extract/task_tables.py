@@ -21,7 +21,7 @@ from ..vocab import load_data, phrase_pattern
 from .bodies import View, read_body_list
 from .deadlines import find_deadline
 
-__all__ = ["table_assignments", "field_of"]
+__all__ = ["field_of", "table_assignments"]
 
 _LIST_SEPARATOR = re.compile(r"[;,]\s*")  # where a cell lists the next body
 

@@ -35,19 +35,19 @@ from .html import looks_like_html, read_html
 from .lines import LINE_BREAK_CHARS, Line, Text, clean_lines
 
 __all__ = [
-    "read",
-    "read_bytes",
-    "read_text",
-    "read_stream",
-    "read_file_bytes",
-    "display_name",
-    "Line",
-    "Text",
+    "DOCUMENT_SUFFIXES",
     "MAX_BYTES",
-    "MAX_TEXT_BYTES",
     "MAX_CHARS",
     "MAX_LINES",
-    "DOCUMENT_SUFFIXES",
+    "MAX_TEXT_BYTES",
+    "Line",
+    "Text",
+    "display_name",
+    "read",
+    "read_bytes",
+    "read_file_bytes",
+    "read_stream",
+    "read_text",
     "sniff",
 ]
 
@@ -59,7 +59,9 @@ _MIB = 1024 * 1024
 MAX_BYTES = 64 * _MIB  # a file or stream: a .docx or PDF with pictures may be tens of MiB
 MAX_CHARS = 4 * _MIB  # characters of text: a long directive with its appendices is a few hundred thousand
 MAX_TEXT_BYTES = 4 * MAX_CHARS  # a text file before decoding (UTF-32 spends 4 bytes a character)
-MAX_LINES = 130_000  # lines: a 500-page PDF has ~30,000; at this many, a text of nothing but numbered items stays under 500 MB
+MAX_LINES = (
+    130_000  # lines: a 500-page PDF has ~30,000; at this many, a text of nothing but numbered items stays under 500 MB
+)
 _CHUNK = _MIB  # a stream of unknown length is read this much at a time
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -73,7 +75,7 @@ def sniff(data: bytes) -> str:
     if data[:1024].lstrip().startswith(b"%PDF-") or b"%PDF-" in data[:1024]:
         return "pdf"
     if head == _OLE2:
-        return "encrypted-office" if "EncryptionInfo".encode("utf-16-le") in data[:1 << 20] else "doc"
+        return "encrypted-office" if "EncryptionInfo".encode("utf-16-le") in data[: 1 << 20] else "doc"
     if data.startswith(b"{\\rtf"):
         return "rtf"
     if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*")):
@@ -160,9 +162,13 @@ def _line_count(text: str) -> int:
 
 def _check_text(chars: int, lines: int) -> None:
     if chars > MAX_CHARS:
-        raise InputError(f"a text of {chars:,} characters is longer than the {MAX_CHARS:,} characters limit (a directive is kilobytes)")
+        raise InputError(
+            f"a text of {chars:,} characters is longer than the {MAX_CHARS:,} characters limit (a directive is kilobytes)"
+        )
     if lines > MAX_LINES:
-        raise InputError(f"a text of {lines:,} lines is longer than the {MAX_LINES:,} lines limit (a directive has hundreds)")
+        raise InputError(
+            f"a text of {lines:,} lines is longer than the {MAX_LINES:,} lines limit (a directive has hundreds)"
+        )
 
 
 def _text_lines(text: str) -> tuple[list[Line], list[Warning]]:
@@ -210,7 +216,9 @@ def read_bytes(data: bytes, *, encoding: str | None = None, name: str | None = N
     digest = hashlib.sha256(data).hexdigest()
     kind = sniff(data)
     if kind == "txt" and len(data) > MAX_TEXT_BYTES:
-        raise InputError(f"a text file of {_megabytes(len(data))} is larger than the {MAX_TEXT_BYTES // _MIB} MiB limit for text (a directive is kilobytes)")
+        raise InputError(
+            f"a text file of {_megabytes(len(data))} is larger than the {MAX_TEXT_BYTES // _MIB} MiB limit for text (a directive is kilobytes)"
+        )
     if kind == "txt" and data.count(0) > 0.8 * len(data):  # UTF-16 text is at most half zeros, UTF-32 three quarters
         raise InputError(f"binary data, not a document: {data.count(0) * 100 // len(data)}% of its bytes are zero")
     if kind == "docx":
@@ -249,7 +257,9 @@ def read_bytes(data: bytes, *, encoding: str | None = None, name: str | None = N
 
             result = read_docx(data, max_paragraphs=MAX_LINES)
         else:
-            raise UnsupportedFormat("a ZIP archive that is not a Word .docx document (use 'kehoach batch' for archives)")
+            raise UnsupportedFormat(
+                "a ZIP archive that is not a Word .docx document (use 'kehoach batch' for archives)"
+            )
     elif kind == "rtf":
         raise UnsupportedFormat("RTF is not read; save the document as .docx, PDF or text")
     elif kind == "image":
@@ -257,12 +267,24 @@ def read_bytes(data: bytes, *, encoding: str | None = None, name: str | None = N
         from .pdf import text_of_pages
 
         if mode == "never":
-            raise UnsupportedFormat("an image, not a document with text: it is read only by OCR (--ocr never was given)")
+            raise UnsupportedFormat(
+                "an image, not a document with text: it is read only by OCR (--ocr never was given)"
+            )
         try:
             pages = ocr_image(data)
         except InputError as exc:
             raise UnsupportedFormat(str(exc)) from None
-        result = text_of_pages(pages, "image", [Warning("ocr-used", f"OCR (Tesseract, Vietnamese) read {len(pages)} page(s) of an image: expect OCR errors", None)])
+        result = text_of_pages(
+            pages,
+            "image",
+            [
+                Warning(
+                    "ocr-used",
+                    f"OCR (Tesseract, Vietnamese) read {len(pages)} page(s) of an image: expect OCR errors",
+                    None,
+                )
+            ],
+        )
     else:
         text, used, decode_warnings = decode_report(data, encoding)
         text = legacy.repair(text)
@@ -276,7 +298,10 @@ def read_bytes(data: bytes, *, encoding: str | None = None, name: str | None = N
             result.warnings.insert(0, Warning("encoding-converted", f"text decoded from {used}", None))
     _check_text(sum(len(line.text) for line in result.lines), len(result.lines))
     if not any(line.text for line in result.lines):
-        raise InputError("no text in the input" + (" (scanned PDF?)" if kind == "pdf" else " (a blank image?)" if kind == "image" else ""))
+        raise InputError(
+            "no text in the input"
+            + (" (scanned PDF?)" if kind == "pdf" else " (a blank image?)" if kind == "image" else "")
+        )
     result.path = display_name(name) if name else name
     result.sha256 = digest
     return result

@@ -42,7 +42,9 @@ class LineBuilder:
     def blank(self) -> None:
         self.lines.append(Line(len(self.lines) + 1, ""))
 
-    def add(self, text: str, *, cells=None, bold=False, centered=False, label=None, indent=0, table=False, para_start=True) -> None:
+    def add(
+        self, text: str, *, cells=None, bold=False, centered=False, label=None, indent=0, table=False, para_start=True
+    ) -> None:
         text = clean_text(text)
         if not text and not cells:
             self.blank()

@@ -22,7 +22,7 @@ from ..errors import InputError
 from ..warning import Warning
 from . import legacy
 
-__all__ = ["decode", "decode_report", "ENCODINGS"]
+__all__ = ["ENCODINGS", "decode", "decode_report"]
 
 # names accepted by --encoding
 ENCODINGS = ("utf-8", "utf-16", "cp1258", "tcvn3", "vni", "viscii")
@@ -109,7 +109,9 @@ def decode_report(data: bytes, encoding: str | None = None) -> tuple[str, str, l
                     repaired = _mostly_utf8(data[3:])
                     if repaired is not None:
                         return repaired[0], "utf-8", [repaired[1]]
-                raise InputError(f"the input starts with a {codec} byte-order mark but is not {codec}: {exc.reason}") from None
+                raise InputError(
+                    f"the input starts with a {codec} byte-order mark but is not {codec}: {exc.reason}"
+                ) from None
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
         return utf16, "utf-16", []
@@ -150,7 +152,9 @@ def _mostly_utf8(data: bytes) -> tuple[str, Warning] | None:
 
 def _best_single_byte(data: bytes) -> tuple[str, str, list]:
     """Windows-1258 and the legacy font encodings: the best Vietnamese-syllable rate wins."""
-    candidates: list[tuple[str, str]] = [("cp1258", unicodedata.normalize("NFC", data.decode("cp1258", errors="replace")))]
+    candidates: list[tuple[str, str]] = [
+        ("cp1258", unicodedata.normalize("NFC", data.decode("cp1258", errors="replace")))
+    ]
     single = data.decode("latin-1")
     if legacy.looks_legacy(single):
         for name in legacy.CODECS:

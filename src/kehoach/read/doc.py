@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..errors import InputError
 
-__all__ = ["doc_to_docx", "available", "INSTALL_HINT", "TIMEOUT"]
+__all__ = ["INSTALL_HINT", "TIMEOUT", "available", "doc_to_docx"]
 
 TIMEOUT = 120  # seconds; a first start of LibreOffice with a fresh profile takes ~5 s
 INSTALL_HINT = "install LibreOffice (Debian/Ubuntu: apt-get install libreoffice-writer-nogui)"
@@ -42,7 +42,9 @@ def doc_to_docx(data: bytes) -> bytes:
     """The .docx LibreOffice makes of a .doc's bytes."""
     soffice = _soffice()
     if soffice is None:
-        raise InputError(f"old binary Word .doc (Word 97-2003) is read through LibreOffice: {INSTALL_HINT}, or save the file as .docx")
+        raise InputError(
+            f"old binary Word .doc (Word 97-2003) is read through LibreOffice: {INSTALL_HINT}, or save the file as .docx"
+        )
     with tempfile.TemporaryDirectory(prefix="kehoach-doc-") as tmp:
         folder = Path(tmp)
         source = folder / "input.doc"
@@ -61,7 +63,9 @@ def doc_to_docx(data: bytes) -> bytes:
             str(source),
         ]
         try:
-            done = subprocess.run(args, capture_output=True, timeout=TIMEOUT, stdin=subprocess.DEVNULL, env=_env(folder))
+            done = subprocess.run(
+                args, capture_output=True, timeout=TIMEOUT, stdin=subprocess.DEVNULL, env=_env(folder)
+            )
         except subprocess.TimeoutExpired:
             raise InputError(f"old binary Word .doc: LibreOffice did not convert it within {TIMEOUT} s") from None
         except OSError as exc:
@@ -70,7 +74,9 @@ def doc_to_docx(data: bytes) -> bytes:
         if not result.exists():
             reason = (done.stderr or done.stdout).decode("utf-8", errors="replace").strip().splitlines()
             detail = reason[-1][:120] if reason else f"exit {done.returncode}"
-            raise InputError(f"old binary Word .doc (Word 97-2003): LibreOffice could not convert it (damaged or not a Word file: {detail})")
+            raise InputError(
+                f"old binary Word .doc (Word 97-2003): LibreOffice could not convert it (damaged or not a Word file: {detail})"
+            )
         return result.read_bytes()
 
 

@@ -39,7 +39,7 @@ from . import legacy
 from .builder import LineBuilder, clean_text, is_rule
 from .lines import Text
 
-__all__ = ["read_docx", "check_entry_count", "MAX_XML_INFLATED", "MAX_RATIO", "MAX_ENTRIES"]
+__all__ = ["MAX_ENTRIES", "MAX_RATIO", "MAX_XML_INFLATED", "check_entry_count", "read_docx"]
 
 MAX_XML_INFLATED = 16 * 1024 * 1024  # the XML of all parts, inflated: a long document's is a few hundred KiB
 MAX_RATIO = 200  # a real document part compresses 5-20x; a bomb compresses 1000x
@@ -74,7 +74,9 @@ def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) -> by
                 head = chunk[:4096]
                 if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
                     # OOXML never declares a DTD: a DOCTYPE is an entity attack, refused before any parser runs
-                    raise InputError(f"the .docx part {info.filename} declares a DOCTYPE (external entities are not allowed)")
+                    raise InputError(
+                        f"the .docx part {info.filename} declares a DOCTYPE (external entities are not allowed)"
+                    )
             size += len(chunk)
             if size > budget:
                 raise _bomb(f"the .docx inflates past {MAX_XML_INFLATED // (1024 * 1024)} MiB of XML")
@@ -106,7 +108,9 @@ def _safe_package(data: bytes) -> tuple[bytes, int]:
                 if info.is_dir():
                     continue
                 if not info.filename.endswith((".xml", ".rels")):
-                    package.writestr(info.filename, b"")  # a picture, a font, an embedded object: the part without its bytes
+                    package.writestr(
+                        info.filename, b""
+                    )  # a picture, a font, an embedded object: the part without its bytes
                     continue
                 xml = _inflate(archive, info, budget)
                 budget -= len(xml)
@@ -373,7 +377,9 @@ def _blocks(container, parent):
             yield from _blocks(child, parent)
 
 
-def _paragraph(builder: LineBuilder, paragraph, numbering: _Numbering, style_numbering: dict, fonts: _Fonts | None = None) -> None:
+def _paragraph(
+    builder: LineBuilder, paragraph, numbering: _Numbering, style_numbering: dict, fonts: _Fonts | None = None
+) -> None:
     pieces, breaks, bold = _runs_text(paragraph._p, fonts)
     props = _num_props(paragraph, style_numbering)
     label = numbering.label(*props) if props else None
@@ -429,7 +435,9 @@ def read_docx(data: bytes, *, max_paragraphs: int | None = None) -> Text:
     """``max_paragraphs``: refuse, before python-docx builds them, a main part with more."""
     data, paragraphs = _safe_package(data)
     if max_paragraphs is not None and paragraphs > max_paragraphs:
-        raise InputError(f"a .docx of {paragraphs:,} paragraphs is longer than the {max_paragraphs:,} lines limit (a directive has hundreds)")
+        raise InputError(
+            f"a .docx of {paragraphs:,} paragraphs is longer than the {max_paragraphs:,} lines limit (a directive has hundreds)"
+        )
     try:
         import docx
         from docx.opc.exceptions import PackageNotFoundError
@@ -458,7 +466,9 @@ def read_docx(data: bytes, *, max_paragraphs: int | None = None) -> Text:
     if fonts.converted:
         names = ", ".join(sorted(fonts.converted))
         encoding = "tcvn3" if any(n.strip().lower().startswith(".vn") for n in fonts.converted) else "vni"
-        warnings.append(Warning("encoding-converted", f"text in legacy Vietnamese fonts ({names}) converted to Unicode", None))
+        warnings.append(
+            Warning("encoding-converted", f"text in legacy Vietnamese fonts ({names}) converted to Unicode", None)
+        )
     guess = None if fonts.converted else legacy.detect("\n".join(line.text for line in lines))
     if guess:
         encoding = guess

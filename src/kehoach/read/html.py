@@ -21,7 +21,7 @@ from ..patterns import roman_numeral
 from .builder import LineBuilder, clean_text, is_rule
 from .lines import Text, clean_lines
 
-__all__ = ["read_html", "looks_like_html"]
+__all__ = ["looks_like_html", "read_html"]
 
 _SKIP = {"head", "script", "style", "title", "noscript", "template", "svg", "math", "iframe", "object"}
 _BLOCKS = {
@@ -36,7 +36,9 @@ _BOLD_WEIGHT = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)", re.I)
 _NORMAL_WEIGHT = re.compile(r"font-weight\s*:\s*(?:normal|lighter|[1-5]00)", re.I)
 _CENTER = re.compile(r"text-align\s*:\s*center", re.I)
 _PAGE_BREAK = re.compile(r"(?:page-)?break-before\s*:\s*(?:always|page)", re.I)
-_HTML_START = re.compile(r"^\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
+_HTML_START = re.compile(
+    r"^\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S
+)
 
 
 def looks_like_html(text: str) -> bool:
@@ -166,12 +168,18 @@ class _Reader(HTMLParser):
             if _PAGE_BREAK.search(style) and not self.tables:
                 self.builder.pending_break = True
         if tag in _INLINE:
-            bold = True if tag in ("b", "strong") or _BOLD_WEIGHT.search(style) else (False if _NORMAL_WEIGHT.search(style) else None)
+            bold = (
+                True
+                if tag in ("b", "strong") or _BOLD_WEIGHT.search(style)
+                else (False if _NORMAL_WEIGHT.search(style) else None)
+            )
             self.inline.append((tag, bold))
             return
         if tag in _BLOCKS or tag in ("td", "th", "li"):
             centered = a.get("align", "").lower() == "center" or bool(_CENTER.search(style)) or tag == "center"
-            self.blocks.append((tag, centered or (bool(self.blocks) and self.blocks[-1][1] and tag not in ("body", "html"))))
+            self.blocks.append(
+                (tag, centered or (bool(self.blocks) and self.blocks[-1][1] and tag not in ("body", "html")))
+            )
             if _BOLD_WEIGHT.search(style) or tag in ("h1", "h2", "h3", "h4", "h5", "h6", "th"):
                 self.inline.append(("@" + tag, True))
         if tag == "pre":

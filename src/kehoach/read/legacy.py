@@ -21,13 +21,15 @@ import re
 
 from ..text import is_syllable
 
-__all__ = ["CODECS", "detect", "looks_legacy", "syllable_rate", "to_unicode", "repair", "needs_repair"]
+__all__ = ["CODECS", "detect", "looks_legacy", "needs_repair", "repair", "syllable_rate", "to_unicode"]
 
 CODECS = ("tcvn3", "vni", "viscii")
 
 _WORD = re.compile(r"[^\W\d_]+")
 # code points the legacy fonts put where Vietnamese letters should be
-_LEGACY_SURFACE = re.compile(r"[\u00a1-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a]")
+_LEGACY_SURFACE = re.compile(
+    r"[\u00a1-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a]"
+)
 _VIETNAMESE = re.compile(r"[\u1ea0-\u1ef9ăâêôơưđĂÂÊÔƠƯĐ]")
 # surface characters that Unicode Vietnamese text does not use (its accented Latin-1 letters
 # and common punctuation left out): text without any is not legacy, and most text has none

@@ -42,7 +42,9 @@ class Line:
     label: str | None = None  # a list label supplied by the reader (Word numbering)
     para_start: bool = False  # the line opens a paragraph of a structured source (a Word paragraph)
     cell_break: bool = False  # a blank line that stood for a table-cell boundary (a lone "|" of a flattened table)
-    run_cont: bool = False  # the line goes on with a bold or italic run opened on the line above: one printed line wrapped
+    run_cont: bool = (
+        False  # the line goes on with a bold or italic run opened on the line above: one printed line wrapped
+    )
 
     @property
     def blank(self) -> bool:
@@ -69,7 +71,9 @@ RULE_LINE = re.compile(r"^\s*(?:[-_=─—–~.·•*]\s*){3,}$|^\s*\*\s*$")
 TRAILING_RULE = re.compile(r"\s+[-_=─—]{3,}\s*$")
 LEADING_RULE = re.compile(r"^\s*[-_=─—]{3,}\s+")
 # page markers: "===== Trang 2 =====", "- 2 -", "Trang 2/10", "Page 3"
-PAGE_MARKER = re.compile(r"^\s*(?:=+\s*)?(?:Trang|Page)\s+\d+(?:\s*/\s*\d+)?(?:\s*=+)?\s*$|^\s*[-–]\s*\d{1,3}\s*[-–]\s*$", re.I)
+PAGE_MARKER = re.compile(
+    r"^\s*(?:=+\s*)?(?:Trang|Page)\s+\d+(?:\s*/\s*\d+)?(?:\s*=+)?\s*$|^\s*[-–]\s*\d{1,3}\s*[-–]\s*$", re.I
+)
 # a running footer a word processor printed on every page: the file's name and the page
 # number ("12.KLTW.DOC 2", "QD-UBND.docx 3/5")
 FILE_FOOTER = re.compile(r"^\S*\.(?:doc|docx|odt|rtf|pdf)\s+\d[\d\s/]{0,6}$", re.I)
@@ -87,7 +91,14 @@ HTML_CELL_BREAK = re.compile(r"</t[dh]>\s*<t[dh][^>]*>", re.I)
 # LaTeX math left by OCR engines: "$\mathrm { k } \mathring { \mathrm { e } }$"
 LATEX_MATH = re.compile(r"\$([^$]{1,200})\$")
 LATEX_COMMAND = re.compile(r"\\[a-zA-Z]+")
-LATEX_ACCENTS = {"hat": "\u0302", "breve": "\u0306", "acute": "\u0301", "grave": "\u0300", "tilde": "\u0303", "dot": "\u0323"}
+LATEX_ACCENTS = {
+    "hat": "\u0302",
+    "breve": "\u0306",
+    "acute": "\u0301",
+    "grave": "\u0300",
+    "tilde": "\u0303",
+    "dot": "\u0323",
+}
 LATEX_ACCENT = re.compile(r"\\(hat|breve|acute|grave|tilde|dot)\s*\{\s*(?:\\[a-zA-Z]+\s*\{\s*)?([A-Za-z])\s*\}?\s*\}")
 # a gap wide enough to separate two columns of a pdftotext -layout line
 COLUMN_GAP = re.compile(r"\S(\s{4,})(?=\S)")
@@ -226,7 +237,13 @@ def clean_lines(raw_text: str) -> tuple[list[Line], list[Warning]]:
         segmented = len(warnings) > before  # such datasets store one sentence or paragraph a line
     text, lookalikes = fix_lookalikes(text)
     if lookalikes:
-        warnings.append(Warning("lookalike-letters", f"{lookalikes} word(s) held Cyrillic or Greek letters that look Latin ('ВТC'): read as Latin", None))
+        warnings.append(
+            Warning(
+                "lookalike-letters",
+                f"{lookalikes} word(s) held Cyrillic or Greek letters that look Latin ('ВТC'): read as Latin",
+                None,
+            )
+        )
     repair = may_have_split_diacritics(text)
     markup = any(mark in text for mark in _MARKUP)  # else no line has any to strip
     # what no line of the text holds needs no test on each line
@@ -253,7 +270,13 @@ def clean_lines(raw_text: str) -> tuple[list[Line], list[Warning]]:
             lines.append(Line(no, ""))
             continue
         if not seen_content and BANNER.match(stripped):
-            warnings.append(Warning("banner-removed", f"line {no} is a note added around the document, not part of it: {stripped[:60]}", no))
+            warnings.append(
+                Warning(
+                    "banner-removed",
+                    f"line {no} is a note added around the document, not part of it: {stripped[:60]}",
+                    no,
+                )
+            )
             lines.append(Line(no, ""))
             seen_content = True
             continue
@@ -261,14 +284,20 @@ def clean_lines(raw_text: str) -> tuple[list[Line], list[Warning]]:
         lead = stripped[0]
         # page markers start with a mark, "Trang"/"Page" or a page number; rules with a mark
         if lead.isalpha():
-            page = lead in "TtPp" and PAGE_MARKER.match(stripped) or len(stripped) <= 60 and FILE_FOOTER.match(stripped)
+            page = (lead in "TtPp" and PAGE_MARKER.match(stripped)) or (len(stripped) <= 60 and FILE_FOOTER.match(stripped))
             rule = False
         elif lead.isdigit():
-            page = len(stripped) <= 3 and PAGE_NUMBER.match(stripped) and _lone(raw_lines, index) or len(stripped) <= 60 and FILE_FOOTER.match(stripped)
+            page = (
+                (len(stripped) <= 3
+                and PAGE_NUMBER.match(stripped)
+                and _lone(raw_lines, index))
+                or (len(stripped) <= 60
+                and FILE_FOOTER.match(stripped))
+            )
             rule = False
         else:
             page = PAGE_MARKER.match(stripped)
-            rule = not page and (RULE_LINE.match(stripped) or "---" in stripped and MD_TABLE_SEPARATOR.match(stripped))
+            rule = not page and (RULE_LINE.match(stripped) or ("---" in stripped and MD_TABLE_SEPARATOR.match(stripped)))
         if page:
             page_markers += 1
             pending_break = True
@@ -291,7 +320,12 @@ def clean_lines(raw_text: str) -> tuple[list[Line], list[Warning]]:
             doubles = raw.count("**")
             if doubles % 2:
                 bold_open = not bold_open
-            if (raw.count("*") - 2 * doubles) % 2 and "(*" not in raw and "*)" not in raw and not stripped.startswith("* "):
+            if (
+                (raw.count("*") - 2 * doubles) % 2
+                and "(*" not in raw
+                and "*)" not in raw
+                and not stripped.startswith("* ")
+            ):
                 italic_open = not italic_open
         md_heading = False
         if hashes and stripped.startswith("#") and MD_HEADING.match(raw):
@@ -302,8 +336,10 @@ def clean_lines(raw_text: str) -> tuple[list[Line], list[Warning]]:
         is_table = False
         bold = False
         if tables and (
-            stripped.startswith("|") and stripped.count("|") >= 2
-            or stripped.endswith("|") and TRAILING_PIPE_ROW.match(stripped)
+            (stripped.startswith("|")
+            and stripped.count("|") >= 2)
+            or (stripped.endswith("|")
+            and TRAILING_PIPE_ROW.match(stripped))
             or " | " in stripped  # a table row a Word dump printed with " | " between cells
         ):
             is_table = True
@@ -339,7 +375,7 @@ def clean_lines(raw_text: str) -> tuple[list[Line], list[Warning]]:
         if "  " in content:
             content = SPACES.sub(" ", content)
         content = content.strip()
-        if not content or not content[0].isalpha() and RULE_LINE.match(content):
+        if not content or (not content[0].isalpha() and RULE_LINE.match(content)):
             pending_rule = pending_rule or bool(content)
             lines.append(Line(no, ""))
             continue
@@ -348,7 +384,9 @@ def clean_lines(raw_text: str) -> tuple[list[Line], list[Warning]]:
             if cells:
                 cells = tuple((s, repair_split_diacritics(c)) for s, c in cells)
         # positional: this runs for every line of every document
-        line = Line(no, content, indent, len(raw), cells, bold or in_bold_run, md_heading, is_table, pending_break, pending_rule)
+        line = Line(
+            no, content, indent, len(raw), cells, bold or in_bold_run, md_heading, is_table, pending_break, pending_rule
+        )
         if in_run and lines and lines[-1].text:
             line.run_cont = True
         if segmented:
@@ -356,7 +394,9 @@ def clean_lines(raw_text: str) -> tuple[list[Line], list[Warning]]:
         pending_break = pending_rule = False
         lines.append(line)
     if page_markers:
-        warnings.append(Warning("page-markers-removed", f"{page_markers} page marker or page-number line(s) removed", None))
+        warnings.append(
+            Warning("page-markers-removed", f"{page_markers} page marker or page-number line(s) removed", None)
+        )
     _mark_centered(lines)
     return lines, warnings
 
@@ -371,7 +411,11 @@ def _unsegment(text: str, warnings: list) -> str:
     text = WORD_JOINER.sub(" ", text)
     text = SPACED_PUNCTUATION.sub("", text)
     text = CASED_ROMAN.sub(lambda m: m.group(1).upper(), text)
-    warnings.append(Warning("word-segmented", f"the text is word-segmented ({joiners} syllables joined by '_'): read with spaces", None))
+    warnings.append(
+        Warning(
+            "word-segmented", f"the text is word-segmented ({joiners} syllables joined by '_'): read with spaces", None
+        )
+    )
     return text
 
 
@@ -400,4 +444,3 @@ def _mark_centered(lines: list[Line]) -> None:
             right = width - line.end
             if right >= 0 and abs(left - right) <= max(6, width // 10):
                 line.centered = True
-

@@ -24,13 +24,15 @@ import sys
 from ..errors import InputError
 from .layout import Box, lay_out
 
-__all__ = ["MODES", "available", "require", "ocr_image", "ocr_pgm", "INSTALL_HINT", "Progress"]
+__all__ = ["INSTALL_HINT", "MODES", "Progress", "available", "ocr_image", "ocr_pgm", "require"]
 
 MODES = ("auto", "always", "never")
 LANGUAGE = "vie"
 DPI = 300  # pages of a PDF are rendered at this resolution for OCR
 TIMEOUT = 180  # seconds for one page
-INSTALL_HINT = "install Tesseract and its Vietnamese model (Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-vie)"
+INSTALL_HINT = (
+    "install Tesseract and its Vietnamese model (Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-vie)"
+)
 WORD_CONFIDENCE = 30.0  # words tesseract itself barely believes (specks, stamp edges) are dropped
 LINE_CONFIDENCE = 50.0  # and lines whose words it believes this little on average (handwriting, seal ink)
 
@@ -62,7 +64,9 @@ def require(what: str) -> str:
     if not path:
         raise InputError(f"{what} needs OCR: {INSTALL_HINT}")
     if not vie:
-        raise InputError(f"{what} needs OCR in Vietnamese: tesseract is installed without its Vietnamese model (apt-get install tesseract-ocr-vie)")
+        raise InputError(
+            f"{what} needs OCR in Vietnamese: tesseract is installed without its Vietnamese model (apt-get install tesseract-ocr-vie)"
+        )
     return path
 
 

@@ -33,8 +33,8 @@ from __future__ import annotations
 import ctypes
 import re
 import unicodedata
-from typing import Any
 from collections import Counter
+from typing import Any
 
 from ..errors import InputError
 from ..warning import Warning
@@ -43,7 +43,7 @@ from .layout import Box, lay_out
 from .lines import Text, clean_lines
 from .quality import is_garbage, quality
 
-__all__ = ["read_pdf", "text_of_pages", "MAX_PAGES"]
+__all__ = ["MAX_PAGES", "read_pdf", "text_of_pages"]
 
 _DIGITS = re.compile(r"\d+")  # the page numbers of a running header or footer, compared without them
 
@@ -51,10 +51,26 @@ MAX_PAGES = 500
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?\s*$", re.I)
 # the text of an e-signature's visible stamp: who signed, when, from which office
-_SIGNATURE_INFO = re.compile(r"(?i)\b(?:ký bởi|người ký|ngày ký|thời gian ký|signed by|signature valid|chứng thư số)\b|\bemail\s*:")
+_SIGNATURE_INFO = re.compile(
+    r"(?i)\b(?:ký bởi|người ký|ngày ký|thời gian ký|signed by|signature valid|chứng thư số)\b|\bemail\s*:"
+)
 # annotation subtypes (PDF 32000 §12.5.6): readers' comments, not the document
-_COMMENTS = {1: "note", 3: "comment", 4: "line", 5: "square", 6: "circle", 7: "polygon", 8: "polyline",
-             9: "highlight", 10: "underline", 11: "squiggly", 12: "strikeout", 13: "stamp", 15: "ink", 16: "popup"}
+_COMMENTS = {
+    1: "note",
+    3: "comment",
+    4: "line",
+    5: "square",
+    6: "circle",
+    7: "polygon",
+    8: "polyline",
+    9: "highlight",
+    10: "underline",
+    11: "squiggly",
+    12: "strikeout",
+    13: "stamp",
+    15: "ink",
+    16: "popup",
+}
 _WIDGET = 20
 _FREETEXT = 3
 
@@ -106,15 +122,30 @@ def _annotations(raw, page_index: int, warnings: list) -> list[tuple[float, floa
             c.FPDFPage_CloseAnnot(annot)
         if subtype in _COMMENTS and subtype != 13:  # a Stamp annotation can be the office's stamp: kept
             if subtype == _FREETEXT:
-                warnings.append(Warning("pdf-comment-skipped", f"page {page_index + 1}: a reader's comment on the page is not part of the document; left out", None))
+                warnings.append(
+                    Warning(
+                        "pdf-comment-skipped",
+                        f"page {page_index + 1}: a reader's comment on the page is not part of the document; left out",
+                        None,
+                    )
+                )
             c.FPDFPage_RemoveAnnot(raw, index)
             continue
         if has_rect:
-            rects.append((min(rect.left, rect.right), max(rect.left, rect.right), min(rect.bottom, rect.top), max(rect.bottom, rect.top)))
+            rects.append(
+                (
+                    min(rect.left, rect.right),
+                    max(rect.left, rect.right),
+                    min(rect.bottom, rect.top),
+                    max(rect.bottom, rect.top),
+                )
+            )
     return rects
 
 
-def _glyphs(textpage, start: int, end: int, height: float, rotation: int, width: float) -> list[tuple[Box, float, float]]:
+def _glyphs(
+    textpage, start: int, end: int, height: float, rotation: int, width: float
+) -> list[tuple[Box, float, float]]:
     """Boxes of the glyphs ``start``..``end`` in top-down page coordinates, with their PDF centre
     (x, y) for telling which annotation drew them. Marks drawn as glyphs of their own (combining
     diacritics) join the glyph before them; rotated text (stamps, margins) is left out."""
@@ -208,7 +239,9 @@ def _page_boxes(pdf, index: int, warnings: list) -> tuple[list[Box], Any, bool]:
         for owner, group in groups.items():
             text = " ".join(lay_out(group))
             if _SIGNATURE_INFO.search(text):
-                warnings.append(Warning("pdf-signature", f"page {index + 1}: signature stamp: {' '.join(text.split())[:160]}", None))
+                warnings.append(
+                    Warning("pdf-signature", f"page {index + 1}: signature stamp: {' '.join(text.split())[:160]}", None)
+                )
                 continue
             boxes.extend(group)
     unmapped = any(c.FPDFText_HasUnicodeMapError(textpage.raw, i) == 1 for i in range(0, total, max(1, total // 200)))
@@ -255,17 +288,19 @@ def _read(pdf, ocr_mode: str) -> Text:
                 todo.append((index, "empty"))
             elif is_garbage(q) and not legacy.detect(text):
                 reason = "glyphs without a Unicode value" if unmapped else "it does not read as Vietnamese"
-                warnings.append(Warning(
-                    "pdf-text-garbage",
-                    f"page {index + 1}: the text layer is unusable ({reason}: {q.syllables:.0%} syllables, "
-                    f"{q.marked:.0%} words with Vietnamese marks, {q.foreign:.0%} foreign letters)",
-                    None,
-                ))
+                warnings.append(
+                    Warning(
+                        "pdf-text-garbage",
+                        f"page {index + 1}: the text layer is unusable ({reason}: {q.syllables:.0%} syllables, "
+                        f"{q.marked:.0%} words with Vietnamese marks, {q.foreign:.0%} foreign letters)",
+                        None,
+                    )
+                )
                 todo.append((index, "garbage"))
             page.close()
     except InputError:
         raise
-    except Exception as exc:  # noqa: BLE001 - PDFium on hostile input
+    except Exception as exc:
         raise InputError(f"not a readable PDF ({type(exc).__name__}: {exc})") from None
     _ocr_pages(pdf, pages, todo, ocr_mode, warnings)
     if not any(line.strip() for lines in pages for line in lines):
@@ -290,21 +325,31 @@ def text_of_pages(pages: list[list[str]], format: str, warnings: list) -> Text:
         encoding = guess
     text_lines, line_warnings = clean_lines(raw)
     if encoding:
-        warnings.insert(0, Warning("encoding-converted", f"text converted from the legacy {encoding} font encoding", None))
+        warnings.insert(
+            0, Warning("encoding-converted", f"text converted from the legacy {encoding} font encoding", None)
+        )
     return Text(text_lines, format=format, encoding=encoding, warnings=warnings + line_warnings)
 
 
 def _ocr_pages(pdf, pages: list[list[str]], todo: list[tuple[int, str]], mode: str, warnings: list) -> None:
     if not todo or mode == "never":
         if todo and mode == "never" and any(why == "garbage" for _, why in todo):
-            warnings.append(Warning("ocr-skipped", "pages with an unusable text layer were kept as they are (--ocr never)", None))
+            warnings.append(
+                Warning("ocr-skipped", "pages with an unusable text layer were kept as they are (--ocr never)", None)
+            )
         return
     if not ocr.available():
         empty_everywhere = all(not any(line.strip() for line in lines) for lines in pages)
         if mode == "always" or empty_everywhere:
             ocr.require("a scanned PDF (no text layer)" if empty_everywhere else "--ocr always")
         numbers = ", ".join(str(i + 1) for i, _ in todo[:10])
-        warnings.append(Warning("ocr-unavailable", f"page(s) {numbers} have no usable text and could not be OCR'd: {ocr.INSTALL_HINT}", None))
+        warnings.append(
+            Warning(
+                "ocr-unavailable",
+                f"page(s) {numbers} have no usable text and could not be OCR'd: {ocr.INSTALL_HINT}",
+                None,
+            )
+        )
         return
     progress = ocr.Progress(len(todo))
     done = []
@@ -317,8 +362,18 @@ def _ocr_pages(pdf, pages: list[list[str]], todo: list[tuple[int, str]], mode: s
             finally:
                 page.close()
             lines = ocr.ocr_pgm(width, height, gray)
-            if why == "garbage" and quality(legacy.repair("\n".join(lines))).score <= quality(legacy.repair("\n".join(pages[index]))).score:
-                warnings.append(Warning("ocr-not-better", f"page {index + 1}: OCR read no better than the text layer; the text layer kept", None))
+            if (
+                why == "garbage"
+                and quality(legacy.repair("\n".join(lines))).score
+                <= quality(legacy.repair("\n".join(pages[index]))).score
+            ):
+                warnings.append(
+                    Warning(
+                        "ocr-not-better",
+                        f"page {index + 1}: OCR read no better than the text layer; the text layer kept",
+                        None,
+                    )
+                )
                 continue
             pages[index] = lines
             done.append(index + 1)
@@ -326,5 +381,6 @@ def _ocr_pages(pdf, pages: list[list[str]], todo: list[tuple[int, str]], mode: s
         progress.done()
     if done:
         numbers = ", ".join(map(str, done[:20])) + (" ..." if len(done) > 20 else "")
-        warnings.append(Warning("ocr-used", f"OCR (Tesseract, Vietnamese) read page(s) {numbers}: expect OCR errors", None))
-
+        warnings.append(
+            Warning("ocr-used", f"OCR (Tesseract, Vietnamese) read page(s) {numbers}: expect OCR errors", None)
+        )

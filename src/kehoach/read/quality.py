@@ -26,13 +26,10 @@ from typing import NamedTuple
 
 from ..text import is_syllable
 
-__all__ = ["Quality", "quality", "is_garbage", "MIN_WORDS"]
+__all__ = ["MIN_WORDS", "Quality", "is_garbage", "quality"]
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
-_VIETNAMESE_LETTERS = set(
-    "abcdeghiklmnopqrstuvxyăâđêôơư"
-    "àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
-)
+_VIETNAMESE_LETTERS = set("abcdeghiklmnopqrstuvxyăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
 _MARKED = set("ăâđêôơư") | {c for c in _VIETNAMESE_LETTERS if ord(c) > 0x7F}
 # letters in Vietnamese text that still are not garbage: f j w z of names, loanwords, e-mail
 _LOAN = set("fjwz")

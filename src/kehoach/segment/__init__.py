@@ -16,14 +16,14 @@ from .tree import Node, build_tree
 from .zones import segment
 
 __all__ = [
-    "Marker",
-    "Para",
-    "Node",
     "Fragment",
+    "Marker",
+    "Node",
+    "Para",
     "Skeleton",
-    "segment",
-    "paragraphs",
     "build_tree",
     "looks_like_name",
+    "paragraphs",
     "read_marker",
+    "segment",
 ]

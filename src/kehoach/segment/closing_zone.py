@@ -26,17 +26,13 @@ def find_closing(lines: list[Line], start: int) -> tuple[int, list[int]]:
             continue
         pieces = [c for _, c in line.cells] if line.cells else [line.text]
         if not line.cells and i + 1 < len(lines) and lines[i + 1].run_cont and len(line.text) <= 12:
-            pieces = [
-                f"{line.text} {lines[i + 1].text}"
-            ]  # "**KT." / "CHỦ TỊCH**": a mark the converter wrapped
+            pieces = [f"{line.text} {lines[i + 1].text}"]  # "**KT." / "CHỦ TỊCH**": a mark the converter wrapped
         hit = False
         for piece in pieces:
             if piece[:1] not in _CLOSING_INITIALS:
                 continue  # Nơi nhận, Gửi kèm / Kèm theo / Đính kèm, T/M, KT., TL., Q. ...
             folded = fold(piece)
-            if pat.recipients.match(folded) or (seen_body and pat.attachments.match(folded)):
-                hit = True
-            elif seen_body and pat.authority.match(piece) and is_upper(piece):
+            if pat.recipients.match(folded) or (seen_body and pat.attachments.match(folded)) or (seen_body and pat.authority.match(piece) and is_upper(piece)):
                 hit = True
         if hit:
             closing = i
@@ -67,20 +63,18 @@ def _appendix_starts(lines: list[Line], closing: int) -> list[int]:
         seen += 1
         folded = fold(text)
         start = None
-        if pat.appendix.match(folded) and (
+        if (pat.appendix.match(folded) and (
             is_upper(text[:7]) or line.md_heading or line.centered or line.bold or len(text) > 20
-        ):
-            start = i
-        elif (
+        )) or (
             (not starts or seen > _CARRIED_GAP)
             and is_upper(text)
             and pat.type_line.match(folded)
             and _followed_by_text(lines, i)
         ):
             start = i
-        elif any(
-            NATIONAL_LINE.match(fold(c)) for c in ([c for _, c in line.cells] if line.cells else [text])
-        ) and (not starts or seen > _CARRIED_GAP):
+        elif any(NATIONAL_LINE.match(fold(c)) for c in ([c for _, c in line.cells] if line.cells else [text])) and (
+            not starts or seen > _CARRIED_GAP
+        ):
             start = _header_block_start(lines, i, starts[-1] if starts else closing)
         if start is not None and (not starts or start > starts[-1]):
             starts.append(start)
@@ -122,10 +116,7 @@ def _trailing_signature(lines: list[Line], start: int) -> int:
     k = len(idx) - 2
     first = last
     while (
-        k >= 0
-        and is_upper(lines[idx[k]].text)
-        and len(lines[idx[k]].text) < 60
-        and not read_marker(lines[idx[k]].text)
+        k >= 0 and is_upper(lines[idx[k]].text) and len(lines[idx[k]].text) < 60 and not read_marker(lines[idx[k]].text)
     ):
         first = idx[k]
         k -= 1

@@ -79,7 +79,7 @@ def _prose(line: Line) -> bool:
     text = line.text
     if line.cells or is_upper(text) or text.count(" ") < 12:  # (running text has words: "1/2/3/..." is none)
         return False
-    return len(text) > 160 or len(text) > 80 and text.rstrip().endswith(".")
+    return len(text) > 160 or (len(text) > 80 and text.rstrip().endswith("."))
 
 
 def header_start(lines: list[Line]) -> int:
@@ -110,7 +110,7 @@ def header_fragments(lines: list[Line], width: int) -> list[Fragment]:
             and not line.cells
             and not prev.cells
             and not line.rule_before
-            and (_unfinished(out[-1].text) or line.run_cont and _run_goes_on(out[-1].text, line.text))
+            and (_unfinished(out[-1].text) or (line.run_cont and _run_goes_on(out[-1].text, line.text)))
         ):
             joined = out[-1].text.rstrip()
             out[-1].text = (
@@ -194,7 +194,7 @@ def _header_element(text: str) -> bool:
 def title_continues(title: list[Fragment], line: Line, gap: bool) -> bool:
     text = line.text
     marker = read_marker(text)
-    if line.label or line.rule_before or marker is not None and marker.type not in BULLETS:
+    if line.label or line.rule_before or (marker is not None and marker.type not in BULLETS):
         return False
     if starts_lower(text):
         return not ends_sentence(title[-1].text)
@@ -212,13 +212,7 @@ def title_continues(title: list[Fragment], line: Line, gap: bool) -> bool:
     # mixed case title: a following line of similar shape (centred, short) continues it
     if line.centered and title[-1].line.centered:
         return True
-    return (
-        len(text) <= max(len(f.text) for f in title) * 1.2
-        and not ends_sentence(title[-1].text)
-        and len(title) < 6
-    )
-
-
+    return len(text) <= max(len(f.text) for f in title) * 1.2 and not ends_sentence(title[-1].text) and len(title) < 6
 
 
 def names_authority(text: str) -> bool:
@@ -354,7 +348,7 @@ def read_headerless(lines: list[Line], sk: Skeleton, width: int) -> int:
                 sk.title.append(Fragment(line, frag.text[inside.end() :].strip()))
                 sk.abstract = True
                 return _more_header(lines, i + 1, sk, width)
-            if not (m and frag.column == 0 or m and len(frags) == 1):
+            if not ((m and frag.column == 0) or (m and len(frags) == 1)):
                 continue
             if not any(_is_header_element(prior) for prior in lines[:i] if prior.text) and any(
                 _is_header_element(after) for after in lines[i + 1 : i + 12] if after.text
@@ -380,7 +374,7 @@ def read_headerless(lines: list[Line], sk: Skeleton, width: int) -> int:
                 lead = left[0].text
                 flead = fold(lead)
                 lead_marker = read_marker(lead)
-                if pat.addressees.match(flead) or lead_marker is not None and lead_marker.type != Kind.DASH:
+                if pat.addressees.match(flead) or (lead_marker is not None and lead_marker.type != Kind.DASH):
                     break
                 if (
                     not starts_lower(lead)
@@ -440,14 +434,10 @@ def _is_header_element(line: Line | str) -> bool:
     folded = fold(text)
     if NATIONAL_LINE.match(folded) or pat_motto(folded):
         return True
-    if len(text) <= 90 and (
-        "," in text and patterns().date_line.search(text) or patterns().date_line_bare.match(text)
-    ):
+    if len(text) <= 90 and (("," in text and patterns().date_line.search(text)) or patterns().date_line_bare.match(text)):
         return True
     return (
-        bool(patterns().symbol_line.match(folded))
-        and len(text) <= 60
-        and any(ch.isdigit() or ch == "/" for ch in text)
+        bool(patterns().symbol_line.match(folded)) and len(text) <= 60 and any(ch.isdigit() or ch == "/" for ch in text)
     )
 
 
@@ -465,15 +455,10 @@ def _more_header(lines: list[Line], j: int, sk: Skeleton, width: int) -> int:
         # the element with the rest of its printed line, wrapped
         e = k + 1
         text = lines[k].text
-        while (
-            e < len(lines)
-            and lines[e].text
-            and not lines[e].cells
-            and (lines[e].run_cont or _unfinished(text))
-        ):
+        while e < len(lines) and lines[e].text and not lines[e].cells and (lines[e].run_cont or _unfinished(text)):
             text += " " + lines[e].text
             e += 1
-        if not (_is_header_element(text) or is_upper(text) and end > j and len(text) <= 80):
+        if not (_is_header_element(text) or (is_upper(text) and end > j and len(text) <= 80)):
             break
         end = e
         k, _ = next_content(lines, end)

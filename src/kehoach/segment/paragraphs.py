@@ -25,7 +25,9 @@ from .shapes import (
 
 _NUMBER_HYPHEN_END = re.compile(r"\d-$")  # a line ending in a symbol's number and hyphen: "02-"
 _CAPITAL = re.compile(r"[A-ZĐ]")  # a capital letter
-_ENDS_WITH_REQUEST = re.compile(r"(?:thuc hien|trien khai)\W*$")  # a closing paragraph that ends by asking to carry it out (folded)
+_ENDS_WITH_REQUEST = re.compile(
+    r"(?:thuc hien|trien khai)\W*$"
+)  # a closing paragraph that ends by asking to carry it out (folded)
 
 _TAIL = 400  # characters of a paragraph's end kept while it is built: what joining the next line looks at
 
@@ -112,12 +114,7 @@ def _accept(marker: Marker, prev: Para | None, gap: bool, state: _TreeState) -> 
     prev_done = prev is None or ends_sentence(prev.end()) or _heading_like(prev) or gap
     if marker.type in BULLETS:
         # "- xã hội tỉnh ..." after an unfinished line is a wrapped "chính trị - xã hội"
-        return (
-            starts_upper(marker.rest)
-            or not marker.rest[:1].isalpha()
-            or prev is None
-            or ends_sentence(prev.end())
-        )
+        return starts_upper(marker.rest) or not marker.rest[:1].isalpha() or prev is None or ends_sentence(prev.end())
     fits = state.fits(marker)
     if marker.weak:
         return fits and prev_done
@@ -133,10 +130,7 @@ def _heading_like(para: Para) -> bool:
     else:
         text = para.content
     return len(text) <= 160 and (
-        is_upper(text)
-        or not ends_sentence(text)
-        and para.marker is not None
-        and para.marker.type not in BULLETS
+        is_upper(text) or (not ends_sentence(text) and para.marker is not None and para.marker.type not in BULLETS)
     )
 
 
@@ -158,9 +152,7 @@ class _TreeState:
                     and marker.value[:-1] == prev[:-1]
                     and marker.value[-1] == prev[-1] + 1
                 )
-            return marker.value[0] == prev[0] + 1 or (
-                marker.type == "letter" and marker.value[0] == prev[0] + 2
-            )
+            return marker.value[0] == prev[0] + 1 or (marker.type == "letter" and marker.value[0] == prev[0] + 2)
         if marker.type == "dotted":
             return marker.value[-1] == 1
         return marker.value[0] == 1
@@ -217,9 +209,7 @@ def _stack_after(stack: list[str], marker: Marker) -> list[str]:
             return types[: types.index(marker.type) + 1]
         return types + [marker.type]
     rank = marker_rank(marker)
-    while types and (
-        types[-1] in BULLETS or RANK.get(Kind(types[-1]), 4.5 if types[-1] == "dotted" else 9.0) >= rank
-    ):
+    while types and (types[-1] in BULLETS or RANK.get(Kind(types[-1]), 4.5 if types[-1] == "dotted" else 9.0) >= rank):
         types.pop()
     return types + [marker.type]
 
@@ -271,9 +261,7 @@ def _joins(cur: Para, line: Line, gap: bool, base: int, full: float) -> bool:
         if prev.rstrip().endswith(":"):
             return False
         return (
-            _full(prev_line, full)
-            and line.indent <= base + 2
-            and not _heading_like(Para([prev_line], prev_line.text))
+            _full(prev_line, full) and line.indent <= base + 2 and not _heading_like(Para([prev_line], prev_line.text))
         )
     if _full(prev_line, full) or prev.rstrip().endswith(","):
         return True  # (a line that ends with a comma stops in the middle of its sentence)

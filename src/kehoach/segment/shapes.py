@@ -104,9 +104,7 @@ def read_marker(text: str) -> Marker | None:
         words = raw.split()
         tail = words[-1]
         value = (
-            (roman_value(tail.upper()),)
-            if _ROMAN_WORD.fullmatch(tail)
-            else ((int(tail),) if tail.isdigit() else None)
+            (roman_value(tail.upper()),) if _ROMAN_WORD.fullmatch(tail) else ((int(tail),) if tail.isdigit() else None)
         )
         return Marker(Kind.PART, " ".join(words), value, rest)
     if kind == "chapter":

@@ -15,7 +15,7 @@ from ..text import fold, is_upper
 from ..vocab import phrase_pattern, vocabulary
 from ..warning import Warning
 from .paragraphs import Para
-from .shapes import BULLETS, PARTS, Kind, RANK, Marker, ends_sentence, marker_rank
+from .shapes import BULLETS, PARTS, RANK, Kind, Marker, ends_sentence, marker_rank
 
 
 @dataclass
@@ -55,15 +55,15 @@ def build_tree(paras: list[Para]) -> tuple[list[Para], list[Node], list[Warning]
     stack: list[Node] = []
     warnings: list[Warning] = []
     _repair_lost_i(paras, warnings)
-    first = next(
-        (p.marker.type for p in paras if p.marker is not None and p.marker.type not in BULLETS), None
-    )
+    first = next((p.marker.type for p in paras if p.marker is not None and p.marker.type not in BULLETS), None)
     # a document whose top level is articles ("Điều 1") keeps the parts an article lists ("I.",
     # "A.": a plan written out inside Điều 1) under that article
     inside_article = first == "article"
     # capital-letter parts ("A.", "B.") that first appear inside a Roman part are its sections
     types = [p.marker.type for p in paras if p.marker is not None]
-    upper_under_roman = Kind.UPPER in types and Kind.ROMAN in types and types.index(Kind.ROMAN) < types.index(Kind.UPPER)
+    upper_under_roman = (
+        Kind.UPPER in types and Kind.ROMAN in types and types.index(Kind.ROMAN) < types.index(Kind.UPPER)
+    )
 
     def rank(marker: Marker) -> float:
         if inside_article and marker.type in (Kind.ROMAN, Kind.UPPER):
@@ -122,7 +122,9 @@ def _repair_lost_i(paras: list[Para], warnings: list) -> None:
         value = marker.value[0]
         expected = roman_numeral(last + 1)
         if last and value <= last and expected == marker.label + "I":
-            message = f"part {marker.label} after {roman_numeral(last)} read as {expected} (an 'I' lost in OCR or typing)"
+            message = (
+                f"part {marker.label} after {roman_numeral(last)} read as {expected} (an 'I' lost in OCR or typing)"
+            )
             warnings.append(Warning("numbering-ocr-repaired", message, para.first))
             marker.label, marker.value = expected, (last + 1,)
             value = last + 1
@@ -146,9 +148,7 @@ def _finish(nodes: list[Node], parent_path: str, warnings: list) -> None:
         if marker.type in BULLETS:
             bullet_count += 1
             node.path = (
-                f"{parent_path}.{marker.label}{bullet_count}"
-                if parent_path
-                else f"{marker.label}{bullet_count}"
+                f"{parent_path}.{marker.label}{bullet_count}" if parent_path else f"{marker.label}{bullet_count}"
             )
         else:
             node.path = f"{parent_path}.{marker.label}" if parent_path else marker.label
@@ -165,7 +165,7 @@ def _decide_heading(node: Node) -> None:
     if not content and rest and kind not in BULLETS:
         # "Chương I" / "QUY ĐỊNH CHUNG": the heading stands on the next line
         nxt = node.paras[1].text.strip()
-        if len(nxt) <= 200 and (is_upper(nxt) or not ends_sentence(nxt) or kind == "article" and _article_title(nxt)):
+        if len(nxt) <= 200 and (is_upper(nxt) or not ends_sentence(nxt) or (kind == "article" and _article_title(nxt))):
             content, rest = nxt, rest[1:]
     followed = bool(node.children or rest)
     heading = None
@@ -178,23 +178,20 @@ def _decide_heading(node: Node) -> None:
                 or not ends_sentence(stripped)
                 or stripped.endswith(":")
                 or not followed
-                or stripped.endswith(".") and len(stripped) <= 150 and ". " not in stripped  # "I. Tình hình."
+                or (stripped.endswith(".")
+                and len(stripped) <= 150
+                and ". " not in stripped)  # "I. Tình hình."
             ):
                 heading = stripped
         elif kind == "article":
             # "Điều 4. Điều khoản chuyển tiếp" is a heading; "Điều 1. Phê duyệt ... như sau:" is the
             # article's own text introducing its items, not a title
-            if _article_title(stripped) and (not ends_sentence(stripped) or len(stripped) <= 80 and stripped.endswith(":")):
+            if _article_title(stripped) and (
+                not ends_sentence(stripped) or (len(stripped) <= 80 and stripped.endswith(":"))
+            ):
                 heading = stripped
         elif len(stripped) <= 200 and followed:
-            if stripped.endswith(":") or not ends_sentence(stripped):
-                heading = stripped
-            elif (
-                stripped.endswith(".")
-                and len(stripped) <= 120
-                and node.children
-                and stripped.count(". ") == 0
-            ):
+            if stripped.endswith(":") or not ends_sentence(stripped) or (stripped.endswith(".") and len(stripped) <= 120 and node.children and stripped.count(". ") == 0):
                 heading = stripped
     if heading is not None:
         node.heading = heading.rstrip(" :;.").strip() or None

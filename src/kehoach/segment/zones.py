@@ -138,9 +138,7 @@ def segment(text: Text, *, carried: bool = False) -> Skeleton:
         appendix_starts = []
     body = lines[body_start:closing_start]
     sk.body = body
-    sk.closing = [
-        line for line in lines[closing_start : appendix_starts[0] if appendix_starts else len(lines)]
-    ]
+    sk.closing = [line for line in lines[closing_start : appendix_starts[0] if appendix_starts else len(lines)]]
     for a, b in zip(appendix_starts, appendix_starts[1:] + [len(lines)]):
         sk.appendices.append(lines[a:b])
     paras = paragraphs(body)
@@ -167,12 +165,7 @@ def _titled_first_line(lines: list[Line]) -> tuple[int, int] | None:
     if not m or m.end() >= len(text) or text[m.end()] != " ":
         return None
     rest = text[m.end() :].strip()
-    if (
-        not rest
-        or not (starts_lower(rest) or fold(rest).startswith("ve "))
-        or ends_sentence(rest)
-        and len(rest) < 20
-    ):
+    if not rest or not (starts_lower(rest) or fold(rest).startswith("ve ")) or (ends_sentence(rest) and len(rest) < 20):
         return None
     return i, m.end()
 
@@ -195,11 +188,7 @@ def _addressees(lines: list[Line], i: int, sk: Skeleton, *, first_is_entry: bool
         if marker is not None and marker.type not in BULLETS:
             break
         if marker is None and not starts_lower(text):
-            if (
-                patterns().opener.match(fold(text))
-                or sk.addressees
-                and sk.addressees[-1].text.rstrip().endswith(".")
-            ):
+            if patterns().opener.match(fold(text)) or (sk.addressees and sk.addressees[-1].text.rstrip().endswith(".")):
                 break
         sk.addressees.append(lines[j])
         j += 1
