@@ -57,7 +57,8 @@ def run_batch(folder: Path, jobs: int) -> tuple[float, float, int]:
     )
     elapsed = time.perf_counter() - start
     peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    lines = sum(1 for _ in open(out, "rb"))
+    with open(out, "rb") as fh:
+        lines = sum(1 for _ in fh)
     return elapsed, max(peak_kib, before) / 1024, lines
 
 
@@ -96,7 +97,8 @@ def main() -> None:
         if len(rates) > 1:
             # a shared VM: a run can lose a core to a neighbour; the median of several runs is the figure
             print(
-                f"N={n:>7,}: median {statistics.median(rates):8,.0f} docs/s over {len(rates)} runs (min {min(rates):,.0f}, max {max(rates):,.0f})"
+                f"N={n:>7,}: median {statistics.median(rates):8,.0f} docs/s over {len(rates)} runs (min "
+                f"{min(rates):,.0f}, max {max(rates):,.0f})"
             )
 
 

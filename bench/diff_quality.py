@@ -86,7 +86,8 @@ def separation(cases) -> None:
 
     print()
     print(
-        f"{'mode':<10} {'true pairs':>10} {'mean true':>10} {'mean best wrong':>16} {'mean margin':>12} {'margin < 0.1':>13}"
+        f"{'mode':<10} {'true pairs':>10} {'mean true':>10} {'mean best wrong':>16} {'mean margin':>12} "
+        f"{'margin < 0.1':>13}"
     )
     for words in (True, False):
         trues, wrongs, close = [], [], 0
@@ -109,9 +110,10 @@ def separation(cases) -> None:
                 wrongs.append(wrong)
                 close += true - wrong < 0.1
         n = len(trues) or 1
-        margin = sum(t - w for t, w in zip(trues, wrongs)) / n
+        margin = sum(t - w for t, w in zip(trues, wrongs, strict=False)) / n
         print(
-            f"{'words' if words else 'syllables':<10} {len(trues):>10} {sum(trues) / n:>10.3f} {sum(wrongs) / n:>16.3f} {margin:>12.3f} {close:>13}"
+            f"{'words' if words else 'syllables':<10} {len(trues):>10} {sum(trues) / n:>10.3f} "
+            f"{sum(wrongs) / n:>16.3f} {margin:>12.3f} {close:>13}"
         )
 
 

@@ -42,7 +42,8 @@ def show(label: str, times: list[float], target: float) -> None:
     median = statistics.median(times)
     verdict = "ok" if median <= target else "OVER TARGET"
     print(
-        f"{label:<44} median {median:6.3f} s  (min {min(times):.3f}, max {max(times):.3f}; target ≤ {target:g} s: {verdict})"
+        f"{label:<44} median {median:6.3f} s  (min {min(times):.3f}, max {max(times):.3f}; target ≤ {target:g} s: "
+        f"{verdict})"
     )
 
 

@@ -40,7 +40,8 @@ def _pypdf_parse(data: bytes):
     ]
     edges = _edges(pages)
     raw = "\n\f".join(
-        "\n".join("" if edges and re.sub(r"\d+", "#", l.strip()) in edges else l for l in lines) for lines in pages
+        "\n".join("" if edges and re.sub(r"\d+", "#", line.strip()) in edges else line for line in lines)
+        for lines in pages
     )
     lines, warnings = clean_lines(legacy.repair(raw))
     return build_document(Text(lines, format="pdf", warnings=warnings))
@@ -99,7 +100,8 @@ def main() -> None:
         new = rate(blobs, n) * pages / len(blobs)
         before = rate(blobs, max(1, n // 4), _pypdf_parse) * pages / len(blobs) if old else float("nan")
         print(
-            f"{label:>40}: {pages:4d} pages  pypdfium2 {new:7.1f} pages/s   pypdf {before:7.1f} pages/s   x{new / before:5.1f}"
+            f"{label:>40}: {pages:4d} pages  pypdfium2 {new:7.1f} pages/s   pypdf {before:7.1f} pages/s   "
+            f"x{new / before:5.1f}"
         )
 
 

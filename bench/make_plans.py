@@ -37,8 +37,10 @@ REWORDS = [
     ("cứu nạn, cứu hộ", "CNCH"),
 ]
 EXTRA = [
-    "Tăng cường kiểm tra an toàn phòng cháy, chữa cháy tại chợ, trung tâm thương mại, nhà cao tầng và cơ sở có nguy cơ cháy, nổ cao.",
-    "Xây dựng phong trào toàn dân tham gia phòng cháy, chữa cháy; nhân rộng mô hình tổ liên gia an toàn phòng cháy, chữa cháy.",
+    "Tăng cường kiểm tra an toàn phòng cháy, chữa cháy tại chợ, trung tâm thương mại, nhà cao tầng và cơ sở có nguy "
+    "cơ cháy, nổ cao.",
+    "Xây dựng phong trào toàn dân tham gia phòng cháy, chữa cháy; nhân rộng mô hình tổ liên gia an toàn phòng cháy, "
+    "chữa cháy.",
     "Bố trí kinh phí mua sắm phương tiện chữa cháy cho lực lượng dân phòng và phòng cháy, chữa cháy cơ sở.",
     "Ứng dụng công nghệ thông tin trong quản lý cơ sở thuộc diện quản lý về phòng cháy, chữa cháy.",
 ]

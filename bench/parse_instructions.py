@@ -84,7 +84,8 @@ def main() -> None:
     finally:
         os.unlink(script)
     print(
-        f"parse + JSON: {(total - base) / docs / 1e6:.2f} M instructions a document ({docs} documents, each parsed once)"
+        f"parse + JSON: {(total - base) / docs / 1e6:.2f} M instructions a document ({docs} documents, each parsed "
+        f"once)"
     )
 
 

@@ -66,11 +66,13 @@ def main() -> None:
     if seeds:
         per_second, size = rate(seeds, args.docs)
         print(
-            f"library parse, seeds x{args.docs // len(seeds)}: {per_second:,.0f} docs/s (one process; mean {size / 1024:.1f} KiB/doc)"
+            f"library parse, seeds x{args.docs // len(seeds)}: {per_second:,.0f} docs/s (one process; mean "
+            f"{size / 1024:.1f} KiB/doc)"
         )
     per_second, size = rate(fixtures, args.docs)
     print(
-        f"library parse, fixtures to {args.docs}: {per_second:,.0f} docs/s (one process; mean {size / 1024:.1f} KiB/doc)"
+        f"library parse, fixtures to {args.docs}: {per_second:,.0f} docs/s (one process; mean {size / 1024:.1f} "
+        f"KiB/doc)"
     )
     target = seeds[0] if seeds else fixtures[0]
     print(f"cold `kehoach parse {target.name} --format json`: {cold(target) * 1000:.0f} ms (median of 5)")

@@ -23,7 +23,23 @@ def test_parse_json_is_the_contract():
     result = run("parse", str(EXAMPLE), "-f", "json")
     assert result.exit_code == 0, result.output
     doc = json.loads(result.output)
-    for key in ["schema_version", "doc_type", "doc_type_name", "symbol", "number", "issuer", "place", "date", "title", "sections", "references", "assignments", "recipients", "signer", "warnings"]:
+    for key in [
+        "schema_version",
+        "doc_type",
+        "doc_type_name",
+        "symbol",
+        "number",
+        "issuer",
+        "place",
+        "date",
+        "title",
+        "sections",
+        "references",
+        "assignments",
+        "recipients",
+        "signer",
+        "warnings",
+    ]:
         assert key in doc
     assert doc["schema_version"] == "1"
     assert doc["symbol"] == "37-KH/ĐUK"

@@ -785,7 +785,7 @@ def test_parse_reads_a_path_only_when_asked(tmp_path, monkeypatch):
     assert kehoach.parse("ke-hoach.txt").symbol == "37-KH/ĐUK"
     assert kehoach.parse(Path("ke-hoach.txt")).symbol == "37-KH/ĐUK"
     assert kehoach.parse(secret).source.path == str(secret)  # a Path is always read (parse_file too)
-    with pytest.raises(InputError, match="no such file .*parse_text"):
+    with pytest.raises(InputError, match=r"no such file .*parse_text"):
         kehoach.parse("ke-hoach-37.docx")
     assert kehoach.parse("Xem thêm nội dung trong tệp đính kèm bao-cao.txt").source.lines == 1  # a sentence: text
     assert kehoach.parse(str(named) + "\n").source.lines == 2  # two lines: text
@@ -864,7 +864,7 @@ def test_the_lead_cases_stay_under_500_mb_through_the_cli(case, tmp_path):
     path = tmp_path / f"{case}.txt"
     path.write_text(text, encoding="utf-8")
     budget = 2.0 * 2 * len(text.encode()) / 100_000 + 5  # 2 s per 100 KB, twice that on a loaded machine, and start-up
-    code, out, err, rss, seconds = run_measured(["parse", path, "-f", "json"], timeout=budget)
+    code, _out, err, rss, _seconds = run_measured(["parse", path, "-f", "json"], timeout=budget)
     assert code == 0, err
     assert rss < RSS_LIMIT_MB, rss
 
@@ -910,7 +910,7 @@ def _hostile_file(case: str, tmp: Path) -> Path:
 def test_hostile_inputs_through_the_cli_stay_under_500_mb(case, ok, tmp_path):
     path = _hostile_file(case, tmp_path)
     for fmt in ("json", "table"):
-        code, out, err, rss, seconds = run_measured(["parse", path, "-f", fmt], timeout=120)
+        code, _out, err, rss, seconds = run_measured(["parse", path, "-f", fmt], timeout=120)
         if ok:
             assert code == 0, err
         else:

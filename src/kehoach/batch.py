@@ -25,6 +25,7 @@ elsewhere they notice within a second).
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import hashlib
 import os
@@ -679,7 +680,7 @@ class _Pool:
         if worker.chunks:
             chunk = worker.chunks[0]
             item = chunk[len(worker.results)]
-            record(worker.results + [Outcome(item[0], item[1], _item_sha(item), error=error)])
+            record([*worker.results, Outcome(item[0], item[1], _item_sha(item), error=error)])
             rest = chunk[len(worker.results) + 1 :]
             waiting[:0] = ([rest] if rest else []) + worker.chunks[1:]
         fresh = self._spawn()
@@ -689,10 +690,8 @@ class _Pool:
     def _end(worker: _Worker) -> None:
         process = worker.process
         if process.is_alive():
-            try:
+            with contextlib.suppress(OSError, ValueError):
                 worker.tasks.send(None)
-            except (OSError, ValueError):
-                pass
             process.join(0.5 if not worker.chunks else 0)
             if process.is_alive():
                 process.kill()
@@ -716,10 +715,8 @@ def _warm() -> None:
     """Load the vocabulary and compile the patterns once per worker, before the first chunk."""
     from .build import parse_text
 
-    try:
+    with contextlib.suppress(Exception):
         parse_text("KẾ HOẠCH\nthực hiện Kết luận số 02-KL/TW\n\nI. MỤC ĐÍCH\n1. Sở Tài chính chủ trì.\n")
-    except Exception:
-        pass
 
 
 def _run_dask(items: Iterator[list[tuple]], address: str, encoding: str | None, rows: bool, record) -> None:

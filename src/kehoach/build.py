@@ -55,7 +55,8 @@ def parse(source: str | os.PathLike | bytes, *, encoding: str | None = None, ocr
             return parse_file(source, encoding=encoding, ocr=ocr)
         if len(source.split()) <= 3:  # "ke-hoach.txt", not "xem tệp đính kèm bao-cao.txt"
             raise InputError(
-                f"{display_name(source)}: no such file (to parse this string as a document's text, use kehoach.parse_text)"
+                f"{display_name(source)}: no such file (to parse this string as a document's text, use "
+                f"kehoach.parse_text)"
             )
     return parse_text(source)
 
@@ -115,7 +116,8 @@ def build_document(text: Text, *, with_source: bool = True, carried: bool = Fals
         warnings.append(
             Warning(
                 "symbol-too-long",
-                f"the symbol line holds {len(header.symbol_text):,} characters, more than any symbol has: symbol left empty",
+                f"the symbol line holds {len(header.symbol_text):,} characters, more than any symbol has: symbol "
+                f"left empty",
                 line,
             )
         )
@@ -133,7 +135,8 @@ def build_document(text: Text, *, with_source: bool = True, carried: bool = Fals
             warnings.append(
                 Warning(
                     "header-inferred",
-                    f"no symbol in the header: {own.symbol} taken from the caption of a part it carries ('{own.mentions[0].text if own.mentions else own.symbol}')",
+                    f"no symbol in the header: {own.symbol} taken from the caption of a part it carries "
+                    f"('{own.mentions[0].text if own.mentions else own.symbol}')",
                     line,
                 )
             )

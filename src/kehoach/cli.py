@@ -147,7 +147,10 @@ _FILE_SUFFIXES = (".json", ".jsonl", ".ndjson", ".db", ".sqlite", ".sqlite3", ".
     "out_dir",
     metavar="DIR",
     type=click.Path(file_okay=False),
-    help="Write one JSON file per input into the folder DIR, mirroring the input names (-o is short for it here: in batch it names a folder, in parse, diff and compare a file).",
+    help=(
+        "Write one JSON file per input into the folder DIR, mirroring the input names (-o is short for it here: in "
+        "batch it names a folder, in parse, diff and compare a file)."
+    ),
 )
 @click.option(
     "--jsonl",
@@ -161,7 +164,10 @@ _FILE_SUFFIXES = (".json", ".jsonl", ".ndjson", ".db", ".sqlite", ".sqlite3", ".
     "sqlite",
     metavar="FILE",
     type=click.Path(dir_okay=False),
-    help="Write an SQLite database (documents, sections, references, assignments, recipients, warnings, errors); an existing one is added to.",
+    help=(
+        "Write an SQLite database (documents, sections, references, assignments, recipients, warnings, errors); an "
+        "existing one is added to."
+    ),
 )
 @click.option(
     "-j", "--jobs", "jobs", type=click.IntRange(1, 512), default=None, help="Worker processes (default: all cores)."
@@ -170,7 +176,10 @@ _FILE_SUFFIXES = (".json", ".jsonl", ".ndjson", ".db", ".sqlite", ".sqlite3", ".
 @click.option(
     "--overwrite",
     is_flag=True,
-    help="Start the output afresh: an existing --jsonl file replaced, kehoach's tables of an existing --sqlite database emptied (other tables kept).",
+    help=(
+        "Start the output afresh: an existing --jsonl file replaced, kehoach's tables of an existing --sqlite "
+        "database emptied (other tables kept)."
+    ),
 )
 @click.option(
     "--timeout",
@@ -221,7 +230,8 @@ def batch(
         raise click.UsageError("--resume keeps what the output holds and --overwrite replaces it: choose one")
     if out_dir is not None and not os.path.isdir(out_dir) and out_dir.lower().endswith(_FILE_SUFFIXES):
         raise click.UsageError(
-            f"--output-dir (-o) takes a folder, and '{out_dir}' looks like a file name: for one file use --jsonl FILE or --sqlite FILE"
+            f"--output-dir (-o) takes a folder, and '{out_dir}' looks like a file name: for one file use --jsonl "
+            f"FILE or --sqlite FILE"
         )
     sink: DirSink | SqliteSink | JsonlSink
     if out_dir is not None:
@@ -555,7 +565,9 @@ def _iso_date(ctx, param, value):
     "--body",
     "body",
     metavar="NAME",
-    help="Tasks of this body, matched by function at every level ('Ban Tuyên giáo' finds the Tỉnh ủy's, Huyện ủy's ...).",
+    help=(
+        "Tasks of this body, matched by function at every level ('Ban Tuyên giáo' finds the Tỉnh ủy's, Huyện ủy's ...)."
+    ),
 )
 @click.option(
     "--function",

@@ -47,7 +47,7 @@ def _table() -> _Table:
     if set(level) - {"not_level"} != set(LEVELS):
         raise VocabularyError(f"levels.toml [level]: needs exactly {LEVELS} (and not_level)")
     codes: dict[str, str] = {}
-    for name, values in data.get("codes", {}).items():
+    for name in data.get("codes", {}):
         if name not in LEVELS:
             raise VocabularyError(f"levels.toml [codes]: unknown level '{name}'")
         for code in _words(data["codes"], name, "[codes]"):

@@ -54,7 +54,9 @@ class Issuer(Model):
     code: str | None = Field(None, description="the issuer's part of the symbol: 'ĐUK', 'UBND'")
     agencies: list[str] = Field(
         default_factory=list,
-        description="a joint document's issuing agencies, in printed order (name is them joined by ' - '); [] for one issuer",
+        description=(
+            "a joint document's issuing agencies, in printed order (name is them joined by ' - '); [] for one issuer"
+        ),
     )
     lines: list[int] = Field(default_factory=list, description="lines the name and parent were read from")
 
@@ -95,11 +97,17 @@ class Reference(Model):
     mentions: list[Mention] = Field(default_factory=list)
     relation: Relation = Field(
         "cites",
-        description="what the citing document does to this one, from its title and opening: implements / amends / replaces / cites",
+        description=(
+            "what the citing document does to this one, from its title and opening: implements / amends / replaces / "
+            "cites"
+        ),
     )
     links: list[Link] = Field(
         default_factory=list,
-        description="what the citation says this document does to others: 'Kế hoạch số 33-KH/TU ... thực hiện Kết luận số 02-KL/TW' gives 33-KH/TU [{implements, 02-KL/TW}]",
+        description=(
+            "what the citation says this document does to others: 'Kế hoạch số 33-KH/TU ... thực hiện Kết luận số "
+            "02-KL/TW' gives 33-KH/TU [{implements, 02-KL/TW}]"
+        ),
     )
 
 
@@ -165,7 +173,9 @@ class Document(Model):
     place: str | None = None
     province: str | None = Field(
         None,
-        description="the province the place names, as named before the 2025 merger ('Thành phố Hồ Chí Minh' → 'Hồ Chí Minh')",
+        description=(
+            "the province the place names, as named before the 2025 merger ('Thành phố Hồ Chí Minh' → 'Hồ Chí Minh')"
+        ),
     )
     province_2025: str | None = Field(
         None, description="the province that place belongs to since 1 July 2025 ('Trà Vinh' → 'Vĩnh Long')"

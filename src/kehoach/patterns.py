@@ -184,7 +184,10 @@ WORDED_DATE = re.compile(r"(?:ngay\s+)?(?<!\d)" + date_in_words("d", "m", "y", f
 
 # the place of a date line: up to five capitalised words ("Hà Nội", "Bà Rịa - Vũng Tàu" aside),
 # after "Thành phố", "Thị xã", "Thị trấn" or "TP." printed before the name ("Thành phố Hồ Chí Minh")
-_PLACE = r"(?:(?:Thành|THÀNH|Thị|THỊ)\s+(?:phố|PHỐ|xã|XÃ|trấn|TRẤN)\s+|TP\.\s*)?(?:[A-ZĐÀ-Ỹ][^\W\d_]*\.?\s+){0,4}[A-ZĐÀ-Ỹ][^\W\d_]*"
+_PLACE = (
+    r"(?:(?:Thành|THÀNH|Thị|THỊ)\s+(?:phố|PHỐ|xã|XÃ|trấn|TRẤN)\s+"
+    r"|TP\.\s*)?(?:[A-ZĐÀ-Ỹ][^\W\d_]*\.?\s+){0,4}[A-ZĐÀ-Ỹ][^\W\d_]*"
+)
 
 
 @dataclass(frozen=True)

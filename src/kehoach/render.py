@@ -83,7 +83,8 @@ def to_markdown(doc: Document) -> str:
         for r in doc.references:
             lines = ", ".join(str(m.line) for m in r.mentions)
             out.append(
-                f"| {r.kind or ''} | {_md_escape(r.symbol or r.title or '')} | {r.date or ''} | {_md_escape(r.issuer or '')} | {r.scope or ''} | {lines} |"
+                f"| {r.kind or ''} | {_md_escape(r.symbol or r.title or '')} | {r.date or ''} | "
+                f"{_md_escape(r.issuer or '')} | {r.scope or ''} | {lines} |"
             )
         out.append("")
     if doc.assignments:

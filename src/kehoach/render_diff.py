@@ -108,7 +108,8 @@ def diff_to_markdown(d: Diff) -> str:
     out.append(f"| Tệp | {_md(d.a.path)} | {_md(d.b.path)} |")
     out.append("")
     out.append(
-        f"Mức tương đồng: **{d.similarity:.2f}** (ngưỡng ghép {d.threshold:.2f}; so sánh theo {'từ' if d.segmentation == 'words' else 'âm tiết'})."
+        f"Mức tương đồng: **{d.similarity:.2f}** (ngưỡng ghép {d.threshold:.2f}; so sánh theo "
+        f"{'từ' if d.segmentation == 'words' else 'âm tiết'})."
     )
     out.append("")
     out.append("## Phần, mục")
@@ -408,7 +409,8 @@ def compare_to_rich(c: Comparison) -> RenderableType:
 _CSS = """
 *{box-sizing:border-box}
 html{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-body{font-family:"Noto Serif","Times New Roman",Times,serif;margin:0 auto;padding:16px;max-width:1200px;color:#111;line-height:1.45}
+body{font-family:"Noto Serif","Times New Roman",Times,serif;margin:0 auto;padding:16px;
+max-width:1200px;color:#111;line-height:1.45}
 h1{font-size:1.4em;margin:.2em 0}
 h2{font-size:1.15em;margin:1.2em 0 .4em;border-bottom:1px solid #999}
 table{border-collapse:collapse;width:100%;table-layout:fixed}
@@ -436,7 +438,8 @@ ins{background:#bcd4f7;color:#0a2d66;text-decoration:underline}
 .summary td,.summary th{text-align:right;padding:3px 10px}
 .summary th:first-child,.summary td:first-child{text-align:left}
 .note{color:#7a5b00}
-@media print{body{max-width:none;padding:0;font-size:10.5pt}tr{page-break-inside:avoid}h2{page-break-after:avoid}.legend{page-break-after:avoid}}
+@media print{body{max-width:none;padding:0;font-size:10.5pt}
+tr{page-break-inside:avoid}h2{page-break-after:avoid}.legend{page-break-after:avoid}}
 @page{size:A4;margin:15mm}
 """
 
@@ -556,7 +559,8 @@ def _clause_rows(r: SectionPair) -> list[str]:
             assert j is not None
             a, b, cls_a, cls_b, mark = "", _h(cb[j]), "gap", "ob", "B"
         rows.append(
-            f'<tr class="clause"><td class="a {cls_a}">{a}</td><td class="score"><small>{mark}</small></td><td class="b {cls_b}">{b}</td></tr>'
+            f'<tr class="clause"><td class="a {cls_a}">{a}</td><td class="score"><small>{mark}</small></td><td '
+            f'class="b {cls_b}">{b}</td></tr>'
         )
     return rows
 
@@ -655,7 +659,8 @@ def compare_to_html(c: Comparison) -> str:
     ]
     for i, s in enumerate(c.documents):
         body.append(
-            f"<tr><td>{i + 1}</td><td>{_h(s.symbol)}</td><td>{_h(s.issuer)}</td><td>{_h(_province(s))}</td><td>{_h(s.path)}</td></tr>"
+            f"<tr><td>{i + 1}</td><td>{_h(s.symbol)}</td><td>{_h(s.issuer)}</td>"
+            f"<td>{_h(_province(s))}</td><td>{_h(s.path)}</td></tr>"
         )
     body.append("</table>")
     head = "".join(f'<th class="tick">{i + 1}</th>' for i in range(n))

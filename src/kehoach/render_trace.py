@@ -184,7 +184,8 @@ def _tree(root, label):
 
 _CSS = """
 *{box-sizing:border-box}
-body{font-family:"Noto Serif","Times New Roman",Times,serif;margin:0 auto;padding:16px;max-width:1200px;color:#111;line-height:1.45;font-size:16px}
+body{font-family:"Noto Serif","Times New Roman",Times,serif;margin:0 auto;padding:16px;
+max-width:1200px;color:#111;line-height:1.45;font-size:16px}
 h1{font-size:1.45em;margin:.2em 0}
 h2{font-size:1.15em;margin:1.3em 0 .4em;border-bottom:1px solid #999}
 p.lead{margin:.3em 0 .8em}
@@ -201,7 +202,8 @@ ul.tree li{margin:.25em 0;padding-left:.6em;border-left:2px solid #c8c8c8}
 .days{color:#05567a;font-size:.9em;white-space:nowrap}
 .tag{font-size:.8em;color:#666;font-style:italic}
 table{border-collapse:collapse;width:100%;table-layout:fixed}
-td,th{border:1px solid #bbb;padding:3px 6px;vertical-align:top;overflow-wrap:anywhere;word-break:break-word;text-align:left}
+td,th{border:1px solid #bbb;padding:3px 6px;vertical-align:top;
+overflow-wrap:anywhere;word-break:break-word;text-align:left}
 th{background:#eee}
 .timeline td.track{position:relative;padding:0}
 .track .axis{position:absolute;left:2%;right:2%;top:50%;border-top:1px solid #bbb}
@@ -284,7 +286,8 @@ def _timeline(t: Trace) -> list[str]:
     span = max((last - first).days, 1)
     out = [
         '<table class="timeline"><colgroup><col style="width:7.5em"><col style="width:28%"><col></colgroup>',
-        f"<tr><th>Ngày</th><th>Văn bản</th><th>{_h(_date_vi(dated[0][0].date))} → {_h(_date_vi(dated[-1][0].date))}</th></tr>",
+        f"<tr><th>Ngày</th><th>Văn bản</th><th>{_h(_date_vi(dated[0][0].date))} → "
+        f"{_h(_date_vi(dated[-1][0].date))}</th></tr>",
     ]
     for n, _ in dated:
         at = 2 + 96 * (dt.date.fromisoformat(n.date or "") - first).days / span
@@ -321,14 +324,16 @@ def trace_to_html(t: Trace) -> str:
     if t.coverage:
         body.append("<h2>Tỉnh, thành phố</h2>")
         body.append(
-            '<table class="coverage"><colgroup><col style="width:22%"><col style="width:30%"><col class="n"><col class="n"><col></colgroup>'
+            '<table class="coverage"><colgroup><col style="width:22%"><col style="width:30%"><col class="n"><col '
+            'class="n"><col></colgroup>'
             '<tr><th>Tỉnh, thành phố (từ 01/7/2025)</th><th>Trước sắp xếp</th><th class="n">Có trong nguồn</th>'
             '<th class="n">Qua trích dẫn</th><th>Văn bản</th></tr>'
         )
         for c in t.coverage:
             cls = ' class="none"' if not c.documents else ""
             body.append(
-                f'<tr{cls}><td>{_h(c.province_2025)}</td><td>{_h(", ".join(c.provinces))}</td><td class="n">{c.documents}</td>'
+                f"<tr{cls}><td>{_h(c.province_2025)}</td><td>{_h(', '.join(c.provinces))}</td><td "
+                f'class="n">{c.documents}</td>'
                 f'<td class="n">{c.cited}</td><td>{_h(", ".join(_key_label(k) for k in c.keys))}</td></tr>'
             )
         body.append("</table>")
@@ -336,11 +341,13 @@ def trace_to_html(t: Trace) -> str:
     if t.citing:
         body.append("<h2>Văn bản chỉ dẫn chiếu, không thực hiện</h2>")
         body.append(
-            '<table class="citing"><tr><th>Văn bản</th><th>Cơ quan</th><th>Tỉnh</th><th>Ngày</th><th>Dẫn chiếu</th></tr>'
+            '<table class="citing"><tr><th>Văn bản</th><th>Cơ quan</th><th>Tỉnh</th><th>Ngày</th><th>Dẫn '
+            "chiếu</th></tr>"
         )
         for citing in t.citing:
             body.append(
-                f"<tr><td>{_h(citing.symbol or citing.key)}{_badges(citing)}</td><td>{_h(citing.issuer)}</td><td>{_h(_where_vi(citing))}</td>"
+                f"<tr><td>{_h(citing.symbol or citing.key)}{_badges(citing)}</td><td>{_h(citing.issuer)}</td>"
+                f"<td>{_h(_where_vi(citing))}</td>"
                 f"<td>{_h(_date_vi(citing.date))}</td><td>{_h(', '.join(citing.cites))}</td></tr>"
             )
         body.append("</table>")

@@ -64,11 +64,12 @@ class DirSink:
         self.folder = Path(folder)
         if self.folder.exists() and not self.folder.is_dir():
             raise OutputError(
-                f"{self.folder}: exists and is not a folder (--output-dir takes a folder; for one file use --jsonl FILE)"
+                f"{self.folder}: exists and is not a folder (--output-dir takes a folder; for one file use --jsonl "
+                f"FILE)"
             )
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            self.manifest = open(self.folder / self.MANIFEST, "a", encoding="utf-8")
+            self.manifest = open(self.folder / self.MANIFEST, "a", encoding="utf-8")  # noqa: SIM115 (open for the run; close() shuts it)
         except OSError as exc:
             raise OutputError(f"{self.folder}: cannot write ({exc.strerror or exc})") from None
         self.name_max, self.path_max = _name_limits(self.folder)
@@ -196,14 +197,14 @@ class JsonlSink:
         try:
             if resume and self.path.exists() and not overwrite:
                 self._load_and_cut()
-                self.fh = open(self.path, "ab")
+                self.fh = open(self.path, "ab")  # noqa: SIM115 (open for the run; close() shuts it)
             else:
                 if self.path.exists() and self.path.stat().st_size and not overwrite:
                     raise OutputError(
                         f"{self.path}: exists; --resume adds to it (unchanged inputs skipped), --overwrite replaces it"
                     )
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                self.fh = open(self.path, "wb")
+                self.fh = open(self.path, "wb")  # noqa: SIM115 (open for the run; close() shuts it)
         except OSError as exc:
             raise OutputError(f"{self.path}: cannot write ({exc.strerror or exc})") from None
 
@@ -410,7 +411,8 @@ class SqliteSink:
         if self.path.exists() and self.path.stat().st_size and not _is_sqlite(self.path):
             if not overwrite:
                 raise OutputError(
-                    f"{self.path}: exists and is not an SQLite database; give another name, or --overwrite to replace it"
+                    f"{self.path}: exists and is not an SQLite database; give another name, or --overwrite to "
+                    f"replace it"
                 )
             self.path.unlink()  # asked for: a file that is not a database, replaced
         try:
@@ -436,7 +438,8 @@ class SqliteSink:
             if have and have != want:
                 self.db.close()
                 raise OutputError(
-                    f"{self.path}: has a table '{table}' that is not kehoach's (its columns differ); it is left as it is: give another database file"
+                    f"{self.path}: has a table '{table}' that is not kehoach's (its columns differ); it is left as "
+                    f"it is: give another database file"
                 )
 
     def done(self) -> dict[str, str]:
@@ -458,7 +461,8 @@ class SqliteSink:
                     continue
                 rows = outcome.row
                 cur = self.db.execute(
-                    "INSERT INTO documents (input, sha256, format, doc_type, doc_type_name, symbol, number, issuer_name, issuer_parent,"
+                    "INSERT INTO documents (input, sha256, format, doc_type, doc_type_name, symbol, number, "
+                    "issuer_name, issuer_parent,"
                     " issuer_code, locality, province, province_2025, place, date, title, signer_name, signer_position,"
                     " signer_authority, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (outcome.name, outcome.sha256, *rows["document"], outcome.json.decode("utf-8")),

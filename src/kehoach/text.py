@@ -232,9 +232,7 @@ def is_syllable(word: str) -> bool:
     base = unicodedata.normalize("NFD", lowered)
     stripped = "".join(ch for ch in base if ch not in _TONES)
     stripped = unicodedata.normalize("NFC", stripped)
-    if stripped and stripped[-1] in _NEEDS_CODA_MARK:
-        return False
-    return True
+    return not (stripped and stripped[-1] in _NEEDS_CODA_MARK)
 
 
 _HAS_MARK = re.compile(r"[À-ỹ]")

@@ -36,7 +36,10 @@ __all__ = ["CitingDocument", "ProvinceCoverage", "Trace", "TraceNode", "node_key
 
 class TraceNode(Model):
     key: str = Field(
-        description="the node's identity: the symbol of a national document, 'symbol@province' of a local one, the input of an unnumbered one"
+        description=(
+            "the node's identity: the symbol of a national document, 'symbol@province' of a local one, the input of "
+            "an unnumbered one"
+        )
     )
     symbol: str | None = None
     doc_type: str | None = None

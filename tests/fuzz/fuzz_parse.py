@@ -334,7 +334,7 @@ def _worker(conn, cli: bool, stack_file: str) -> None:
     when it stops the worker: where a hang hangs)."""
     import faulthandler
 
-    stacks = open(stack_file, "w")
+    stacks = open(stack_file, "w")  # noqa: SIM115 (faulthandler writes to it until the worker dies)
     while True:
         try:
             item = conn.recv()
@@ -405,12 +405,12 @@ class Watchdog:
                 pass
             self.stop()
             self.start()
-            return ("worker died: exit code %s" % self.process.exitcode, timeout, 0.0)
+            return (f"worker died: exit code {self.process.exitcode}", timeout, 0.0)
         time.sleep(1.5)  # the stack is written a second before the timeout
         stack = self._stack()
         self.stop()
         self.start()
-        return ("hang: stopped after %.0f s; the worker's stack:\n%s" % (timeout, stack), timeout, 0.0)
+        return (f"hang: stopped after {timeout:.0f} s; the worker's stack:\n{stack}", timeout, 0.0)
 
 
 def _size(value) -> int:

@@ -558,7 +558,7 @@ def _heading_bodies(node: Node, heading: str | None = None) -> tuple[list[BodyNa
         # "5. Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp" over its tasks:
         # what follows the head describes the body, the whole heading names it
         last = names[-1]
-        names = names[:-1] + [BodyName(last.start, len(heading.rstrip(" .")), heading.rstrip(" ."), last.head)]
+        names = [*names[:-1], BodyName(last.start, len(heading.rstrip(" .")), heading.rstrip(" ."), last.head)]
         end, rest = len(heading), ""
     if (
         not rest
@@ -935,7 +935,7 @@ def _tasks_of_heading(node: Node, names: list[BodyName], col: _Collector, line: 
         deadline = find_deadline(_subtree_text(where) if where is not node else text, first)
         for name in names:
             col.add(name, role or "implement", text, deadline, node, line, _report_target(text))
-    for text, first, where, _role in own:
+    for text, first, _where, _role in own:
         v = View(text)
         _partners(v, 0, _clause_end(text, 0), lambda _offset, f=first: f, node, col)
 

@@ -239,7 +239,8 @@ def read_body(v: View, pos: int, *, allow_lower: bool = False, in_list: bool = F
 
 _TRAILING_CONJUNCTION = re.compile(r"\s+(?:và|hoặc)$")
 _NAMED_IN = re.compile(
-    r"\s+có\s+tên\s+(?:tại|ở|trong|trên)\s+(?:(?:Điều|điều|mục|Mục|khoản|Khoản|điểm|phần|Phần|Phụ lục|phụ lục|danh sách)\s+[\w.]+|Quyết định này|danh sách (?:kèm theo|trên))"
+    r"\s+có\s+tên\s+(?:tại|ở|trong|trên)\s+(?:(?:Điều|điều|mục|Mục|khoản|Khoản|điểm|phần|Phần|Phụ lục|phụ lục|danh "
+    r"sách)\s+[\w.]+|Quyết định này|danh sách (?:kèm theo|trên))"
 )
 
 

@@ -65,7 +65,7 @@ def _rx() -> _Rx:
         for name in t.names:
             names.setdefault(fold(name), t.code)
     names.setdefault("van ban", "CV")
-    kinds = phrase_pattern(list(names) + ["van ban"])
+    kinds = phrase_pattern([*names, "van ban"])
     return _Rx(
         kind_before=re.compile(r"(?P<kind>" + kinds + r")\s*(?:so|s0)?\s*[:.]?\s*(?:\(|“|\")?\s*$"),
         # (matched with .match(text, pos): no "^", which would only match at 0)
@@ -75,7 +75,8 @@ def _rx() -> _Rx:
         # (the lookbehind after the first letter: "no word or '/' before the name", and the
         # pattern can still be searched by its first letters)
         law=re.compile(
-            r"(?P<kind>B(?<![\w/].)ộ luật|L(?<![\w/].)uật|H(?<![\w/].)iến pháp|P(?<![\w/].)háp lệnh|C(?<![\w/].)ông ước|H(?<![\w/].)iệp định|T(?<![\w/].)h(?:ỏa|oả) thuận|N(?<![\w/].)ghị định thư)\s+"
+            r"(?P<kind>B(?<![\w/].)ộ luật|L(?<![\w/].)uật|H(?<![\w/].)iến pháp|P(?<![\w/].)háp lệnh"
+            r"|C(?<![\w/].)ông ước|H(?<![\w/].)iệp định|T(?<![\w/].)h(?:ỏa|oả) thuận|N(?<![\w/].)ghị định thư)\s+"
         ),
         kind_by_name=names,
     )
@@ -97,7 +98,8 @@ def _kind(symbol: Symbol, m: re.Match | None) -> str | None:
 # (on the exact lower-case text; tones tell "về" from "vé")
 _ISSUER_STOP = re.compile(
     r"\s*(?:[;:()\[\]“”\"]|\.(?:\s|$)|,(?!\s*(?:Chủ nhiệm|Bộ trưởng|Thủ trưởng|Chủ tịch|Trưởng ban)\b))"
-    r"|\s+(?:[Vv]ề|[Vv]/[Vv]|thực hiện|ban hành|quy định|hướng dẫn|sửa đổi|phê duyệt|tại|theo|ngày|số|khóa|khoá|nhiệm kỳ|đã|để|nhằm|gửi|đến|cho|công bố|trong|là|có|thì)(?!\w)"
+    r"|\s+(?:[Vv]ề|[Vv]/[Vv]|thực hiện|ban hành|quy định|hướng dẫn|sửa đổi|phê duyệt|tại|theo|ngày|số|khóa|khoá"
+    r"|nhiệm kỳ|đã|để|nhằm|gửi|đến|cho|công bố|trong|là|có|thì)(?!\w)"
     r"|\s+và\s+(?=[a-zđà-ỹ]|(?:Nghị|Thông|Quyết|Chỉ|Kết|Kế|Luật|Hướng|Công|Văn|Tờ|Chương|Quy)\s)"
 )
 _TERM = re.compile(r"\s+(?:kho[áa]|nhiệm\s+kỳ)\s+[IVXL\d]+$", re.I)
@@ -206,7 +208,8 @@ _ISSUER_BEFORE = (
     # "báo cáo thẩm định của Sở Tư pháp số 316/BC-STP"
     re.compile(r"của\s+(?P<iss>[A-ZĐÀ-Ỹ][^,;.()]{2,80}?)\s+[Ss]ố\s*$"),
     re.compile(
-        r"(?:được|do)\s+(?P<iss>[A-ZĐÀ-Ỹ][^,;.()]{2,60}?)\s+(?:ban hành|công bố|phê duyệt|ký)\s+(?:tại\s+)?(?:các\s+)?[^,;.]{0,20}:\s*(?:[Ss]ố\s*:?\s*)?$"
+        r"(?:được|do)\s+(?P<iss>[A-ZĐÀ-Ỹ][^,;.()]{2,60}?)\s+(?:ban hành|công bố|phê duyệt"
+        r"|ký)\s+(?:tại\s+)?(?:các\s+)?[^,;.]{0,20}:\s*(?:[Ss]ố\s*:?\s*)?$"
     ),
 )
 
@@ -529,7 +532,7 @@ def _edit1(a: str, b: str) -> bool:
     if a == b or abs(len(a) - len(b)) > 1:
         return False
     if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) == 1
+        return sum(x != y for x, y in zip(a, b, strict=False)) == 1
     if len(a) > len(b):
         a, b = b, a
     return any(b[:i] + b[i + 1 :] == a for i in range(len(b)))
@@ -714,7 +717,8 @@ def _merge_typos(refs: dict, counts: dict, symbols_of: dict, warnings: list) -> 
             warnings.append(
                 Warning(
                     "symbol-typo",
-                    f"{ra.symbol} looks like a typo of {rb.symbol} (same kind and number, cited {counts[majority] - 1} other time(s))",
+                    f"{ra.symbol} looks like a typo of {rb.symbol} (same kind and number, cited "
+                    f"{counts[majority] - 1} other time(s))",
                     line,
                 )
             )

@@ -13,6 +13,7 @@ cut off by its capitals.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -102,7 +103,9 @@ def list_entries(pieces: list[tuple[str, int, bool]]) -> tuple[list[str], list[i
     lines: list[int] = []
     # the mark the list's entries end with: where it is ";", a line that ends with a comma
     # stops inside an entry ("- VPCP: BTCN, các PCN," / "Thư ký của PTTgCP ...;")
-    ends = [text.rstrip()[-1:] for (text, _, _), (after, _, _) in zip(pieces, pieces[1:]) if _BULLET_START.match(after)]
+    ends = [
+        text.rstrip()[-1:] for (text, _, _), (after, _, _) in itertools.pairwise(pieces) if _BULLET_START.match(after)
+    ]
     entry_end = _ENTRY_CLOSED if ends.count(";") > max(ends.count(","), 1) else _ENTRY_END
     for text, line, gap in pieces:
         parts = [p for p in _ENTRY_SPLIT.split(text) if p is not None]
@@ -133,7 +136,7 @@ def list_entries(pieces: list[tuple[str, int, bool]]) -> tuple[list[str], list[i
                 entries[-1] = entries[-1] + " " + part
     cleaned = []
     kept_lines = []
-    for entry, line in zip(entries, lines):
+    for entry, line in zip(entries, lines, strict=False):
         entry = _ENTRY_TRIM.sub("", _SPACE_BEFORE_MARK.sub(r"\1", squash(entry)))
         entry = _STRAY_COLON.sub(r"\1", _NOTE_AFTER.sub(" (", entry))
         if entry:

@@ -85,7 +85,7 @@ def _pieces(fragment: Fragment) -> list[tuple[Fragment, str]]:
     cuts = _cut_points(text)
     out = []
     prev = 0
-    for cut in cuts + [len(text)]:
+    for cut in [*cuts, len(text)]:
         piece = text[prev:cut].strip(" -–*")
         if piece:
             out.append((fragment, piece))
@@ -149,9 +149,7 @@ def _date(rest: str) -> tuple[str | None, bool]:
 def _names_a_decision(text: str) -> bool:
     """Does an issuer line end by naming a document that a number should follow ("THEO QUYẾT ĐỊNH")?"""
     folded = fold(text).rstrip(" :")
-    m = None
-    for m in patterns().type_names.finditer(folded):
-        pass
+    *_, m = (None, *patterns().type_names.finditer(folded))  # the last type name in it
     return m is not None and m.end() == len(folded) and m.start() > 0
 
 
@@ -254,7 +252,9 @@ def extract_header(sk: Skeleton) -> Header:
                 h.cited_in_issuer = True
             elif kind == "symbol" and h.symbol_text is None:
                 _read_symbol(h, piece, line)
-            elif (kind == "issuer" and frag.column == 0) or (kind == "issuer" and not any(f.column == 0 for f in sk.header)):
+            elif (kind == "issuer" and frag.column == 0) or (
+                kind == "issuer" and not any(f.column == 0 for f in sk.header)
+            ):
                 issuer_pieces.append((frag, piece))
     units = _issuer_units(issuer_pieces)
     agencies = _agencies(units, h.issuer_code)

@@ -22,6 +22,7 @@ The phrases are in ``data/relations.toml``.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -35,7 +36,7 @@ from .symbols import find_symbols
 __all__ = ["RELATIONS", "relate", "relation_rank"]
 
 RELATIONS = ("implements", "amends", "replaces", "cites")
-_CATEGORIES = RELATIONS + ("carry", "basis")
+_CATEGORIES = (*RELATIONS, "carry", "basis")
 
 NEAR = 90  # at most this many characters between a phrase and the citation it governs inside another's description
 
@@ -172,7 +173,7 @@ def _anaphora(
     ends = [0] + [m.end() for m in _CLAUSE_END.finditer(text)] + [len(text)]
     symbols = [s.start for s in find_symbols(text) if _key(s.text) in by_symbol]
     kinds = _table().basis_kinds | {"CT", "CĐ", "TB", "CV", "QĐ"}
-    for a, b in zip(ends, ends[1:]):
+    for a, b in itertools.pairwise(ends):
         if _table().anaphora.search(folded, a, b) and not any(a <= at < b for at in symbols):
             for where, at, ref in heads:
                 if (where < number or at < a) and direct.get(id(ref)) == "cites" and ref.kind in kinds:

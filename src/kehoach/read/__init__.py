@@ -163,7 +163,8 @@ def _line_count(text: str) -> int:
 def _check_text(chars: int, lines: int) -> None:
     if chars > MAX_CHARS:
         raise InputError(
-            f"a text of {chars:,} characters is longer than the {MAX_CHARS:,} characters limit (a directive is kilobytes)"
+            f"a text of {chars:,} characters is longer than the {MAX_CHARS:,} characters limit (a directive is "
+            f"kilobytes)"
         )
     if lines > MAX_LINES:
         raise InputError(
@@ -217,7 +218,8 @@ def read_bytes(data: bytes, *, encoding: str | None = None, name: str | None = N
     kind = sniff(data)
     if kind == "txt" and len(data) > MAX_TEXT_BYTES:
         raise InputError(
-            f"a text file of {_megabytes(len(data))} is larger than the {MAX_TEXT_BYTES // _MIB} MiB limit for text (a directive is kilobytes)"
+            f"a text file of {_megabytes(len(data))} is larger than the {MAX_TEXT_BYTES // _MIB} MiB limit for text "
+            f"(a directive is kilobytes)"
         )
     if kind == "txt" and data.count(0) > 0.8 * len(data):  # UTF-16 text is at most half zeros, UTF-32 three quarters
         raise InputError(f"binary data, not a document: {data.count(0) * 100 // len(data)}% of its bytes are zero")

@@ -43,7 +43,8 @@ def doc_to_docx(data: bytes) -> bytes:
     soffice = _soffice()
     if soffice is None:
         raise InputError(
-            f"old binary Word .doc (Word 97-2003) is read through LibreOffice: {INSTALL_HINT}, or save the file as .docx"
+            f"old binary Word .doc (Word 97-2003) is read through LibreOffice: {INSTALL_HINT}, or save the file as "
+            f".docx"
         )
     with tempfile.TemporaryDirectory(prefix="kehoach-doc-") as tmp:
         folder = Path(tmp)
@@ -75,7 +76,8 @@ def doc_to_docx(data: bytes) -> bytes:
             reason = (done.stderr or done.stdout).decode("utf-8", errors="replace").strip().splitlines()
             detail = reason[-1][:120] if reason else f"exit {done.returncode}"
             raise InputError(
-                f"old binary Word .doc (Word 97-2003): LibreOffice could not convert it (damaged or not a Word file: {detail})"
+                f"old binary Word .doc (Word 97-2003): LibreOffice could not convert it (damaged or not a Word file: "
+                f"{detail})"
             )
         return result.read_bytes()
 

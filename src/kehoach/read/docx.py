@@ -388,7 +388,7 @@ def _paragraph(
         builder.pending_break = True
     jc = p_pr.find(f"{_W}jc") if p_pr is not None else None  # the paragraph's own alignment, as python-docx reads it
     centered = jc is not None and jc.get(f"{_W}val") == "center"
-    for k, (piece, page) in enumerate(zip(pieces, breaks)):
+    for k, (piece, page) in enumerate(zip(pieces, breaks, strict=False)):
         if page:
             builder.pending_break = True
         builder.add(piece, bold=bold, centered=centered, label=label if k == 0 else None, para_start=k == 0)
@@ -436,7 +436,8 @@ def read_docx(data: bytes, *, max_paragraphs: int | None = None) -> Text:
     data, paragraphs = _safe_package(data)
     if max_paragraphs is not None and paragraphs > max_paragraphs:
         raise InputError(
-            f"a .docx of {paragraphs:,} paragraphs is longer than the {max_paragraphs:,} lines limit (a directive has hundreds)"
+            f"a .docx of {paragraphs:,} paragraphs is longer than the {max_paragraphs:,} lines limit (a directive "
+            f"has hundreds)"
         )
     try:
         import docx

@@ -15,6 +15,7 @@ every gap alike, so its gaps never split it into false columns.
 
 from __future__ import annotations
 
+import itertools
 import statistics
 import unicodedata
 from typing import NamedTuple
@@ -120,7 +121,7 @@ def lay_out(boxes: list[Box], *, left: float | None = None, char_width: float | 
     lines = _lines(boxes)
     centres = [sum((b.top + b.bottom) / 2 for b in line) / len(line) for line in lines]
     heights = [statistics.median(b.bottom - b.top for b in line) for line in lines]
-    pitches = sorted(b - a for a, b in zip(centres, centres[1:]) if b > a)
+    pitches = sorted(b - a for a, b in itertools.pairwise(centres) if b > a)
     # the page's ordinary line pitch: a low quantile, so that paragraph spacing does not raise it
     usual = pitches[len(pitches) // 4] if pitches else 0.0
     for k, line in enumerate(lines):

@@ -284,20 +284,20 @@ def clean_lines(raw_text: str) -> tuple[list[Line], list[Warning]]:
         lead = stripped[0]
         # page markers start with a mark, "Trang"/"Page" or a page number; rules with a mark
         if lead.isalpha():
-            page = (lead in "TtPp" and PAGE_MARKER.match(stripped)) or (len(stripped) <= 60 and FILE_FOOTER.match(stripped))
+            page = (lead in "TtPp" and PAGE_MARKER.match(stripped)) or (
+                len(stripped) <= 60 and FILE_FOOTER.match(stripped)
+            )
             rule = False
         elif lead.isdigit():
-            page = (
-                (len(stripped) <= 3
-                and PAGE_NUMBER.match(stripped)
-                and _lone(raw_lines, index))
-                or (len(stripped) <= 60
-                and FILE_FOOTER.match(stripped))
+            page = (len(stripped) <= 3 and PAGE_NUMBER.match(stripped) and _lone(raw_lines, index)) or (
+                len(stripped) <= 60 and FILE_FOOTER.match(stripped)
             )
             rule = False
         else:
             page = PAGE_MARKER.match(stripped)
-            rule = not page and (RULE_LINE.match(stripped) or ("---" in stripped and MD_TABLE_SEPARATOR.match(stripped)))
+            rule = not page and (
+                RULE_LINE.match(stripped) or ("---" in stripped and MD_TABLE_SEPARATOR.match(stripped))
+            )
         if page:
             page_markers += 1
             pending_break = True
@@ -336,10 +336,8 @@ def clean_lines(raw_text: str) -> tuple[list[Line], list[Warning]]:
         is_table = False
         bold = False
         if tables and (
-            (stripped.startswith("|")
-            and stripped.count("|") >= 2)
-            or (stripped.endswith("|")
-            and TRAILING_PIPE_ROW.match(stripped))
+            (stripped.startswith("|") and stripped.count("|") >= 2)
+            or (stripped.endswith("|") and TRAILING_PIPE_ROW.match(stripped))
             or " | " in stripped  # a table row a Word dump printed with " | " between cells
         ):
             is_table = True

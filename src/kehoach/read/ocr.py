@@ -65,7 +65,8 @@ def require(what: str) -> str:
         raise InputError(f"{what} needs OCR: {INSTALL_HINT}")
     if not vie:
         raise InputError(
-            f"{what} needs OCR in Vietnamese: tesseract is installed without its Vietnamese model (apt-get install tesseract-ocr-vie)"
+            f"{what} needs OCR in Vietnamese: tesseract is installed without its Vietnamese model (apt-get install "
+            f"tesseract-ocr-vie)"
         )
     return path
 

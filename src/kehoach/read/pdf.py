@@ -236,7 +236,7 @@ def _page_boxes(pdf, index: int, warnings: list) -> tuple[list[Box], Any, bool]:
         for box, cx, cy in added:
             owner = next((k for k, r in enumerate(rects) if _inside(cx, cy, r)), -1)
             groups.setdefault(owner, []).append(box)
-        for owner, group in groups.items():
+        for group in groups.values():
             text = " ".join(lay_out(group))
             if _SIGNATURE_INFO.search(text):
                 warnings.append(

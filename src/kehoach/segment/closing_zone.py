@@ -32,7 +32,11 @@ def find_closing(lines: list[Line], start: int) -> tuple[int, list[int]]:
             if piece[:1] not in _CLOSING_INITIALS:
                 continue  # Nơi nhận, Gửi kèm / Kèm theo / Đính kèm, T/M, KT., TL., Q. ...
             folded = fold(piece)
-            if pat.recipients.match(folded) or (seen_body and pat.attachments.match(folded)) or (seen_body and pat.authority.match(piece) and is_upper(piece)):
+            if (
+                pat.recipients.match(folded)
+                or (seen_body and pat.attachments.match(folded))
+                or (seen_body and pat.authority.match(piece) and is_upper(piece))
+            ):
                 hit = True
         if hit:
             closing = i
@@ -63,9 +67,10 @@ def _appendix_starts(lines: list[Line], closing: int) -> list[int]:
         seen += 1
         folded = fold(text)
         start = None
-        if (pat.appendix.match(folded) and (
-            is_upper(text[:7]) or line.md_heading or line.centered or line.bold or len(text) > 20
-        )) or (
+        if (
+            pat.appendix.match(folded)
+            and (is_upper(text[:7]) or line.md_heading or line.centered or line.bold or len(text) > 20)
+        ) or (
             (not starts or seen > _CARRIED_GAP)
             and is_upper(text)
             and pat.type_line.match(folded)

@@ -341,8 +341,9 @@ def read_headerless(lines: list[Line], sk: Skeleton, width: int) -> int:
             inside = None if m else _ABSTRACT_INSIDE.search(folded) if pat.symbol_line.match(folded) else None
             if inside is not None:
                 # "Số: 123/BCT-KH V/v: Triển khai ...": the abstract shares the symbol's cell
-                sk.header = header_fragments(lines[header_start(lines[:i]) : i], width) + [
-                    Fragment(line, frag.text[: inside.start()].strip(), frag.column)
+                sk.header = [
+                    *header_fragments(lines[header_start(lines[:i]) : i], width),
+                    Fragment(line, frag.text[: inside.start()].strip(), frag.column),
                 ]
                 sk.header += [f for f in frags if f is not frag]
                 sk.title.append(Fragment(line, frag.text[inside.end() :].strip()))
@@ -434,7 +435,9 @@ def _is_header_element(line: Line | str) -> bool:
     folded = fold(text)
     if NATIONAL_LINE.match(folded) or pat_motto(folded):
         return True
-    if len(text) <= 90 and (("," in text and patterns().date_line.search(text)) or patterns().date_line_bare.match(text)):
+    if len(text) <= 90 and (
+        ("," in text and patterns().date_line.search(text)) or patterns().date_line_bare.match(text)
+    ):
         return True
     return (
         bool(patterns().symbol_line.match(folded)) and len(text) <= 60 and any(ch.isdigit() or ch == "/" for ch in text)

@@ -71,7 +71,7 @@ class Para:
     def line_at(self, offset: int) -> int:
         """The input line number of a character offset in ``text``."""
         no = self.lines[0].no
-        for start, line in zip(self.starts, self.lines):
+        for start, line in zip(self.starts, self.lines, strict=False):
             if start > offset:
                 break
             no = line.no
@@ -207,11 +207,11 @@ def _stack_after(stack: list[str], marker: Marker) -> list[str]:
     if marker.type in BULLETS:
         if marker.type in types:
             return types[: types.index(marker.type) + 1]
-        return types + [marker.type]
+        return [*types, marker.type]
     rank = marker_rank(marker)
     while types and (types[-1] in BULLETS or RANK.get(Kind(types[-1]), 4.5 if types[-1] == "dotted" else 9.0) >= rank):
         types.pop()
-    return types + [marker.type]
+    return [*types, marker.type]
 
 
 def _join_sep(a: str, b: str) -> str:
@@ -247,13 +247,11 @@ def _joins(cur: Para, line: Line, gap: bool, base: int, full: float) -> bool:
         return False  # a heading in capitals and the sentence-case text under it: two elements
     if gap:
         # a page break (or a blank line) in the middle of a sentence
-        if (
+        return bool(
             not terminal
             and _full(prev_line, full)
             and (line.page_break or first_digit or not starts_upper(text) or _acronym_start(text))
-        ):
-            return True
-        return False
+        )
     if terminal:
         # a sentence ended at the end of a full line and the next sentence
         # continues the same paragraph, unless the next line is indented as a

@@ -1,4 +1,5 @@
-"""What the segmenter hands over: the zones of a document (:class:`Skeleton`) and pieces of header lines (:class:`Fragment`)."""
+"""What the segmenter hands over: the zones of a document (:class:`Skeleton`) and pieces of header
+lines (:class:`Fragment`)."""
 
 from __future__ import annotations
 

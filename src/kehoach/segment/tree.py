@@ -1,4 +1,5 @@
-"""Paragraphs → the section tree: parts, items and bullets nested by their markers, headings decided, numbering checked."""
+"""Paragraphs → the section tree: parts, items and bullets nested by their markers, headings decided,
+numbering checked."""
 
 from __future__ import annotations
 
@@ -178,9 +179,7 @@ def _decide_heading(node: Node) -> None:
                 or not ends_sentence(stripped)
                 or stripped.endswith(":")
                 or not followed
-                or (stripped.endswith(".")
-                and len(stripped) <= 150
-                and ". " not in stripped)  # "I. Tình hình."
+                or (stripped.endswith(".") and len(stripped) <= 150 and ". " not in stripped)  # "I. Tình hình."
             ):
                 heading = stripped
         elif kind == "article":
@@ -191,13 +190,17 @@ def _decide_heading(node: Node) -> None:
             ):
                 heading = stripped
         elif len(stripped) <= 200 and followed:
-            if stripped.endswith(":") or not ends_sentence(stripped) or (stripped.endswith(".") and len(stripped) <= 120 and node.children and stripped.count(". ") == 0):
+            if (
+                stripped.endswith(":")
+                or not ends_sentence(stripped)
+                or (stripped.endswith(".") and len(stripped) <= 120 and node.children and stripped.count(". ") == 0)
+            ):
                 heading = stripped
     if heading is not None:
         node.heading = heading.rstrip(" :;.").strip() or None
         node.text = "\n".join(rest)
     else:
-        node.text = "\n".join([content] + rest) if content else "\n".join(rest)
+        node.text = "\n".join([content, *rest]) if content else "\n".join(rest)
 
 
 @functools.cache
@@ -251,7 +254,8 @@ def _check_numbering(nodes: list[Node], parent: str, warnings: list) -> None:
                     warnings.append(
                         Warning(
                             "numbering-gap",
-                            f"a section-number gap{where}: {prev.marker.label} is followed by {node.marker.label} (no {missing})",
+                            f"a section-number gap{where}: {prev.marker.label} is followed by {node.marker.label} "
+                            f"(no {missing})",
                             node.first,
                         )
                     )

@@ -139,7 +139,7 @@ def segment(text: Text, *, carried: bool = False) -> Skeleton:
     body = lines[body_start:closing_start]
     sk.body = body
     sk.closing = [line for line in lines[closing_start : appendix_starts[0] if appendix_starts else len(lines)]]
-    for a, b in zip(appendix_starts, appendix_starts[1:] + [len(lines)]):
+    for a, b in zip(appendix_starts, [*appendix_starts[1:], len(lines)], strict=False):
         sk.appendices.append(lines[a:b])
     paras = paragraphs(body)
     paras, sk.closing_paras = split_closing_paras(paras)
