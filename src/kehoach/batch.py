@@ -38,6 +38,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Any
 
 from .read import (  # DOCUMENT_SUFFIXES: what a folder walk takes
     DOCUMENT_SUFFIXES,
@@ -45,6 +46,10 @@ from .read import (  # DOCUMENT_SUFFIXES: what a folder walk takes
     display_name,
     read_file_bytes,
 )
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
 
 __all__ = [
     "DOCUMENT_SUFFIXES",
@@ -83,9 +88,8 @@ class Outcome:
     name: str
     out: str
     sha256: str | None
-    json: bytes | None = (
-        None  # the document, compact JSON in UTF-8 (bytes cross processes and reach the file as they are)
-    )
+    # the document, compact JSON in UTF-8 (bytes cross processes and reach the file as they are)
+    json: bytes | None = None
     error: str | None = None
     warnings: tuple[str, ...] = ()
     row: dict | None = None  # the fields the SQLite store indexes
@@ -167,16 +171,16 @@ def _archive_jobs(path: str, label: str) -> Iterator[Job]:
                     problem = "encrypted archive entry" if info.flag_bits & 0x1 else None
                     yield _entry_job(path, stem, info.filename, info.file_size, problem, read_zip)
         else:
-            with tarfile.open(path, mode="r:*") as archive:
-                for member in archive:  # streamed: members are read as the archive is walked
+            with tarfile.open(path, mode="r:*") as tar:
+                for member in tar:  # streamed: members are read as the tar is walked
                     if member.isdir():
                         continue
 
                     def read_tar(member=member) -> bytes:
-                        fh = archive.extractfile(member)
+                        fh = tar.extractfile(member)
                         return fh.read(MAX_BYTES + 1) if fh else b""
 
-                    problem = None if member.isfile() else "archive entry is a link or a device, not a file"
+                    problem = None if member.isfile() else "tar entry is a link or a device, not a file"
                     yield _entry_job(path, stem, member.name, member.size, problem, read_tar)
     except (zipfile.BadZipFile, tarfile.TarError, OSError, EOFError) as exc:
         yield Job(label, Path(path).name, error=f"unreadable archive ({type(exc).__name__}: {exc})")
@@ -248,9 +252,9 @@ def count_jobs(inputs: Iterable[str], *, exclude: str | None = None) -> int | No
     total = 0
 
     def excluded(path: str) -> bool:
-        return bool(exclude) and (
-            os.path.abspath(path) == exclude or os.path.abspath(path).startswith(exclude + os.sep)
-        )
+        if not exclude:
+            return False
+        return os.path.abspath(path) == exclude or os.path.abspath(path).startswith(exclude + os.sep)
 
     def entries(path: str) -> int | None:
         if not path.lower().endswith(".zip"):
@@ -341,8 +345,9 @@ def parse_one(
         try:
             try:
                 if alarm:
-                    signal.setitimer(signal.ITIMER_REAL, budget)
+                    signal.setitimer(signal.ITIMER_REAL, budget or 0.0)
                 if data is None:
+                    assert path is not None  # (a job has its bytes or a path to read them from)
                     data = _read_file(path)
                 text = read_bytes(data, encoding=encoding, name=name)
                 sha = text.sha256
@@ -361,7 +366,7 @@ def parse_one(
                     signal.signal(signal.SIGALRM, previous)
             return outcome
         except _Timeout:
-            error = _timeout_error(budget)
+            error = _timeout_error(budget or 0.0)
         except KehoachError as exc:
             error = str(exc)
         except OSError as exc:
@@ -491,7 +496,7 @@ def run_batch(
                 summary.succeeded += 1
                 summary.warnings.update(outcome.warnings)
             else:
-                reason = _reason(outcome.error, outcome.name)
+                reason = _reason(outcome.error or "", outcome.name)
                 summary.failures[reason] += 1
                 if len(summary.failed_inputs) < summary.MAX_LISTED:
                     summary.failed_inputs.append((outcome.name, reason))
@@ -518,6 +523,8 @@ def _sha_of(job: Job) -> str | None:
     try:
         if job.data is not None:
             return hashlib.sha256(job.data).hexdigest()
+        if job.path is None:
+            return None
         with open(job.path, "rb") as fh:
             return hashlib.file_digest(fh, "sha256").hexdigest()
     except OSError:
@@ -584,9 +591,9 @@ def _worker_main(tasks, results, encoding: str | None, rows: bool, budget: float
 
 @dataclass(eq=False)
 class _Worker:
-    process: object
-    tasks: object  # the parent's end of the pipe chunks go down
-    conn: object  # the parent's end of the pipe outcomes come up
+    process: BaseProcess
+    tasks: Connection  # the parent's end of the pipe chunks go down
+    conn: Connection  # the parent's end of the pipe outcomes come up
     chunks: list = field(default_factory=list)  # chunks sent, oldest first
     results: list = field(default_factory=list)  # outcomes of the oldest chunk so far
     since: float = 0.0  # when the document now being parsed started (about: the last answer)
@@ -599,7 +606,8 @@ class _Pool:
     def __init__(self, workers: int, encoding: str | None, rows: bool, budget: float | None) -> None:
         import multiprocessing
 
-        self.context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+        # (typeshed's BaseContext lacks Process: a fork or spawn context has it)
+        self.context: Any = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
         self.size, self.encoding, self.rows, self.budget = workers, encoding, rows, budget
         self.workers: list[_Worker] = []
 

@@ -33,7 +33,7 @@ from .diff import (
     side_of,
     unify_undated,
 )
-from .models import Document, Model, Section
+from .models import Document, Model, Reference, Section
 
 __all__ = ["BodyLine", "Cell", "Comparison", "ReferenceLine", "ThemeRow", "compare"]
 
@@ -189,7 +189,7 @@ def compare(docs: Sequence[Document], *, threshold: float | None = None, words: 
 
 
 def _reference_lines(docs: Sequence[Document], sides: Sequence[DiffSide]) -> list[ReferenceLine]:
-    table: dict[str, tuple[object, list[bool]]] = {}
+    table: dict[str, tuple[Reference, list[bool]]] = {}
     key_sets = [reference_keys(doc, side.province) for doc, side in zip(docs, sides, strict=True)]
     unify_undated(key_sets)
     for d, keys in enumerate(key_sets):
@@ -201,7 +201,7 @@ def _reference_lines(docs: Sequence[Document], sides: Sequence[DiffSide]) -> lis
         lines.append(
             ReferenceLine(
                 symbol=ref.symbol, title=ref.title, scope=ref.scope, province=key_province(key, sides), present=present
-            )  # type: ignore[attr-defined]
+            )
         )
     lines.sort(key=lambda r: (r.scope == "local", -sum(r.present)))
     return lines

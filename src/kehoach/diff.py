@@ -26,7 +26,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .models import Document, Model, Section
+from .models import Document, Model, Reference, Section
 
 __all__ = [
     "BodyRow",
@@ -352,13 +352,13 @@ def _align(ia: _SideIndex, ib: _SideIndex, scorer: _Scorer, threshold: float) ->
 # -- references --------------------------------------------------------------
 
 
-def reference_keys(doc: Document, province: str | None) -> dict[str, tuple[str, object]]:
+def reference_keys(doc: Document, province: str | None) -> dict[str, tuple[str, Reference]]:
     """key → (label, reference): national documents by symbol; a local one by
     symbol and province; a document cited by name only (a law) by its name."""
     from .keys import province_key, reference_key
     from .provinces import find_province
 
-    out: dict[str, tuple[str, object]] = {}
+    out: dict[str, tuple[str, Reference]] = {}
     for ref in doc.references:
         key = ref.key or reference_key(ref.symbol, ref.title, ref.date)  # (a Document built by hand has no key)
         if key is None:
@@ -377,7 +377,7 @@ def reference_keys(doc: Document, province: str | None) -> dict[str, tuple[str, 
     return out
 
 
-def unify_undated(key_sets: Sequence[dict[str, tuple[str, object]]]) -> None:
+def unify_undated(key_sets: Sequence[dict[str, tuple[str, Reference]]]) -> None:
     """A law cited without a year is the one the other documents cite with a year, when
     they all cite the same year ("Luật Đất đai" and "Luật Đất đai năm 2024" match;
     beside both a 2013 and a 2024 one it stays on its own). Renames keys in place."""
@@ -419,10 +419,10 @@ def _references(a: Document, b: Document, sa: DiffSide, sb: DiffSide) -> tuple[S
         (target.both if in_a and in_b else target.only_a if in_a else target.only_b).append(label)
         details.append(
             ReferenceRow(
-                symbol=ref.symbol,  # type: ignore[attr-defined]
-                title=ref.title,  # type: ignore[attr-defined]
-                kind=ref.kind,  # type: ignore[attr-defined]
-                scope=ref.scope,  # type: ignore[attr-defined]
+                symbol=ref.symbol,
+                title=ref.title,
+                kind=ref.kind,
+                scope=ref.scope,
                 province=key_province(key, (sa, sb)),
                 in_a=in_a,
                 in_b=in_b,

@@ -33,7 +33,7 @@ import os
 import sqlite3
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from .errors import OutputError
 
@@ -111,6 +111,7 @@ class DirSink:
             out = self.physical(outcome.out)
             ok_path, error_path = self._paths(out)
             if outcome.ok:
+                assert outcome.json is not None  # (an ok outcome carries its document)
                 _atomic_write(ok_path, outcome.json)
                 stale = error_path
             else:
@@ -169,7 +170,7 @@ def _error_record(outcome: Outcome) -> bytes:
 class _TextOut:
     """A text stream (one without a byte buffer under it) that takes bytes."""
 
-    def __init__(self, stream) -> None:
+    def __init__(self, stream: TextIO) -> None:
         self.stream = stream
 
     def write(self, data: bytes) -> None:
@@ -178,6 +179,9 @@ class _TextOut:
     def flush(self) -> None:
         self.stream.flush()
 
+    def close(self) -> None:
+        """Standard output is not the sink's to close."""
+
 
 class JsonlSink:
     """One JSON object a line: a document, or ``{"input", "sha256", "error"}`` for a failure."""
@@ -185,8 +189,9 @@ class JsonlSink:
     def __init__(self, target: str | os.PathLike | None, *, resume: bool = False, overwrite: bool = False) -> None:
         self.path = None if target in (None, "-") else Path(target)
         self.resume = resume
-        self.previous: dict[str, str] = {}
+        self.previous: dict[str, str | None] = {}
         self.rewritten: set[str] = set()
+        self.fh: BinaryIO | _TextOut
         if self.path is None:
             self.fh = getattr(sys.stdout, "buffer", None) or _TextOut(sys.stdout)
             return
@@ -216,6 +221,7 @@ class JsonlSink:
         return source.get("path"), source.get("sha256")
 
     def _load_and_cut(self) -> None:
+        assert self.path is not None  # (only a file is resumed)
         data = self.path.read_bytes()
         end = data.rfind(b"\n") + 1  # a torn last line (kill -9 mid-write) is cut off
         if end < len(data):
@@ -229,7 +235,7 @@ class JsonlSink:
             if name:
                 self.previous[name] = sha
 
-    def done(self) -> dict[str, str]:
+    def done(self) -> dict[str, str | None]:
         return dict(self.previous)
 
     def write(self, outcomes: list[Outcome]) -> None:
@@ -237,7 +243,7 @@ class JsonlSink:
         for outcome in outcomes:
             if outcome.name in self.previous:
                 self.rewritten.add(outcome.name)
-            lines.append(outcome.json if outcome.ok else _error_record(outcome))
+            lines.append(outcome.json if outcome.ok and outcome.json is not None else _error_record(outcome))
         self.fh.write(b"\n".join(lines) + b"\n")
         self.fh.flush()
 
@@ -459,13 +465,14 @@ class SqliteSink:
                         (outcome.name, outcome.sha256, outcome.error),
                     )
                     continue
-                rows = outcome.row
+                rows, body = outcome.row, outcome.json
+                assert rows is not None and body is not None  # (an ok outcome carries both)
                 cur = self.db.execute(
                     "INSERT INTO documents (input, sha256, format, doc_type, doc_type_name, symbol, number, "
                     "issuer_name, issuer_parent,"
                     " issuer_code, locality, province, province_2025, place, date, title, signer_name, signer_position,"
                     " signer_authority, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (outcome.name, outcome.sha256, *rows["document"], outcome.json.decode("utf-8")),
+                    (outcome.name, outcome.sha256, *rows["document"], body.decode("utf-8")),
                 )
                 doc_id = cur.lastrowid
                 self.db.executemany(

@@ -449,11 +449,11 @@ def read_body_list(
                         end = nxt.end
                         continue
                 # a lower-case noun continues the same name: "các chi bộ, đảng bộ cơ sở"
-                cont = _lower_continuation(v, j + 1) if sep == "," else None
-                if cont is not None:
+                lower_end = _lower_continuation(v, j + 1) if sep == "," else None
+                if lower_end is not None:
                     last = names[-1]
-                    names[-1] = BodyName(last.start, cont, text[last.start : cont], last.head)
-                    end = cont
+                    names[-1] = BodyName(last.start, lower_end, text[last.start : lower_end], last.head)
+                    end = lower_end
                     continue
                 break
             names.append(nxt)

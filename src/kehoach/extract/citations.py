@@ -60,7 +60,7 @@ class _Rx:
 @functools.cache
 def _rx() -> _Rx:
     vocab = vocabulary()
-    names = {}
+    names: dict[str, str] = {}
     for t in vocab.doc_types:
         for name in t.names:
             names.setdefault(fold(name), t.code)
@@ -548,7 +548,7 @@ def extract_references(
     own = symbol_key(own_symbol) if own_symbol else None
     refs: dict[tuple, Reference] = {}
     counts: dict[tuple, int] = {}
-    symbols_of: dict[tuple, Symbol] = {}
+    symbols_of: dict[tuple, Symbol | None] = {}
     warnings: list[Warning] = []
     laws: dict[str, Reference] = {}
     refs_by_found: dict[int, Reference] = {}
@@ -639,26 +639,26 @@ def extract_references(
         # (_laws' one regex pass is the cheapest test for a named law or treaty)
         for kind, name, line, date in _laws(text, seg.line_at, cited):
             # "Luật X năm 2013" and a later "Luật X" are one law; "Luật X" of 2015 and of 2025 are two
-            key, year = law_key(name, date)
+            law, year = law_key(name, date)
             if year:
-                dated = f"{key}#{year}"
-                if dated not in laws and key in laws:
-                    laws[dated] = laws.pop(key)  # an earlier mention without a year: this one's
-                key = dated
-            elif key not in laws:
-                key = next((k for k in laws if k.startswith(key + "#")), key)  # a later mention without a year
+                dated = f"{law}#{year}"
+                if dated not in laws and law in laws:
+                    laws[dated] = laws.pop(law)  # an earlier mention without a year: this one's
+                law = dated
+            elif law not in laws:
+                law = next((k for k in laws if k.startswith(law + "#")), law)  # a later mention without a year
             if kind == "Điều ước":
                 # a treaty cited in full once and shortened later is one treaty
-                same = next((k for k in laws if k.startswith(key) or key.startswith(k)), None)
-                if same is not None and same != key:
+                same = next((k for k in laws if k.startswith(law) or law.startswith(k)), None)
+                if same is not None and same != law:
                     ref = laws.pop(same)
-                    if len(key) > len(same):
+                    if len(law) > len(same):
                         ref.title = name
-                    laws[max(key, same, key=len)] = ref
-                    key = max(key, same, key=len)
-            ref = laws.get(key)
+                    laws[max(law, same, key=len)] = ref
+                    law = max(law, same, key=len)
+            ref = laws.get(law)
             if ref is None:
-                ref = laws[key] = Reference(
+                ref = laws[law] = Reference(
                     kind=kind, number=None, symbol=None, title=name, date=date, scope="national"
                 )
             else:
@@ -667,11 +667,11 @@ def extract_references(
                 ref.date = ref.date or date
             ref.mentions.append(Mention(line=line, text=name))
     _merge_typos(refs, counts, symbols_of, warnings)
-    found = list(refs.values()) + list(laws.values())
-    _relate(found, segments[:opening], own_symbol)
-    for ref in found:
+    result = list(refs.values()) + list(laws.values())
+    _relate(result, segments[:opening], own_symbol)
+    for ref in result:
         ref.key = reference_key(ref.symbol, ref.title, ref.date)
-    return found, warnings
+    return result, warnings
 
 
 def _relate(references: list[Reference], opening: list[Segment], own_symbol: str | None) -> None:

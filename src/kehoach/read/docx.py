@@ -268,7 +268,8 @@ class _Fonts:
             parent = style.find(f"{_W}basedOn")
             based[sid] = parent.get(f"{_W}val") if parent is not None else None
         for sid in own:
-            font, seen, cur = None, set(), sid
+            font, seen = None, set()
+            cur: str | None = sid
             while cur and cur not in seen and font is None:
                 seen.add(cur)
                 font = own.get(cur)
@@ -419,7 +420,7 @@ def _cell_lines(cell, fonts: _Fonts | None = None) -> list[str]:
 def _table(builder: LineBuilder, table, fonts: _Fonts | None = None) -> None:
     rows = []
     for row in table.rows:
-        cells = []
+        cells: list[list] = []
         seen = set()
         for cell in row.cells:
             if id(cell._tc) in seen:  # a merged cell appears once per grid column it spans: read once

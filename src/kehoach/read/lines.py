@@ -283,6 +283,8 @@ def clean_lines(raw_text: str) -> tuple[list[Line], list[Warning]]:
         seen_content = True
         lead = stripped[0]
         # page markers start with a mark, "Trang"/"Page" or a page number; rules with a mark
+        page: object  # a match, or a false value
+        rule: object
         if lead.isalpha():
             page = (lead in "TtPp" and PAGE_MARKER.match(stripped)) or (
                 len(stripped) <= 60 and FILE_FOOTER.match(stripped)
