@@ -51,3 +51,46 @@ def segment_outline(text: str) -> list[str]:
 @pytest.fixture(scope="session")
 def seed_paths():
     return sorted(SEEDS.glob("*.txt"))
+
+
+# The slow tests: those that start many processes (the CLI under a memory watch, LibreOffice,
+# Tesseract, Chromium), run the fuzz target, or time a parse at megabyte sizes. They run with
+# ``--slow`` (CI runs them: .ci/run); the default run stays under a minute.
+SLOW_MODULES = {
+    "test_hostile.py",
+    "test_renderings.py",
+    "test_browser_pages.py",
+    "test_html_browser.py",
+    "test_fuzz.py",
+    "test_read_sources.py",
+}
+SLOW_TESTS = {
+    "test_properties.py::test_time_linear_on_a_megabyte",
+    "test_formats.py::test_hostile_input_one_line_exit_1",
+}
+
+
+def pytest_addoption(parser):
+    parser.addoption("--slow", action="store_true", help="also run the slow tests (processes, OCR, browsers, fuzz)")
+
+
+def pytest_collection_modifyitems(config, items):
+    keep, slow = [], []
+    for item in items:
+        module = item.path.name
+        if module in SLOW_MODULES or f"{module}::{item.originalname}" in SLOW_TESTS:
+            item.add_marker(pytest.mark.slow)
+            if not config.getoption("--slow"):
+                slow.append(item)
+                continue
+        keep.append(item)
+    if slow:
+        config.hook.pytest_deselected(items=slow)
+        items[:] = keep
+        config._kehoach_slow_left = len(slow)
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    left = getattr(config, "_kehoach_slow_left", 0)
+    if left:
+        terminalreporter.write_line(f"{left} slow tests not run: `python -m pytest --slow` runs them (CI does)")
