@@ -57,18 +57,22 @@ def _handle_errors(func):
 _OUTPUT_HELP = "Write to the file FILE instead of standard output ('batch' writes to a folder: --output-dir DIR)."
 
 
-def _output_options(func):
-    func = click.option(
-        "-o", "--output", metavar="FILE", type=click.Path(dir_okay=False, allow_dash=True), help=_OUTPUT_HELP
-    )(func)
-    func = click.option(
-        "-f",
-        "--format",
-        "fmt",
-        type=click.Choice(["json", "table", "markdown"]),
-        help="Output format. Default: table on a terminal, json otherwise.",
-    )(func)
-    return func
+def _output_options(*formats: str):
+    """-f/--format (one of ``formats``) and -o/--output FILE: every command that prints a result."""
+
+    def decorate(func):
+        func = click.option(
+            "-o", "--output", metavar="FILE", type=click.Path(dir_okay=False, allow_dash=True), help=_OUTPUT_HELP
+        )(func)
+        return click.option(
+            "-f",
+            "--format",
+            "fmt",
+            type=click.Choice(list(formats)),
+            help="Output format. Default: table on a terminal, json otherwise.",
+        )(func)
+
+    return decorate
 
 
 def _emit(text: str, output: str | None) -> None:
@@ -106,7 +110,7 @@ def main(debug: bool) -> None:
 
 @main.command()
 @click.argument("file", metavar="FILE")
-@_output_options
+@_output_options("json", "table", "markdown")
 @click.option(
     "--encoding",
     metavar="NAME",
@@ -366,14 +370,7 @@ _syllables_option = click.option(
 @main.command()
 @click.argument("file_a", metavar="A")
 @click.argument("file_b", metavar="B")
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json", "markdown", "html"]),
-    help="Output format. Default: table on a terminal, json otherwise.",
-)
-@click.option("-o", "--output", metavar="FILE", type=click.Path(dir_okay=False, allow_dash=True), help=_OUTPUT_HELP)
+@_output_options("table", "json", "markdown", "html")
 @_threshold_option
 @_syllables_option
 @click.option("--encoding", metavar="NAME", help="Force the text encoding of both inputs (see 'parse').")
@@ -409,14 +406,7 @@ def diff(file_a, file_b, fmt, output, threshold, syllables, encoding) -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json", "csv", "markdown", "html"]),
-    help="Output format. Default: table on a terminal, json otherwise.",
-)
-@click.option("-o", "--output", metavar="FILE", type=click.Path(dir_okay=False, allow_dash=True), help=_OUTPUT_HELP)
+@_output_options("table", "json", "csv", "markdown", "html")
 @_threshold_option
 @_syllables_option
 @click.option(
@@ -508,16 +498,7 @@ def _with_sources_options(func):
 @main.command(name="trace")
 @click.argument("symbol", metavar="SYMBOL")
 @click.argument("sources", nargs=-1, required=True, metavar="SOURCES...")
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json", "csv", "html"]),
-    help="Output format. Default: table on a terminal, json otherwise.",
-)
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write to FILE instead of standard output."
-)
+@_output_options("table", "json", "csv", "html")
 @_with_sources_options
 @_handle_errors
 def trace_command(symbol, sources, fmt, output, jobs, allow_failures, encoding) -> None:
@@ -588,16 +569,7 @@ def _iso_date(ctx, param, value):
     metavar="SYMBOL",
     help="Tasks of the documents that implement SYMBOL, transitively (see 'trace').",
 )
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json", "csv", "ics"]),
-    help="Output format. Default: table on a terminal, json otherwise.",
-)
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write to FILE instead of standard output."
-)
+@_output_options("table", "json", "csv", "ics")
 @_with_sources_options
 @_handle_errors
 def tasks_command(sources, body, function, due_before, directive, fmt, output, jobs, allow_failures, encoding) -> None:

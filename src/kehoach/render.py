@@ -21,8 +21,16 @@ def to_json(doc: Document, *, indent: int | None = 2) -> str:
     return doc.model_dump_json(indent=indent)
 
 
-def _md_escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+def md_cell(text: str | None) -> str:
+    """Text made safe for one cell of a Markdown table: pipes escaped, on one line."""
+    return (text or "").replace("|", "\\|").replace("\n", " ")
+
+
+def html_text(value: object) -> str:
+    """A value as HTML text, escaped; None as nothing."""
+    import html
+
+    return html.escape("" if value is None else str(value))
 
 
 def _md_sections(sections: list[Section], depth: int, out: list[str]) -> None:
@@ -43,7 +51,7 @@ def _md_sections(sections: list[Section], depth: int, out: list[str]) -> None:
                 body = f"**{s.heading}** — {s.text}"
             elif s.heading:
                 body = f"**{s.heading}**"
-            out.append(f"{indent}- `{label}` {_md_escape(body)}")
+            out.append(f"{indent}- `{label}` {md_cell(body)}")
         _md_sections(s.children, depth + 1, out)
         if depth == 0 and s.children:
             out.append("")
@@ -69,7 +77,7 @@ def to_markdown(doc: Document) -> str:
     out.append("| | |")
     out.append("|---|---|")
     for key, value in rows:
-        out.append(f"| {key} | {_md_escape(value) if value else '—'} |")
+        out.append(f"| {key} | {md_cell(value) if value else '—'} |")
     out.append("")
     if doc.preamble:
         out.append(doc.preamble)
@@ -83,8 +91,8 @@ def to_markdown(doc: Document) -> str:
         for r in doc.references:
             lines = ", ".join(str(m.line) for m in r.mentions)
             out.append(
-                f"| {r.kind or ''} | {_md_escape(r.symbol or r.title or '')} | {r.date or ''} | "
-                f"{_md_escape(r.issuer or '')} | {r.scope or ''} | {lines} |"
+                f"| {r.kind or ''} | {md_cell(r.symbol or r.title or '')} | {r.date or ''} | "
+                f"{md_cell(r.issuer or '')} | {r.scope or ''} | {lines} |"
             )
         out.append("")
     if doc.assignments:
@@ -94,9 +102,7 @@ def to_markdown(doc: Document) -> str:
         out.append("|---|---|---|---|---|")
         for a in doc.assignments:
             deadline = a.deadline.text if a.deadline else ""
-            out.append(
-                f"| {_md_escape(a.body)} | {a.role} | {_md_escape(deadline)} | {a.section or ''} | {a.line or ''} |"
-            )
+            out.append(f"| {md_cell(a.body)} | {a.role} | {md_cell(deadline)} | {a.section or ''} | {a.line or ''} |")
         out.append("")
     if doc.recipients:
         out.append("## Nơi nhận")

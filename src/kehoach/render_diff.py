@@ -5,11 +5,13 @@ HTML file (inline CSS, no script, no network) that prints on A4."""
 from __future__ import annotations
 
 import csv
-import html
 import io
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
+
+from .render import html_text as _h
+from .render import md_cell as _md
 
 if TYPE_CHECKING:  # pragma: no cover
     from rich.console import RenderableType
@@ -79,10 +81,6 @@ def compare_to_json(c: Comparison, *, indent: int | None = 2) -> str:
 
 
 # -- Markdown ----------------------------------------------------------------
-
-
-def _md(text: str | None) -> str:
-    return (text or "").replace("|", "\\|").replace("\n", " ")
 
 
 def _md_changes(changes: list[tuple[str, str]]) -> str:
@@ -442,10 +440,6 @@ ins{background:#bcd4f7;color:#0a2d66;text-decoration:underline}
 tr{page-break-inside:avoid}h2{page-break-after:avoid}.legend{page-break-after:avoid}}
 @page{size:A4;margin:15mm}
 """
-
-
-def _h(text: str | None) -> str:
-    return html.escape(text or "")
 
 
 def _html_page(title: str, body: list[str]) -> str:

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import html
 import io
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
+
+from .render import html_text as _h
 
 if TYPE_CHECKING:  # pragma: no cover
     from rich.console import RenderableType
@@ -216,10 +217,6 @@ th{background:#eee}
 @media print{body{max-width:none;padding:0;font-size:10.5pt}tr,li{page-break-inside:avoid}h2{page-break-after:avoid}}
 @page{size:A4;margin:15mm}
 """
-
-
-def _h(text) -> str:
-    return html.escape("" if text is None else str(text))
 
 
 def _badges(n) -> str:
