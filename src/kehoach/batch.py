@@ -71,6 +71,7 @@ _GRACE = 5.0  # after its budget, the seconds a worker has to answer before it i
 
 ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
 CHUNK = 16  # documents per task: amortises inter-process overhead
+REASON_CHARS = 160  # a failure reason is cut to this many characters in the summary
 
 
 @dataclass(slots=True)
@@ -452,7 +453,7 @@ def _reason(error: str, name: str) -> str:
         if prefix and text.startswith(prefix + ": "):
             text = text[len(prefix) + 2 :]
             break
-    return text if len(text) <= 160 else text[:159] + "…"
+    return text if len(text) <= REASON_CHARS else text[: REASON_CHARS - 1] + "…"
 
 
 def run_batch(

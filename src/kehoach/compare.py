@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from pydantic import Field
 
 from .diff import (
+    HEADING_WEIGHT,
     DiffSide,
     bodies_by_function,
     document_text,
@@ -36,6 +37,8 @@ from .diff import (
 from .models import Document, Model, Reference, Section
 
 __all__ = ["BodyLine", "Cell", "Comparison", "ReferenceLine", "ThemeRow", "compare"]
+
+LABEL_WORDS = 14  # an item without a heading is labelled by its first words
 
 
 class Cell(Model):
@@ -91,7 +94,7 @@ def _label(section: Section) -> str:
     if section.heading:
         return section.heading
     words = section.text.split()
-    return " ".join(words[:14]) + (" …" if len(words) > 14 else "")
+    return " ".join(words[:LABEL_WORDS]) + (" …" if len(words) > LABEL_WORDS else "")
 
 
 class _Theme:
@@ -144,7 +147,9 @@ def compare(docs: Sequence[Document], *, threshold: float | None = None, words: 
     def score(theme: _Theme, vector: dict[str, float], heading: str) -> float:
         cos = dot(theme.centroid, vector)
         best_head = max((heading_similarity(heading, h) for *_, h in theme.members if h), default=None)
-        return cos if (best_head is None or not heading) else 0.5 * cos + 0.5 * best_head
+        if best_head is None or not heading:
+            return cos
+        return (1 - HEADING_WEIGHT) * cos + HEADING_WEIGHT * best_head
 
     themes: list[_Theme] = []
     order = sorted(range(len(docs)), key=lambda i: (-len(items[i]), i))

@@ -44,6 +44,12 @@ __all__ = [
 
 _BULLETS = frozenset({"-", "+", "*", "•", "–", "—", "o"})
 MOVED_MARGIN = 0.15  # a moved item must score this much above the threshold
+MOVED_CAP = 0.95  # ... but never more than this: a moved item need not be identical
+HEADING_WEIGHT = 0.5  # an item's score: this share from its heading, the rest from its text
+# two parts of known kinds: the same kind starts from PART_SAME_KIND (scaled by their score),
+# different kinds are discounted to OTHER_KIND_SHARE of their text's cosine
+PART_SAME_KIND = 0.5
+OTHER_KIND_SHARE = 0.25
 
 
 class DiffSide(Model):
@@ -233,15 +239,15 @@ class _Scorer:
     def score(self, ea: _Entry, eb: _Entry) -> float:
         cos = self.vectors.cosine(ea.index, self.offset + eb.index)
         head = self.heads[ea.index][eb.index]
-        return cos if head is None else 0.5 * cos + 0.5 * head
+        return cos if head is None else (1 - HEADING_WEIGHT) * cos + HEADING_WEIGHT * head
 
     def part_score(self, ea: _Entry, eb: _Entry) -> float:
         ka, kb = ea.section.kind, eb.section.kind
         known = {"purpose", "tasks", "implementation"}
         if ka in known and kb in known:
             if ka != kb:
-                return 0.25 * self.vectors.cosine(ea.index, self.offset + eb.index)
-            return 0.5 + 0.5 * self.score(ea, eb)
+                return OTHER_KIND_SHARE * self.vectors.cosine(ea.index, self.offset + eb.index)
+            return PART_SAME_KIND + (1 - PART_SAME_KIND) * self.score(ea, eb)
         return self.score(ea, eb)
 
 
@@ -321,7 +327,7 @@ def _align(ia: _SideIndex, ib: _SideIndex, scorer: _Scorer, threshold: float) ->
         leaf_parts = [e for e in index.parts if not numbered(e.section)]
         return [e for e in index.items + leaf_parts if e.index not in matched]
 
-    strict = min(0.95, threshold + MOVED_MARGIN)
+    strict = min(MOVED_CAP, threshold + MOVED_MARGIN)
     for ea, eb, s in _pairs(loose(ia, matched_a), loose(ib, matched_b), scorer.score, strict):
         matched_a.add(ea.index)
         matched_b.add(eb.index)

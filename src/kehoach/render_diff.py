@@ -36,6 +36,7 @@ __all__ = [
 DIFF_FORMATS = ("table", "json", "markdown", "html")
 COMPARE_FORMATS = ("table", "json", "csv", "markdown", "html")
 CHANGE_CHARS = 600  # characters of word-level changes shown per item in a table cell
+CLOSE_MATCH = 0.6  # a matched item scoring this or more is shown green (close), below it yellow
 
 _STATUS_VI = {"matched": "tương ứng", "only_a": "chỉ có ở A", "only_b": "chỉ có ở B"}
 
@@ -294,7 +295,7 @@ def diff_to_rich(d: Diff, *, changes: bool = True, plain: bool = False) -> Rende
                 label_b = Text.assemble(
                     Text(indent + (r.b or ""), style="bold"), "\n", _rich_changes(r.changes, "+", plain=plain)
                 )
-            colour = "green" if (r.score or 0) >= 0.6 else "yellow"
+            colour = "green" if (r.score or 0) >= CLOSE_MATCH else "yellow"
             score = Text(f"{r.score:.2f}" + (" ↕" if r.moved else ""), style=colour)
         elif r.status == "only_a":
             label_a.stylize("red")
@@ -372,7 +373,7 @@ def compare_to_rich(c: Comparison) -> RenderableType:
             if cell is None:
                 cells.append(Text("·", style="dim red"))
             else:
-                style = "green" if cell.score >= 0.6 else "yellow"
+                style = "green" if cell.score >= CLOSE_MATCH else "yellow"
                 cells.append(Text("●" if compact else cell.path, style=style))
         themes.add_row(Text.assemble((t.theme, "bold"), " ", t.label, (f"  [{t.coverage}/{n}]", "dim")), *cells)
     refs = matrix("Cited documents", "document")

@@ -48,6 +48,7 @@ __all__ = ["MAX_PAGES", "read_pdf", "text_of_pages"]
 _DIGITS = re.compile(r"\d+")  # the page numbers of a running header or footer, compared without them
 
 MAX_PAGES = 500
+RUNNING_SHARE = 0.6  # a line at the top or foot of this share of the pages (and of 3 at least) is furniture
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?\s*$", re.I)
 # the text of an e-signature's visible stamp: who signed, when, from which office
@@ -85,7 +86,7 @@ def _edges(pages: list[list[str]]) -> set[str]:
         for line in set(content[:2] + content[-2:]):
             if not _PAGE_NUMBER.match(line):
                 counts[_DIGITS.sub("#", line)] += 1
-    return {key for key, n in counts.items() if n >= max(3, len(pages) * 0.6)}
+    return {key for key, n in counts.items() if n >= max(3, len(pages) * RUNNING_SHARE)}
 
 
 def _open(data: bytes):

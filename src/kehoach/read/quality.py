@@ -35,6 +35,10 @@ _MARKED = set("ăâđêôơư") | {c for c in _VIETNAMESE_LETTERS if ord(c) > 0x
 _LOAN = set("fjwz")
 
 MIN_WORDS = 12  # fewer words say nothing about a page (a stamp, a page number, a signature)
+# a layer is garbage past any of these (good layers: foreign 0.00, syllables ≥ 0.94, marked ≥ 0.81)
+MAX_FOREIGN = 0.05  # share of words with letters Vietnamese does not have
+MIN_SYLLABLES = 0.8  # share of words that are Vietnamese syllables
+MIN_MARKED = 0.5  # share of words with a Vietnamese mark (tone or ă â đ ê ô ơ ư); past it no more credit
 
 
 class Quality(NamedTuple):
@@ -46,7 +50,7 @@ class Quality(NamedTuple):
     @property
     def score(self) -> float:
         """One figure to compare two readings of the same page: higher reads better."""
-        return self.syllables + min(self.marked, 0.5) - 2 * self.foreign
+        return self.syllables + min(self.marked, MIN_MARKED) - 2 * self.foreign
 
 
 def quality(text: str, limit: int = 20000) -> Quality:
@@ -71,4 +75,4 @@ def is_garbage(q: Quality) -> bool:
     """A text layer that does not read as Vietnamese (or as any Latin-script language)."""
     if q.words < MIN_WORDS:
         return False
-    return q.foreign >= 0.05 or q.syllables < 0.8 or q.marked < 0.5
+    return q.foreign >= MAX_FOREIGN or q.syllables < MIN_SYLLABLES or q.marked < MIN_MARKED
