@@ -85,6 +85,17 @@ CASES = [
         ],
     ),
     (
+        "1. Các Sở, ban, ngành, đoàn thể cấp tỉnh, cơ quan ngành dọc đóng trên địa bàn xây dựng kế hoạch triển khai.",
+        [
+            ("Các Sở, ban, ngành, đoàn thể cấp tỉnh", "implement", None, None),
+            ("cơ quan ngành dọc đóng trên địa bàn", "implement", None, None),
+        ],
+    ),
+    (
+        "1. Giám đốc Trung tâm Phục vụ hành chính công cấp tỉnh, cấp xã tổ chức thực hiện.",
+        [("Giám đốc Trung tâm Phục vụ hành chính công cấp tỉnh, cấp xã", "implement", None, None)],
+    ),
+    (
         "1. Cấp ủy các chi bộ, đảng bộ cơ sở tổ chức quán triệt Kế hoạch này.",
         [("Cấp ủy các chi bộ, đảng bộ cơ sở", "implement", None, None)],
     ),

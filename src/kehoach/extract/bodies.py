@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from ..errors import VocabularyError
-from ..text import lower, tfold
+from ..text import fold, lower, tfold
 from ..vocab import BodyHead, load_data, phrase_pattern, vocabulary
 
 __all__ = [
@@ -441,6 +441,14 @@ def read_body_list(
                         names.append(nxt)
                         end = nxt.end
                         continue
+                # "các Sở, ban, ngành, đoàn thể cấp tỉnh, cơ quan ngành dọc ...": a run closed by its
+                # level ("cấp tỉnh" qualifies all before it) is whole; a class named after it is another
+                closed = (
+                    found is not None
+                    and found[0].kind == "collective"
+                    and _LEVEL_CLOSED.search(fold(names[-1].text)) is not None
+                    and not fold(text[k : k + 4]).startswith("cap ")  # "..., cấp xã": another level of it
+                )
                 # "Thủ trưởng các đơn vị ..., cán bộ, công chức của ...": a post or member is another
                 if found and found[0].kind == "person":
                     nxt = read_body(v, k, allow_lower=True)
@@ -450,6 +458,10 @@ def read_body_list(
                         continue
                 # a lower-case noun continues the same name: "các chi bộ, đảng bộ cơ sở"
                 lower_end = _lower_continuation(v, j + 1) if sep == "," else None
+                if lower_end is not None and closed and found is not None:
+                    names.append(BodyName(k, lower_end, text[k:lower_end], found[0]))
+                    end = lower_end
+                    continue
                 if lower_end is not None:
                     last = names[-1]
                     names[-1] = BodyName(last.start, lower_end, text[last.start : lower_end], last.head)
@@ -551,6 +563,10 @@ def _as_name(word: str) -> str:
     """A head word as a name prints it: "sở" → "Sở" (a level word stays: "thành phố")."""
     found = _head_at(View(word), 0)
     return word[:1].upper() + word[1:] if found and found[0].kind != "collective" else word
+
+
+# a name that ends with its level ("... đoàn thể cấp tỉnh", "cấp huyện", "cấp cơ sở"), on the folded text
+_LEVEL_CLOSED = re.compile(r"\bcap (?:tinh|huyen|xa|thanh pho|quan|phuong|co so|trung uong|bo|nganh)$")
 
 
 def _lower_continuation(v: View, pos: int) -> int | None:
