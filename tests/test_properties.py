@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -188,3 +189,33 @@ def test_long_lines_and_long_paragraphs(doc_text, data):
 def test_bytes_with_zeros_and_junk_parse_or_raise_input_error(data, prefix):
     with contextlib.suppress(InputError):
         _renders(parse_bytes(prefix + data))
+
+
+def test_a_long_word_of_capitals_in_the_signature_costs_no_memory():
+    """Found by the fuzz target: a 60 KB word of capitals where a signature stands was cut at
+    every letter to look for a glued post, and each prefix stayed in is_syllable's cache
+    (740 MB). Memory is bounded by the document, not by its longest word squared."""
+    import tracemalloc
+
+    text = "Nơi nhận:\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH" + "X" * 60_000 + "\nNguyễn Văn An\n"
+    tracemalloc.start()
+    try:
+        parse_text(text)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 60_000_000, peak
+
+
+FOUND = Path(__file__).parent / "fuzz" / "found"
+
+
+@pytest.mark.parametrize("path", sorted(FOUND.glob("*.txt")), ids=lambda p: p.stem)
+def test_inputs_the_fuzz_target_found_stay_linear(path):
+    """Each input a long fuzz run found too slow or too large (tests/fuzz/found: the run's own
+    saved inputs) parses within the fuzz budget, 2 s per 100 KB, with room for a loaded machine."""
+    text = path.read_bytes().decode("utf-8", "surrogatepass")
+    start = time.perf_counter()
+    parse_text(text)
+    took = time.perf_counter() - start
+    assert took < 2 * max(2.0, 2.0 * len(text.encode("utf-8", "surrogatepass")) / 100_000), took

@@ -220,9 +220,18 @@ _SYLLABLE = re.compile(r"^" + _ONSET + _RHYME + r"$")
 _NEEDS_CODA_MARK = {"ă", "â"}
 
 
-@functools.lru_cache(maxsize=8192)
+# longer than any syllable (onset 3 + vowels 3 + final 2 letters, with room for combining marks)
+SYLLABLE_MAX = 12
+
+
 def is_syllable(word: str) -> bool:
     """Is ``word`` (letters only) shaped like one Vietnamese syllable?"""
+    # (the length test first: the cache must not keep long strings, 8,192 of them can be 700 MB)
+    return len(word) <= SYLLABLE_MAX and _is_syllable(word)
+
+
+@functools.lru_cache(maxsize=8192)
+def _is_syllable(word: str) -> bool:
     if not word.isalpha():
         return False
     lowered = word.lower()

@@ -504,11 +504,14 @@ def is_plural(name: BodyName) -> bool:
 _ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ0-9&]+")
 
 
+_BARE_HEAD_WORDS = 16  # more words than a bare head with its levels has ("Ủy ban nhân dân các xã, phường, thị trấn")
+
+
 def _bare_head(name: BodyName) -> bool:
     """A name that ends in a bare head or a plural level before a colon: "Các Bộ", "Giám đốc
     Sở", "Ủy ban nhân dân các thành phố"."""
     words = name.text.split()
-    if not words:
+    if not words or len(words) > _BARE_HEAD_WORDS:
         return False
     folded = tfold(name.text)
     level = next(reversed(list(_level_words().finditer(folded))), None)

@@ -264,6 +264,9 @@ def _column_starts(xs: list[int]) -> list[int]:
     return starts
 
 
+_POST_WORDS = 12  # more words than the longest post has ("PHÓ CHỦ TỊCH THƯỜNG TRỰC ỦY BAN NHÂN DÂN")
+
+
 def _unglue(text: str) -> str:
     """A post glued to the line above it by a converter that lost the line break ("TM. ỦY BAN
     THƯỜNG VỤ QUỐC HỘICHỦ TỊCH"): a word in capitals that is no syllable, cut where a post starts."""
@@ -274,7 +277,9 @@ def _unglue(text: str) -> str:
         if len(word) < 4 or is_syllable(word):
             continue
         for cut in range(2, len(word) - 1):
-            if is_syllable(word[:cut]) and _position_at(" ".join([word[cut:], *words[k + 1 :]]), 0) > 0:
+            # (a post is a few words: the words after the cut are looked at up to _POST_WORDS)
+            after = " ".join([word[cut:], *words[k + 1 : k + _POST_WORDS]])
+            if is_syllable(word[:cut]) and _position_at(after, 0) > 0:
                 return " ".join([*words[:k], word[:cut], word[cut:], *words[k + 1 :]])
     return text
 
