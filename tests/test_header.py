@@ -139,6 +139,16 @@ CASES = [
         "BỘ Y TẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/КН-ВYТ\nHà Nội, ngày 05 tháng 3 năm 2025\n\nKẾ HOẠCH\nTriển khai nhiệm vụ\n",
         {"symbol": "12/KH-BYT", "warnings": "lookalike-letters"},
     ),
+    (
+        "a type line first, its title in capitals: no issuer (and a warning), not the title",
+        "# THÔNG CÁO ĐẶC BIỆT VỀ LỄ QUỐC TANG\n\nBan Chấp hành Trung ương và gia đình vô cùng thương tiếc báo tin:\n",
+        {"issuer": None, "warnings": "issuer-missing"},
+    ),
+    (
+        "an appendix caption and its title lines in capitals are not an issuer",
+        "**PHỤ LỤC**\n\nHƯỚNG DẪN VIỆC SỐ HOÁ HỒ SƠ, TÀI LIỆU THỐNG NHẤT\nTRONG HỆ THỐNG CHÍNH TRỊ\n\n*(Kèm theo văn bản số 12/BKHCN)*\n",
+        {"issuer": None},
+    ),
 ]
 
 

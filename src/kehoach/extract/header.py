@@ -129,6 +129,8 @@ def _classify(piece: str) -> str:
         return "symbol"
     if pat.abstract.match(folded):
         return "abstract"
+    if (pat.type_names.match(folded) or pat.appendix.match(folded)) and not pat.issuer_head.match(folded):
+        return "type"  # "THÔNG CÁO ĐẶC BIỆT VỀ ...", "PHỤ LỤC": a type line or caption, not the body that issues
     if is_upper(piece) or pat.issuer_head.match(folded):  # (mixed case in some web copies)
         return "issuer"
     return "other"
@@ -209,10 +211,16 @@ def extract_header(sk: Skeleton) -> Header:
     vocab = vocabulary()
     h = Header()
     issuer_pieces: list[tuple[Fragment, str]] = []
+    type_line = -2  # the last line a type name or an appendix caption stood on
     for fragment in _join_wrapped_dates(sk.header):
         for frag, piece in _pieces(fragment):
             kind = _classify(piece)
             line = frag.line.no
+            if kind == "type" or (kind == "issuer" and type_line >= line - 2 and frag.column == 0):
+                # a type line and the title lines right under it ("HƯỚNG DẪN VIỆC SỐ HOÁ ..." /
+                # "TRONG HỆ THỐNG CHÍNH TRỊ"): no issuer
+                type_line = line
+                continue
             if kind == "party":
                 h.family = "party"
             elif kind in ("state", "motto"):
