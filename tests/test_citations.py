@@ -282,6 +282,22 @@ CASES = [
         "báo cáo thẩm định của Sở Tư pháp số 316/BC-STP ngày 25 tháng 9 năm 2025",
         [("BC", "316/BC-STP", "2025-09-25", "Sở Tư pháp")],
     ),
+    (
+        "Xét đề nghị của Chính phủ tại Tờ trình số 347/TTr-CP và Đề án số 348/ĐA-CP ngày 09 tháng 5 năm 2025,",
+        [("TTr", "347/TTr-CP", None, "Chính phủ"), ("ĐA", "348/ĐA-CP", "2025-05-09", "Chính phủ")],
+    ),
+    (
+        "mức chi phí của địa phương theo khoản 1 Công văn số 9335/BNV-KHTC ngày 14/10/2025 của Bộ Nội vụ",
+        [("CV", "9335/BNV-KHTC", "2025-10-14", "Bộ Nội vụ")],
+    ),
+    (
+        "theo Quyết định số 3212/QĐ-BKHCN ngày 17/10/2025 của Bộ trưởng Bộ Khoa học và Công nghệ công bố",
+        [("QĐ", "3212/QĐ-BKHCN", "2025-10-17", "Bộ trưởng Bộ Khoa học và Công nghệ")],
+    ),
+    (
+        "(KÈM THEO QUYẾT ĐỊNH SỐ 1899/QĐ-TTG NGÀY 04/9/2025 CỦA THỦ TƯỚNG CHÍNH PHỦ BAN HÀNH KẾ HOẠCH)",
+        [("QĐ", "1899/QĐ-TTG", "2025-09-04", "THỦ TƯỚNG CHÍNH PHỦ")],
+    ),
     ("Đề án 08 về phát triển công nghiệp", []),
     ("Kế hoạch của Ban Thường vụ Đảng ủy Khối", []),
     ("tỷ lệ 1/2 số hộ, đạt 50%", []),

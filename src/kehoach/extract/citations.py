@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from ..keys import law_key, reference_key, symbol_key
 from ..models import Mention, Reference
 from ..patterns import date_in_figures, date_in_words, patterns
-from ..text import fold, squash
+from ..text import fold, is_upper, squash
 from ..vocab import phrase_pattern, vocabulary
 from ..warning import Warning
 from .dates import find_date
@@ -94,14 +94,24 @@ def _kind(symbol: Symbol, m: re.Match | None) -> str | None:
     return symbol.type if symbol.known else (named or symbol.type)
 
 
+# the names of documents an issuer's name is followed by in "X và Nghị định ...": two words each,
+# so that "Bộ Khoa học và Công nghệ" stays whole ("và Công văn" ends a name)
+_CITED_TYPES = (
+    r"(?:Nghị quyết|Nghị định|Thông tư|Thông báo|Thông tri|Quyết định|Chỉ thị|Kết luận|Kế hoạch|Luật|Hướng dẫn"
+    r"|Công văn|Công điện|Văn bản|Tờ trình|Chương trình|Quy định|Quy chế|Danh mục|Danh sách|Đề án|Phụ lục)"
+)
+
 # Where a citation's issuer ends: "của Ban Bí thư (Khóa XI) về ...", "của Chính phủ quy định ...".
 # (on the exact lower-case text; tones tell "về" from "vé")
-_ISSUER_STOP = re.compile(
+_STOP_WORDS = (
     r"\s*(?:[;:()\[\]“”\"]|\.(?:\s|$)|,(?!\s*(?:Chủ nhiệm|Bộ trưởng|Thủ trưởng|Chủ tịch|Trưởng ban)\b))"
     r"|\s+(?:[Vv]ề|[Vv]/[Vv]|thực hiện|ban hành|quy định|hướng dẫn|sửa đổi|phê duyệt|tại|theo|ngày|số|khóa|khoá"
     r"|nhiệm kỳ|đã|để|nhằm|gửi|đến|cho|công bố|trong|là|có|thì)(?!\w)"
-    r"|\s+và\s+(?=[a-zđà-ỹ]|(?:Nghị|Thông|Quyết|Chỉ|Kết|Kế|Luật|Hướng|Công|Văn|Tờ|Chương|Quy)\s)"
 )
+_ISSUER_STOP = re.compile(_STOP_WORDS + r"|\s+và\s+(?=[a-zđà-ỹ]|" + _CITED_TYPES + r"\b)")
+# the same in a caption in capitals ("CỦA THỦ TƯỚNG CHÍNH PHỦ BAN HÀNH ..."), where a lower-case
+# word after "và" cannot be told
+_ISSUER_STOP_CAPS = re.compile(_STOP_WORDS + r"|\s+và\s+(?=" + _CITED_TYPES + r"\b)", re.I)
 _TERM = re.compile(r"\s+(?:kho[áa]|nhiệm\s+kỳ)\s+[IVXL\d]+$", re.I)
 
 
@@ -117,7 +127,8 @@ def _issuer(text: str, pos: int) -> tuple[str | None, int]:
     if pos >= len(text) or not text[pos].isupper():
         return None, pos
     window = text[pos : pos + 160]
-    m = _ISSUER_STOP.search(window)
+    # (a caption in capitals, "CỦA THỦ TƯỚNG CHÍNH PHỦ BAN HÀNH ...", stops where its lower case would)
+    m = (_ISSUER_STOP_CAPS if is_upper(window) else _ISSUER_STOP).search(window)
     end = m.start() if m else len(window)
     words = window[:end].split()
     if not words or len(words) > 16:
@@ -142,10 +153,13 @@ def _issuer(text: str, pos: int) -> tuple[str | None, int]:
 _CITED_ISSUER_END = re.compile(
     r"\s+(?:[Vv]ề|[Vv]/[Vv]|trên địa bàn|tại|theo|ngày|số|khóa|khoá|nhiệm kỳ|đã|để|nhằm|gửi|đến|cho|trong|là|có|thì"
     r"|hỏi|vướng mắc|chưa|xem xét|tiếp tục|quy định|hướng dẫn|ban hành|thực hiện|phê duyệt|công bố|sửa đổi)(?!\w)"
-    r"|\s+và\s+(?=(?:Nghị|Thông|Quyết|Chỉ|Kết|Kế|Luật|Hướng|Công|Văn|Tờ|Chương|Quy|Danh|Đề|Phụ)\s)"
+    r"|\s+và\s+(?=" + _CITED_TYPES + r"\b)"
     r"|\s*[;:()\[\]“”\"]|\.(?:\s|$)"
 )
 
+
+# the same in a caption in capitals ("... CỦA THỦ TƯỚNG CHÍNH PHỦ BAN HÀNH KẾ HOẠCH")
+_CITED_ISSUER_END_CAPS = re.compile(_CITED_ISSUER_END.pattern, re.I)
 
 _AND = re.compile(r"\s+và\s+(?=\w)")
 _COMMA = re.compile(r",\s*(?=\w)")
@@ -166,7 +180,7 @@ def _issuer_named(text: str, pos: int) -> tuple[str | None, int]:
     if name is None or name.head.kind == "collective":
         return old, old_end
     end = name.end
-    stop = _CITED_ISSUER_END.search(window, 0, end)
+    stop = (_CITED_ISSUER_END_CAPS if is_upper(window[:end]) else _CITED_ISSUER_END).search(window, 0, end)
     if stop:
         end = stop.start()
     for conj in _AND.finditer(window, 0, end):
@@ -307,8 +321,12 @@ def _cite(text: str, folded: str, symbol: Symbol, line_at) -> _Found:
         tail = before[-180:]
         for rx_before in _ISSUER_BEFORE:
             back = rx_before.search(tail)
-            if back:
-                issuer = back.group("iss").strip()
+            if back and back.group("iss")[0].isupper():  # (À-Ỹ holds lower-case letters too)
+                # "của Chính phủ tại Tờ trình số 347/TTr-CP và Đề án số": the name ends where a
+                # cited title or the next words start
+                named = back.group("iss")
+                stop = _CITED_ISSUER_END.search(named)
+                issuer = (named[: stop.start()] if stop else named).strip()
                 break
     title = None
     m = rx.about_after.match(folded, pos)
