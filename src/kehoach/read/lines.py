@@ -151,8 +151,22 @@ _CHAR_TABLE = {
     **{ord(c): " " for c in SPACE_CHARS},
     **{ord(c): None for c in REMOVED_CHARS},
 }
+
+
+def _char_class(chars: str) -> str:
+    """A regex character class of ``chars`` written as ranges: a class of separate characters
+    that reaches past the BMP is tested one character at a time (30x slower on a 9 KB text)."""
+    ranges: list[list[int]] = []
+    for code in sorted(set(map(ord, chars))):
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges)
+
+
 _UNUSUAL_CHAR = re.compile(
-    "[" + re.escape(LINE_BREAK_CHARS + SPACE_CHARS + REMOVED_CHARS) + "\ud800-\udfff]"
+    "[" + _char_class(LINE_BREAK_CHARS + SPACE_CHARS + REMOVED_CHARS) + "\ud800-\udfff]"
 )  # one test for all of them: most texts hold none and pay only this search
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
