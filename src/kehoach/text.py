@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 __all__ = [
     "fold",
@@ -25,6 +25,7 @@ __all__ = [
     "nfc",
     "normalize_tones",
     "repair_split_diacritics",
+    "split_pieces",
     "squash",
     "starts_lower",
     "starts_upper",
@@ -253,6 +254,19 @@ def may_have_split_diacritics(text: str) -> bool:
 
 
 _LABEL_WORDS = frozenset({"diem", "khoan", "muc", "tiet", "phan", "chuong", "dieu"})
+
+
+@functools.lru_cache(maxsize=16384)
+def _may_be_piece(word: str) -> bool:
+    core = word.rstrip(",;.:)")
+    return len(core) <= 6 and core.isalpha() and not is_syllable(core)
+
+
+def split_pieces(words: Iterable[str]) -> set[str]:
+    """The words (as ``line.split(" ")`` gives them) that can be a piece of a split syllable:
+    :func:`repair_split_diacritics` joins two words only where one of them is no syllable
+    and the joined word, at most 7 letters, is one. A line holding none of them is left as is."""
+    return {word for word in words if _may_be_piece(word)}
 
 
 def repair_split_diacritics(line: str) -> str:

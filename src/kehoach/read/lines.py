@@ -18,6 +18,7 @@ from ..text import (
     may_have_split_diacritics,
     nfc,
     repair_split_diacritics,
+    split_pieces,
 )
 from ..warning import Warning
 
@@ -393,10 +394,6 @@ def clean_lines(raw_text: str) -> tuple[list[Line], list[Warning]]:
             pending_rule = pending_rule or bool(content)
             lines.append(Line(no, ""))
             continue
-        if repair:
-            content = repair_split_diacritics(content)
-            if cells:
-                cells = tuple((s, repair_split_diacritics(c)) for s, c in cells)
         # positional: this runs for every line of every document
         line = Line(
             no, content, indent, len(raw), cells, bold or in_bold_run, md_heading, is_table, pending_break, pending_rule
@@ -411,8 +408,31 @@ def clean_lines(raw_text: str) -> tuple[list[Line], list[Warning]]:
         warnings.append(
             Warning("page-markers-removed", f"{page_markers} page marker or page-number line(s) removed", None)
         )
+    if repair:
+        _repair_split_syllables(lines)
     _mark_centered(lines)
     return lines, warnings
+
+
+def _repair_split_syllables(lines: list[Line]) -> None:
+    """:func:`repair_split_diacritics` on the lines and cells that hold a word it could join:
+    the words of the whole text are tested once, not each line's word by word."""
+    words: set[str] = set()
+    for line in lines:
+        if line.text:
+            words.update(line.text.split(" "))
+            for _, cell in line.cells or ():
+                words.update(cell.split(" "))
+    pieces = split_pieces(words)
+    if not pieces:
+        return
+    for line in lines:
+        if line.text and not pieces.isdisjoint(line.text.split(" ")):
+            line.text = repair_split_diacritics(line.text)
+        if line.cells:
+            line.cells = tuple(
+                (s, repair_split_diacritics(c) if not pieces.isdisjoint(c.split(" ")) else c) for s, c in line.cells
+            )
 
 
 def _unsegment(text: str, warnings: list) -> str:
