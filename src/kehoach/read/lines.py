@@ -417,22 +417,20 @@ def clean_lines(raw_text: str) -> tuple[list[Line], list[Warning]]:
 def _repair_split_syllables(lines: list[Line]) -> None:
     """:func:`repair_split_diacritics` on the lines and cells that hold a word it could join:
     the words of the whole text are tested once, not each line's word by word."""
-    words: set[str] = set()
-    for line in lines:
-        if line.text:
-            words.update(line.text.split(" "))
-            for _, cell in line.cells or ():
-                words.update(cell.split(" "))
-    pieces = split_pieces(words)
+    texts = [line.text for line in lines if line.text]
+    texts += [cell for line in lines if line.cells for _, cell in line.cells]
+    pieces = split_pieces(set(" ".join(texts).split(" ")))
     if not pieces:
         return
+
+    def holds_piece(text: str) -> bool:
+        return any(piece in text for piece in pieces) and not pieces.isdisjoint(text.split(" "))
+
     for line in lines:
-        if line.text and not pieces.isdisjoint(line.text.split(" ")):
+        if line.text and holds_piece(line.text):
             line.text = repair_split_diacritics(line.text)
         if line.cells:
-            line.cells = tuple(
-                (s, repair_split_diacritics(c) if not pieces.isdisjoint(c.split(" ")) else c) for s, c in line.cells
-            )
+            line.cells = tuple((s, repair_split_diacritics(c) if holds_piece(c) else c) for s, c in line.cells)
 
 
 def _unsegment(text: str, warnings: list) -> str:

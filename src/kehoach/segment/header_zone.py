@@ -250,18 +250,21 @@ _SITE_TITLE = re.compile(
 
 @functools.cache
 def _site_text_patterns() -> tuple[re.Pattern, ...]:
-    """The site patterns of :func:`patterns`, for a whole text: each line start a ``^``."""
+    """The site patterns of :func:`patterns`, for a whole text with a line break before each
+    line: the line-start ``^`` made that line break, which the regex engine looks for first."""
     pat = patterns()
-    return tuple(re.compile(p.pattern, re.M) for p in (pat.site_label, pat.site_notice, pat.site_after))
+    anchored = (pat.site_label, pat.site_after)
+    assert all(p.pattern.startswith("^") for p in anchored)
+    return (*(re.compile("\n" + p.pattern[1:]) for p in anchored), pat.site_notice)
 
 
 def _may_have_site_text(lines: list[Line]) -> bool:
     """Could :func:`site_bounds` find the site's text: two metadata lines, a notice or a line
     after the document? Asked of the whole folded text at once (a line that matches is a
     match there too), so that a document without them pays three searches, not a walk."""
-    label, notice, after = _site_text_patterns()
-    text = "\n".join([fold(line.text) for line in lines])  # each line's fold kept for the stages after
-    if notice.search(text) or after.search(text):
+    label, after, notice = _site_text_patterns()
+    text = "\n" + "\n".join([fold(line.text) for line in lines])  # each line's fold kept for the stages after
+    if after.search(text) or notice.search(text):
         return True
     labels = label.finditer(text)
     return next(labels, None) is not None and next(labels, None) is not None
