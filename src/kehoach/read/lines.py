@@ -10,6 +10,8 @@ pieces in ``cells`` with their start columns.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -416,21 +418,33 @@ def clean_lines(raw_text: str) -> tuple[list[Line], list[Warning]]:
 
 def _repair_split_syllables(lines: list[Line]) -> None:
     """:func:`repair_split_diacritics` on the lines and cells that hold a word it could join:
-    the words of the whole text are tested once, not each line's word by word."""
+    the words of the whole text are tested once, not each line's word by word, and the lines
+    holding one are found by searching the whole text for it."""
     texts = [line.text for line in lines if line.text]
     texts += [cell for line in lines if line.cells for _, cell in line.cells]
     pieces = split_pieces(set(" ".join(texts).split(" ")))
     if not pieces:
         return
-
-    def holds_piece(text: str) -> bool:
-        return any(piece in text for piece in pieces) and not pieces.isdisjoint(text.split(" "))
-
+    whole = "\n".join(texts)
+    starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    holding = set()
+    for piece in pieces:
+        at = whole.find(piece)
+        while at >= 0:
+            holding.add(bisect.bisect_right(starts, at) - 1)
+            at = whole.find(piece, at + 1)
+    repaired = {}
+    for k in holding:
+        text = texts[k]
+        if not pieces.isdisjoint(text.split(" ")):
+            repaired[text] = repair_split_diacritics(text)
+    if not repaired:
+        return
     for line in lines:
-        if line.text and holds_piece(line.text):
-            line.text = repair_split_diacritics(line.text)
+        if line.text:
+            line.text = repaired.get(line.text, line.text)
         if line.cells:
-            line.cells = tuple((s, repair_split_diacritics(c) if holds_piece(c) else c) for s, c in line.cells)
+            line.cells = tuple((s, repaired.get(c, c)) for s, c in line.cells)
 
 
 def _unsegment(text: str, warnings: list) -> str:
