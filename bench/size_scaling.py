@@ -1,0 +1,99 @@
+"""How a parse's cost grows with the document's size: a seed plan made 1x to 100x as
+long, parsed in one process, time per document and per KiB.
+
+    python bench/size_scaling.py [--factors 1 2 5 10 20 50 100] [--seed NAME]
+
+The longer documents keep the seed's header and closing and repeat its body (from
+the first part heading, "I. ...", to what closes it: "Gửi kèm", "Trên đây ...", "Nơi
+nhận:") k times, each repetition's part
+numerals going on (I..III, IV..VI, ...), so that the parse sees one plan with k
+times the parts, paragraphs, tasks and citations. Each size is parsed (with JSON
+output) until 2 s have passed, at least 3 times; the median is printed. Linear
+cost shows as a flat per-KiB column.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
+
+_PART = re.compile(r"^([IVXL]+)([.-] )", re.M)
+_BODY_ENDS = ("Gửi kèm", "Trên đây", "Nơi nhận")  # what follows the body (the first found ends it)
+_ROMAN = [(50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in _ROMAN:
+        while n >= value:
+            out += letters
+            n -= value
+    return out
+
+
+def _arabic(numeral: str) -> int:
+    total, i = 0, 0
+    for value, letters in _ROMAN:
+        while numeral.startswith(letters, i):
+            total += value
+            i += len(letters)
+    return total
+
+
+def scaled(text: str, k: int) -> str:
+    """``text`` with its body repeated ``k`` times, the part numerals running on."""
+    first = _PART.search(text)
+    closing = min((i for i in map(text.find, _BODY_ENDS) if i >= 0), default=-1)
+    if first is None or closing < first.start():
+        raise SystemExit("the seed has no part heading before its closing ('Nơi nhận')")
+    head, body, tail = text[: first.start()], text[first.start() : closing], text[closing:]
+    parts = len(_PART.findall(body))
+    copies = []
+    for i in range(k):
+        shift = i * parts
+        copies.append(_PART.sub(lambda m, s=shift: _roman(_arabic(m.group(1)) + s) + m.group(2), body))
+    return head + "".join(copies) + tail
+
+
+def cost(text: str) -> float:
+    from kehoach import parse_text
+
+    times: list[float] = []
+    spent = 0.0
+    while len(times) < 3 or spent < 2.0:
+        start = time.perf_counter()
+        parse_text(text).model_dump_json()
+        times.append(time.perf_counter() - start)
+        spent += times[-1]
+    return statistics.median(times)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--factors", type=int, nargs="+", default=[1, 2, 5, 10, 20, 50, 100])
+    ap.add_argument("--seed", default="003_c5d17f6b05c19ca1.txt", help="a seed plan (../shared/corpus/seeds)")
+    args = ap.parse_args()
+    from kehoach import parse_text
+
+    text = (SEEDS / args.seed).read_text(encoding="utf-8")
+    parse_text(text)  # warm: vocabulary, compiled patterns
+    print(f"{'size':>6} {'KiB':>8} {'parts':>6} {'tasks':>6} {'ms':>9} {'us/KiB':>8}")
+    for k in args.factors:
+        doc = scaled(text, k)
+        parsed = parse_text(doc)
+        seconds = cost(doc)
+        kib = len(doc.encode("utf-8")) / 1024
+        print(
+            f"{k:>5}x {kib:>8.1f} {len(parsed.sections):>6} {len(parsed.assignments):>6}"
+            f" {seconds * 1000:>9.1f} {seconds * 1e6 / kib:>8.0f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
