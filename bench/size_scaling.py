@@ -3,11 +3,9 @@ long, parsed in one process, time per document and per KiB.
 
     python bench/size_scaling.py [--factors 1 2 5 10 20 50 100] [--seed NAME]
 
-The longer documents keep the seed's header and closing and repeat its body (from
-the first part heading, "I. ...", to what closes it: "Gửi kèm", "Trên đây ...", "Nơi
-nhận:") k times, each repetition's part
-numerals going on (I..III, IV..VI, ...), so that the parse sees one plan with k
-times the parts, paragraphs, tasks and citations. Each size is parsed (with JSON
+The longer documents keep the seed's header, part headings and closing and repeat the
+items of each part ("1. ..." to "6. ...") k times, numbered on (1..6, 7..12, ...): one
+plan with k times the items, tasks, paragraphs and citations. Each size is parsed (with JSON
 output) until 2 s have passed, at least 3 times; the median is printed. Linear
 cost shows as a flat per-KiB column.
 """
@@ -23,42 +21,26 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
 
-_PART = re.compile(r"^([IVXL]+)([.-] )", re.M)
+_PART = re.compile(r"^[IVXL]+[.-] .*$", re.M)  # a part heading: "II. NHIỆM VỤ, GIẢI PHÁP"
+_ITEM = re.compile(r"^(\d+)\. ", re.M)  # an item of a part: "3. Nâng cao hiệu lực ..."
 _BODY_ENDS = ("Gửi kèm", "Trên đây", "Nơi nhận")  # what follows the body (the first found ends it)
-_ROMAN = [(50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-
-
-def _roman(n: int) -> str:
-    out = ""
-    for value, letters in _ROMAN:
-        while n >= value:
-            out += letters
-            n -= value
-    return out
-
-
-def _arabic(numeral: str) -> int:
-    total, i = 0, 0
-    for value, letters in _ROMAN:
-        while numeral.startswith(letters, i):
-            total += value
-            i += len(letters)
-    return total
 
 
 def scaled(text: str, k: int) -> str:
-    """``text`` with its body repeated ``k`` times, the part numerals running on."""
-    first = _PART.search(text)
-    closing = min((i for i in map(text.find, _BODY_ENDS) if i >= 0), default=-1)
-    if first is None or closing < first.start():
+    """``text`` with the items of each of its parts repeated ``k`` times, numbered on."""
+    end = min((i for i in map(text.find, _BODY_ENDS) if i >= 0), default=-1)
+    heads = list(_PART.finditer(text, 0, end))
+    if not heads:
         raise SystemExit("the seed has no part heading before its closing ('Nơi nhận')")
-    head, body, tail = text[: first.start()], text[first.start() : closing], text[closing:]
-    parts = len(_PART.findall(body))
-    copies = []
-    for i in range(k):
-        shift = i * parts
-        copies.append(_PART.sub(lambda m, s=shift: _roman(_arabic(m.group(1)) + s) + m.group(2), body))
-    return head + "".join(copies) + tail
+    out = [text[: heads[0].end()]]
+    for i, head in enumerate(heads):
+        stop = heads[i + 1].start() if i + 1 < len(heads) else end
+        items = text[head.end() : stop]
+        count = len(_ITEM.findall(items))
+        out += [_ITEM.sub(lambda m, s=j * count: f"{int(m.group(1)) + s}. ", items) for j in range(k)]
+        if i + 1 < len(heads):
+            out.append(text[stop : heads[i + 1].end()])
+    return "".join(out) + text[end:]
 
 
 def cost(text: str) -> float:
