@@ -4,10 +4,10 @@ long, parsed in one process, time per document and per KiB.
     python bench/size_scaling.py [--factors 1 2 5 10 20 50 100] [--seed NAME]
 
 The longer documents keep the seed's header, part headings and closing and repeat the
-items of each part ("1. ..." to "6. ...") k times, numbered on (1..6, 7..12, ...): one
-plan with k times the items, tasks, paragraphs and citations. Each size is parsed (with JSON
-output) until 2 s have passed, at least 3 times; the median is printed. Linear
-cost shows as a flat per-KiB column.
+items of each part ("1. ..." to "6. ...") k times, numbered on (1..6, 7..12, ..., to 99
+and from 1 again): one plan with k times the items, tasks, paragraphs and citations.
+Each size is parsed (with JSON output) until 2 s have passed, at least 3 times; the
+median is printed. Linear cost shows as a flat per-KiB column.
 """
 
 from __future__ import annotations
@@ -37,7 +37,8 @@ def scaled(text: str, k: int) -> str:
         stop = heads[i + 1].start() if i + 1 < len(heads) else end
         items = text[head.end() : stop]
         count = len(_ITEM.findall(items))
-        out += [_ITEM.sub(lambda m, s=j * count: f"{int(m.group(1)) + s}. ", items) for j in range(k)]
+        # (numbered on to 99, then from 1 again: a marker of three digits is no item's)
+        out += [_ITEM.sub(lambda m, s=j * count: f"{(int(m.group(1)) + s - 1) % 99 + 1}. ", items) for j in range(k)]
         if i + 1 < len(heads):
             out.append(text[stop : heads[i + 1].end()])
     return "".join(out) + text[end:]
