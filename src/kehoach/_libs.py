@@ -15,7 +15,6 @@ import functools
 import importlib.machinery
 import importlib.util
 import os
-import pickle
 from collections.abc import Callable, Sequence
 
 __all__ = ["district_provinces", "linear_sum_assignment", "province_table", "word_segmenter"]
@@ -42,6 +41,8 @@ def _crf_segmenter() -> Callable[[Sequence[str]], list[str]] | None:
         return None
     model = os.path.join(base, *_WS_MODEL)
     try:
+        import pickle
+
         from underthesea_core import CRFFeaturizer, CRFTagger
 
         tagger = CRFTagger()

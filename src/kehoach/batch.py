@@ -611,6 +611,10 @@ class _Pool:
         self.context: Any = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
         self.size, self.encoding, self.rows, self.budget = workers, encoding, rows, budget
         self.workers: list[_Worker] = []
+        if self.context.get_start_method() == "fork":
+            # the pipeline imported, its vocabulary loaded and its patterns compiled once, here:
+            # every worker forked after (a replacement too) starts with them, shared copy-on-write
+            _warm()
 
     def _spawn(self) -> _Worker:
         task_in, task_out = self.context.Pipe(duplex=False)

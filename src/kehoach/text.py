@@ -25,6 +25,7 @@ __all__ = [
     "nfc",
     "normalize_tones",
     "repair_split_diacritics",
+    "split_pieces",
     "squash",
     "starts_lower",
     "starts_upper",
@@ -260,6 +261,31 @@ def may_have_split_diacritics(text: str) -> bool:
 
 
 _LABEL_WORDS = frozenset({"diem", "khoan", "muc", "tiet", "phan", "chuong", "dieu"})
+
+
+def _may_be_piece(word: str) -> bool:
+    core = word.rstrip(",;.:)")
+    return len(core) <= 6 and core.isalpha() and not is_syllable(core)
+
+
+_NO_PIECES: set[str] = set()  # words seen to be no piece: most of every text, tested once a process
+_NO_PIECES_MAX = 100_000
+
+
+def split_pieces(words: set[str]) -> set[str]:
+    """The words (as ``line.split(" ")`` gives them) that can be a piece of a split syllable:
+    :func:`repair_split_diacritics` joins two words only where one of them is no syllable
+    and the joined word, at most 7 letters, is one. A line holding none of them is left as is."""
+    pieces = set()
+    new = words - _NO_PIECES
+    if len(_NO_PIECES) + len(new) > _NO_PIECES_MAX:
+        _NO_PIECES.clear()
+    for word in new:
+        if _may_be_piece(word):
+            pieces.add(word)
+        else:
+            _NO_PIECES.add(word)
+    return pieces
 
 
 def repair_split_diacritics(line: str) -> str:

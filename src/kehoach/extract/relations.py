@@ -128,11 +128,15 @@ def _by_symbol(references: Iterable[Reference]) -> dict[str, Reference]:
     refs = [r for r in references if r.symbol]
     for ref in refs:
         out.setdefault(_key(ref.symbol), ref)  # type: ignore[arg-type]
+    firsts: dict[str, str | None] = {}  # a mention's first symbol, by its text: most are printed alike
     for ref in refs:
         for mention in ref.mentions:
-            first = next(iter(find_symbols(mention.text)), None)
-            if first is not None:
-                out.setdefault(_key(first.text), ref)
+            if mention.text not in firsts:
+                first = next(iter(find_symbols(mention.text)), None)
+                firsts[mention.text] = _key(first.text) if first is not None else None
+            key = firsts[mention.text]
+            if key is not None:
+                out.setdefault(key, ref)
     return out
 
 

@@ -31,7 +31,6 @@ from ..errors import InputError, UnsupportedFormat
 from ..warning import Warning
 from . import legacy
 from .decode import decode_report
-from .html import looks_like_html, read_html
 from .lines import LINE_BREAK_CHARS, Line, Text, clean_lines
 
 __all__ = [
@@ -180,7 +179,9 @@ def _text_lines(text: str) -> tuple[list[Line], list[Warning]]:
 def read_text(text: str, *, name: str | None = None) -> Text:
     """Lines of an already-decoded text (an HTML page included)."""
     text = legacy.repair(text)
-    if looks_like_html(text):
+    if _html_page(text):
+        from .html import read_html
+
         _check_text(len(text), 0)
         result = read_html(text)
         _check_text(0, len(result.lines))
@@ -194,6 +195,16 @@ def _one_byte_repeated(data: bytes) -> bool:
     """Every byte the same (a file of zeros, an erased 0xFF image): not a document."""
     first = data[:1]
     return len(data) > 1 and data.count(first) == len(data)
+
+
+def _html_page(text: str) -> bool:
+    """A saved web page (:func:`~kehoach.read.html.looks_like_html`)? Its reader, and the
+    standard library's HTML parser, are imported only for a text that opens with a tag."""
+    if "<" not in text[:4096]:
+        return False
+    from .html import looks_like_html
+
+    return looks_like_html(text)
 
 
 def _ocr_mode(ocr: str | None) -> str:
@@ -290,7 +301,9 @@ def read_bytes(data: bytes, *, encoding: str | None = None, name: str | None = N
     else:
         text, used, decode_warnings = decode_report(data, encoding)
         text = legacy.repair(text)
-        if looks_like_html(text):  # a saved web page (its bytes in any encoding)
+        if _html_page(text):  # a saved web page (its bytes in any encoding)
+            from .html import read_html
+
             result = read_html(text, encoding=used)
         else:
             lines, warnings = _text_lines(text)

@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import functools
 import os
-import shutil
-import subprocess
 import sys
 
 from ..errors import InputError
@@ -40,6 +38,9 @@ LINE_CONFIDENCE = 50.0  # and lines whose words it believes this little on avera
 @functools.cache
 def _tesseract() -> tuple[str | None, bool]:
     """(path of the tesseract program or None, whether it has the Vietnamese model)."""
+    import shutil  # (here, not at the top: a parse that needs no OCR need not import them)
+    import subprocess
+
     forced = os.environ.get("KEHOACH_TESSERACT")  # a path to use instead (tests: one that does not exist)
     path = shutil.which(forced) if forced is not None else shutil.which("tesseract")
     if not path:
@@ -72,6 +73,8 @@ def require(what: str) -> str:
 
 
 def _run(args: list[str], data: bytes | None) -> str:
+    import subprocess
+
     path = require("this input")
     env = dict(os.environ)
     env.setdefault("OMP_THREAD_LIMIT", "1")  # one page per process: threads only contend

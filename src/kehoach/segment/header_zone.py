@@ -11,7 +11,6 @@ from ..patterns import (
 )
 from ..read import Line
 from ..text import fold, is_upper, starts_lower
-from ..vocab import vocabulary
 from ..warning import Warning
 from .shapes import BULLETS, Kind, ends_sentence, read_marker
 from .skeleton import Fragment, Skeleton, next_content
@@ -250,15 +249,25 @@ _SITE_TITLE = re.compile(
 
 
 @functools.cache
-def _site_words() -> re.Pattern:
-    """The site phrases as printed, lower case: a cheap test of a whole text before any line is folded."""
-    site = vocabulary().layout["site"]
-    words = sorted({w.lower() for key in ("labels", "notices", "after") for w in site[key]}, key=len, reverse=True)
-    return re.compile("|".join(re.escape(w) for w in words))
+def _site_text_patterns() -> tuple[re.Pattern, ...]:
+    """The site patterns of :func:`patterns`, for a whole text with a line break before each
+    line: the line-start ``^`` made that line break, which the regex engine looks for first."""
+    pat = patterns()
+    anchored = (pat.site_label, pat.site_after)
+    assert all(p.pattern.startswith("^") for p in anchored)
+    return (*(re.compile("\n" + p.pattern[1:]) for p in anchored), pat.site_notice)
 
 
 def _may_have_site_text(lines: list[Line]) -> bool:
-    return _site_words().search("\n".join(line.text for line in lines).lower()) is not None
+    """Could :func:`site_bounds` find the site's text: two metadata lines, a notice or a line
+    after the document? Asked of the whole folded text at once (a line that matches is a
+    match there too), so that a document without them pays three searches, not a walk."""
+    label, after, notice = _site_text_patterns()
+    text = "\n" + "\n".join([fold(line.text) for line in lines])  # each line's fold kept for the stages after
+    if after.search(text) or notice.search(text):
+        return True
+    labels = label.finditer(text)
+    return next(labels, None) is not None and next(labels, None) is not None
 
 
 def site_bounds(lines: list[Line]) -> tuple[int, int]:

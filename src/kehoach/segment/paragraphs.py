@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -70,12 +71,9 @@ class Para:
 
     def line_at(self, offset: int) -> int:
         """The input line number of a character offset in ``text``."""
-        no = self.lines[0].no
-        for start, line in zip(self.starts, self.lines, strict=False):
-            if start > offset:
-                break
-            no = line.no
-        return no
+        # the last line that starts at or before ``offset`` (a bisect: a paragraph may have many lines)
+        k = bisect.bisect_right(self.starts, offset, 0, min(len(self.starts), len(self.lines))) - 1
+        return self.lines[max(k, 0)].no
 
     @property
     def first(self) -> int:
