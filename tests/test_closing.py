@@ -139,3 +139,34 @@ def test_a_long_line_in_capitals_in_the_signature_is_linear():
     doc = parse_text(text)
     assert time.perf_counter() - start < 5
     assert doc.signer.name == "Nguyễn Văn An"
+
+
+def test_running_text_that_says_noi_nhan_is_no_recipients_label():
+    """'... ký tên, đóng dấu của ban tổ chức nơi giao và' / 'nơi nhận vào trang đầu sổ ...': a
+    wrapped sentence, not the Nơi nhận list (it ended a 60-page guide's body on page 9)."""
+    from kehoach.read import read_text
+    from kehoach.segment.closing_zone import find_closing
+
+    body = "KẾ HOẠCH\n" + "Nội dung thực hiện của các cơ quan.\n" * 5
+    text = body + "đóng dấu của ban tổ chức nơi giao và\nnơi nhận vào trang đầu sổ danh sách.\n" + body
+    lines = read_text(text).lines
+    assert find_closing(lines, 0) == (len(lines), [])
+    labelled = read_text(body + "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n").lines
+    assert labelled[find_closing(labelled, 0)[0]].text == "Nơi nhận:"
+
+
+def test_a_copy_without_closing_ends_its_body_at_its_own_appendix_heading():
+    """No Nơi nhận, no signature, then 'PHỤ LỤC 1': the body ends there and the appendices are
+    read (Hướng dẫn 36-HD/VPTW as published: the sections, then the appendices)."""
+    text = (
+        "HƯỚNG DẪN\nTHỂ THỨC VĂN BẢN\nI- HƯỚNG DẪN CHUNG\n"
+        + "".join(f"{k}. Nội dung thứ {k} của hướng dẫn.\n" for k in range(1, 7))
+        + "II- TỔ CHỨC THỰC HIỆN\n"
+        + "".join(f"{k}. Các cấp ủy thực hiện việc thứ {k}.\n" for k in range(1, 6))
+        + "PHỤ LỤC 1\nSƠ ĐỒ BỐ TRÍ (Kèm theo Hướng dẫn số 36-HD/VPTW)\nGhi chú: ô số 1.\n"
+        + "PHỤ LỤC 2\nMẪU TRÌNH BÀY\nGhi chú: ô số 2.\n"
+    )
+    doc = parse_text(text)
+    assert [s.label for s in doc.sections] == ["I", "II"]
+    assert [len(s.children) for s in doc.sections] == [6, 5]
+    assert len(doc.appendices) == 2

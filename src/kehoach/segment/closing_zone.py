@@ -33,7 +33,7 @@ def find_closing(lines: list[Line], start: int) -> tuple[int, list[int]]:
                 continue  # Nơi nhận, Gửi kèm / Kèm theo / Đính kèm, T/M, KT., TL., Q. ...
             folded = fold(piece)
             if (
-                pat.recipients.match(folded)
+                _recipients_label(folded)
                 or (seen_body and pat.attachments.match(folded))
                 or (seen_body and pat.authority.match(piece) and is_upper(piece))
             ):
@@ -44,7 +44,46 @@ def find_closing(lines: list[Line], start: int) -> tuple[int, list[int]]:
         seen_body = True
     if closing is None:
         closing = _trailing_signature(lines, start)
+    if closing == len(lines):
+        # no Nơi nhận and no signature (a copy that lost them): the body ends where a "PHỤ LỤC"
+        # heading of its own stands, and the appendices are read from there
+        bare = _bare_appendix(lines, start)
+        if bare is not None:
+            return bare, [bare, *(a for a in _appendix_starts(lines, bare) if a > bare)]
     return closing, _appendix_starts(lines, closing)
+
+
+_BARE_APPENDIX_CHARS = 30  # "PHỤ LỤC 1", "PHỤ LỤC II": a heading line of its own, not a sentence
+_BODY_BEFORE_APPENDIX = 10  # non-blank body lines before such a heading can end the body
+
+
+def _bare_appendix(lines: list[Line], start: int) -> int | None:
+    """The first "PHỤ LỤC" heading in capitals on a line of its own, after some body."""
+    pat = patterns()
+    seen = 0
+    for i in range(start, len(lines)):
+        text = lines[i].text
+        if not text:
+            continue
+        seen += 1
+        if (
+            seen > _BODY_BEFORE_APPENDIX
+            and len(text) <= _BARE_APPENDIX_CHARS
+            and is_upper(text[:7])
+            and pat.appendix.match(fold(text))
+        ):
+            return i
+    return None
+
+
+def _recipients_label(folded: str) -> bool:
+    """Does a line open the Nơi nhận list: the label alone, or with a colon or the first entry
+    after it ("Nơi nhận:", "Nơi nhận - Như trên;"), not running text that says "nơi nhận vào ..."."""
+    m = patterns().recipients.match(folded)
+    if m is None:
+        return False
+    rest = folded[m.end() :].lstrip(" *_")
+    return not rest or folded[m.end() - 1] == ":" or rest[0] in ":-–+•(;,."
 
 
 _MARKERLESS_SIGNATURE = re.compile(r"^(?:T/M|TM|K/T|KT|T/L|TL|TUQ|Q)[.\s]")
