@@ -145,6 +145,12 @@ CASES = [
         {"issuer": None, "warnings": "issuer-missing"},
     ),
     (
+        "a communiqué: its type line, then the body's first sentence (a colon ends it), no title",
+        "**THÔNG CÁO ĐẶC BIỆT**\n\nBan Chấp hành Trung ương Đảng Cộng sản Việt Nam, Quốc hội, Chủ tịch nước, Chính phủ"
+        " và Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam vô cùng thương tiếc báo tin:\n",
+        {"doc_type": "TC", "title": None},
+    ),
+    (
         "an appendix caption and its title lines in capitals are not an issuer",
         "**PHỤ LỤC**\n\nHƯỚNG DẪN VIỆC SỐ HOÁ HỒ SƠ, TÀI LIỆU THỐNG NHẤT\nTRONG HỆ THỐNG CHÍNH TRỊ\n\n*(Kèm theo văn bản số 12/BKHCN)*\n",
         {"issuer": None},

@@ -330,7 +330,12 @@ def can_open_title(line: Line) -> bool:
     folded = fold(text)
     if patterns().grounds.match(folded) and not folded.startswith("thuc hien"):
         return False
+    if len(text) > _TITLE_SENTENCE and text.rstrip(" *_").endswith(":"):
+        return False  # "Ban Chấp hành Trung ương ... vô cùng thương tiếc báo tin:": the body's first sentence
     return not is_authority_line(text)
+
+
+_TITLE_SENTENCE = 80  # a longer line that ends with a colon introduces the body; a title does not
 
 
 def read_headerless(lines: list[Line], sk: Skeleton, width: int) -> int:
