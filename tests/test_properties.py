@@ -219,3 +219,11 @@ def test_inputs_the_fuzz_target_found_stay_linear(path):
     parse_text(text)
     took = time.perf_counter() - start
     assert took < 2 * max(2.0, 2.0 * len(text.encode("utf-8", "surrogatepass")) / 100_000), took
+
+
+def test_a_site_label_on_the_last_line_with_its_value_missing():
+    """Found by the fuzz target: a web page's metadata table cut after its last label
+    ("Người ký:", the value on a next line that is not there) crashed the segmenter."""
+    for text in ("Số hiệu: 12/KH-UBND\nLoại văn bản: Kế hoạch\nNgười ký:\n", "Số hiệu:\n12/KH\nNgười ký:"):
+        doc = parse_text(text)
+        assert doc.sections == []

@@ -296,7 +296,7 @@ def site_bounds(lines: list[Line]) -> tuple[int, int]:
             start = i + 1
             if folded.rstrip().endswith(":"):  # the value stands on the next line of the flattened table
                 j, _ = next_content(lines, i + 1)
-                start = j + 1
+                start = min(j + 1, len(lines))  # (a label on the last line has no value after it)
         elif pat.site_notice.search(folded):
             notices += 1
             start = i + 1
