@@ -160,3 +160,19 @@ def test_a_package_without_styles_is_read_through_python_docx():
     with pytest.raises(reader._Unusual):
         reader._open_direct(reader._inflated_parts(data)[0])
     assert _reading(reader.read_docx(data)) == _reading(reader.read_docx(data, direct=False))
+
+
+def test_styles_parsed_once_for_the_same_bytes_and_kept_apart_otherwise(tmp_path, monkeypatch):
+    """The styles part is kept parsed for documents of the same styles bytes; documents of other
+    styles read between them change nothing."""
+    from kehoach import parse_file
+
+    constructed = _constructed()
+    first = _reading(reader.read_docx(constructed))
+    others = [render_docx(parse_file(source(n)), tmp_path / f"{n}.docx").read_bytes() for n in ("seed000", "f01")]
+    alone = [_reading(reader.read_docx(data, direct=False)) for data in others]
+    for _ in range(reader._STYLES_KEPT + 1):
+        assert [_reading(reader.read_docx(data)) for data in others] == alone
+        assert _reading(reader.read_docx(constructed)) == first
+    parts = reader._inflated_parts(constructed)[0]
+    assert reader._styles(parts["word/styles.xml"]) is reader._styles(parts["word/styles.xml"])

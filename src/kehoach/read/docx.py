@@ -29,6 +29,7 @@ read into memory.
 from __future__ import annotations
 
 import io
+import threading
 import zipfile
 import zlib
 
@@ -265,15 +266,19 @@ class _Fonts:
     default; each such run is converted to Unicode by itself, so a document mixing Unicode and
     legacy runs comes out whole."""
 
-    def __init__(self, root) -> None:
-        """``root``: the ``w:styles`` element of the styles part, None if there is none."""
-        self.by_style: dict[str, str | None] = {}
-        self.default: str | None = None
+    def __init__(self, root, tables: tuple[dict[str, str | None], str | None] | None = None) -> None:
+        """``root``: the ``w:styles`` element of the styles part, None if there is none;
+        ``tables``: (font by style id, default font) already read from that root."""
         self.converted: dict[str, int] = {}
+        self.by_style, self.default = tables if tables is not None else self.tables(root)
+
+    @staticmethod
+    def tables(root) -> tuple[dict[str, str | None], str | None]:
+        """(the font of each style id, through ``basedOn``; the document's default font) of ``root``."""
+        by_style: dict[str, str | None] = {}
         if root is None:
-            return
+            return by_style, None
         defaults = root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr/{_W}rFonts")
-        self.default = _font_of(defaults)
         based: dict[str, str | None] = {}
         own: dict[str, str | None] = {}
         for style in root.findall(f"{_W}style"):
@@ -288,7 +293,8 @@ class _Fonts:
                 seen.add(cur)
                 font = own.get(cur)
                 cur = based.get(cur)
-            self.by_style[sid] = font
+            by_style[sid] = font
+        return by_style, _font_of(defaults)
 
     def paragraph_font(self, p_element) -> str | None:
         style = p_element.find(f"{_W}pPr/{_W}pStyle")
@@ -450,6 +456,36 @@ def _table(builder: LineBuilder, tbl, fonts: _Fonts | None = None) -> None:
     builder.table(rows)
 
 
+class _Styles:
+    """A styles part's parsed root and what is read from it once: the font tables of
+    :class:`_Fonts` and the default paragraph style (a list: empty until looked up)."""
+
+    def __init__(self, root) -> None:
+        self.root = root
+        self.fonts = _Fonts.tables(root)
+        self.default_style: list = []
+
+
+_STYLES_CACHE = threading.local()  # per thread (lxml trees are not shared between threads): styles bytes → _Styles
+_STYLES_KEPT = 4  # documents of one office share their styles part byte for byte; a few are kept
+
+
+def _styles(blob: bytes) -> _Styles:
+    """The styles part of these bytes, parsed with python-docx's parser, or the one parsed from
+    the same bytes before (read-only: nothing the reading does changes a tree)."""
+    from docx.oxml.parser import parse_xml
+
+    cache: dict[bytes, _Styles] = getattr(_STYLES_CACHE, "parts", None) or {}
+    _STYLES_CACHE.parts = cache
+    styles = cache.pop(blob, None)  # popped and put back: the dict's order is the last use
+    if styles is None:
+        styles = _Styles(parse_xml(blob))
+        while cache and len(cache) >= _STYLES_KEPT:
+            del cache[next(iter(cache))]
+    cache[blob] = styles
+    return styles
+
+
 class _Unusual(Exception):
     """A package the direct reading does not take: python-docx reads it (and refuses it, or not)."""
 
@@ -518,7 +554,9 @@ def _open_direct(parts: dict[str, bytes]):
         rels_of[partname] = {rel.rId: rel for rel in srels}
         if reltype == RT.IMAGE:
             continue  # python-docx's ImagePart: the bytes, not parsed
-        if content_type in PartFactory.part_type_for:  # an XmlPart: parsed as python-docx does
+        if content_type == CT.WML_STYLES:  # parsed once for documents sharing the same bytes
+            elements[partname] = _styles(blob)
+        elif content_type in PartFactory.part_type_for:  # an XmlPart: parsed as python-docx does
             elements[partname] = parse_xml(blob)
     main = _related(rels_of["/"], RT.OFFICE_DOCUMENT)
     if (
@@ -541,11 +579,11 @@ def _open_direct(parts: dict[str, bytes]):
         return elements[rel.target_partname]
 
     numbering = part_element(RT.NUMBERING, CT.WML_NUMBERING)
-    styles = part_element(RT.STYLES, CT.WML_STYLES)
-    if styles is None:
+    cached = part_element(RT.STYLES, CT.WML_STYLES)
+    if cached is None:
         raise _Unusual("no styles part")  # python-docx would give its default styles
-
-    default_style: list = []
+    styles = cached.root
+    default_style = cached.default_style
 
     def default_paragraph_style():
         """``Styles.default(PARAGRAPH)``: the last ``w:style`` of type paragraph marked default
@@ -571,7 +609,7 @@ def _open_direct(parts: dict[str, bytes]):
             return default_paragraph_style()
         return StyleFactory(style)
 
-    return document.body, numbering, styles, style_of  # type: ignore[attr-defined]
+    return document.body, numbering, styles, style_of, cached.fonts  # type: ignore[attr-defined]
 
 
 def _open_python_docx(parts: dict[str, bytes]):
@@ -598,12 +636,14 @@ def _open_python_docx(parts: dict[str, bytes]):
     except (AttributeError, KeyError, NotImplementedError):
         styles = None
     body = document._body
-    return document.element.body, numbering, styles, lambda p_element: Paragraph(p_element, body).style
+    return document.element.body, numbering, styles, lambda p_element: Paragraph(p_element, body).style, None
 
 
-def _read_blocks(body, numbering_root, styles_root, style_of) -> tuple[LineBuilder, _Fonts]:
+def _read_blocks(body, numbering_root, styles_root, style_of, font_tables) -> tuple[LineBuilder, _Fonts]:
+    """The lines of the body: ``style_of(p)`` gives a paragraph's python-docx style; ``font_tables``
+    the :class:`_Fonts` tables if read already."""
     numbering = _Numbering(numbering_root)
-    fonts = _Fonts(styles_root)
+    fonts = _Fonts(styles_root, font_tables)
     builder = LineBuilder()
     style_numbering: dict = {}
     for block in _blocks(body):
