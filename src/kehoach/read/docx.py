@@ -1,4 +1,12 @@
-"""Word .docx → lines, through python-docx.
+"""Word .docx → lines, through python-docx's XML parser and element classes.
+
+The package is not opened by ``docx.Document``: python-docx's own reader walks the
+relationships over the parts inflated here, every part it would load as XML is parsed with
+its parser, and the body, styles and numbering elements are read as ``docx.Document`` would
+give them (:func:`_open_direct`); a package that reading does not take, or any error in it,
+and the whole reading is done again through ``docx.Document`` (:func:`_open_python_docx`),
+which gives the same output or the same error. A styles part is parsed once for documents
+of the same styles bytes (:func:`_styles`).
 
 Body content is read in document order (``iter_inner_content``): paragraphs
 and tables, because Vietnamese documents lay the header out as a borderless
@@ -17,9 +25,9 @@ inflated here, in chunks, counting the bytes they actually inflate to (the
 sizes a ZIP header declares can lie): past :data:`MAX_XML_INFLATED` bytes of
 XML in all, or an entry that inflates more than :data:`MAX_RATIO` times its
 compressed size, the file is refused as a zip bomb as soon as the limit is
-crossed, having held at most that much. The XML parts go into a new, stored
-(uncompressed) package that python-docx reads; pictures, fonts and embedded
-objects go in empty (they carry no text for us, and their bytes are never
+crossed, having held at most that much. The XML parts are what python-docx reads
+(through a new, stored package when ``docx.Document`` opens it); pictures, fonts and
+embedded objects are empty (they carry no text for us, and their bytes are never
 inflated). A part that declares a DOCTYPE is refused (the XML parser
 python-docx uses does not resolve entities either), and so is an archive of
 more than :data:`MAX_ENTRIES` entries, counted before the ZIP directory is
@@ -334,7 +342,7 @@ def _runs_text(p_element, fonts: _Fonts | None = None) -> tuple[list[str], list[
     bold_chars = 0
     chars = 0
     paragraph_font = fonts.paragraph_font(p_element) if fonts is not None else None
-    for node in _descendants(p_element):
+    for node in _text_nodes(p_element):
         tag = node.tag
         if tag == f"{_W}t":
             text = node.text or ""
@@ -368,6 +376,18 @@ def _runs_text(p_element, fonts: _Fonts | None = None) -> tuple[list[str], list[
         elif tag == f"{_W}lastRenderedPageBreak":
             pass
     return pieces, breaks, chars > 0 and bold_chars >= chars * 0.9
+
+
+_TEXT_TAGS = tuple(f"{_W}{tag}" for tag in ("t", "softHyphen", "tab", "noBreakHyphen", "br", "cr"))
+
+
+def _text_nodes(element):
+    """The nodes of :func:`_runs_text` under ``element`` (text, soft hyphens, tabs, non-breaking
+    hyphens, breaks) in document order: lxml's own walk, unless there is an ``mc:Fallback`` to
+    leave out (:func:`_descendants`, whose nodes of other tags :func:`_runs_text` passes by)."""
+    if next(element.iter(_FALLBACK), None) is None:
+        return element.iter(*_TEXT_TAGS)
+    return _descendants(element)
 
 
 def _descendants(element):
