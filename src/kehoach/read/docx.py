@@ -1,4 +1,12 @@
-"""Word .docx → lines, through python-docx.
+"""Word .docx → lines, through python-docx's XML parser and element classes.
+
+The package is not opened by ``docx.Document``: python-docx's own reader walks the
+relationships over the parts inflated here, every part it would load as XML is parsed with
+its parser, and the body, styles and numbering elements are read as ``docx.Document`` would
+give them (:func:`_open_direct`); a package that reading does not take, or any error in it,
+and the whole reading is done again through ``docx.Document`` (:func:`_open_python_docx`),
+which gives the same output or the same error. A styles part is parsed once for documents
+of the same styles bytes (:func:`_styles`).
 
 Body content is read in document order (``iter_inner_content``): paragraphs
 and tables, because Vietnamese documents lay the header out as a borderless
@@ -17,9 +25,9 @@ inflated here, in chunks, counting the bytes they actually inflate to (the
 sizes a ZIP header declares can lie): past :data:`MAX_XML_INFLATED` bytes of
 XML in all, or an entry that inflates more than :data:`MAX_RATIO` times its
 compressed size, the file is refused as a zip bomb as soon as the limit is
-crossed, having held at most that much. The XML parts go into a new, stored
-(uncompressed) package that python-docx reads; pictures, fonts and embedded
-objects go in empty (they carry no text for us, and their bytes are never
+crossed, having held at most that much. The XML parts are what python-docx reads
+(through a new, stored package when ``docx.Document`` opens it); pictures, fonts and
+embedded objects are empty (they carry no text for us, and their bytes are never
 inflated). A part that declares a DOCTYPE is refused (the XML parser
 python-docx uses does not resolve entities either), and so is an archive of
 more than :data:`MAX_ENTRIES` entries, counted before the ZIP directory is
@@ -29,6 +37,7 @@ read into memory.
 from __future__ import annotations
 
 import io
+import threading
 import zipfile
 import zlib
 
@@ -50,6 +59,7 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # block containers whose paragraphs and tables belong in the flow: content controls, custom XML
 _CONTAINERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"}
+_BLOCKS = {f"{_W}p", f"{_W}tbl"}
 _CENTRAL_ENTRY = b"PK\x01\x02"  # the signature of a ZIP central directory entry
 
 
@@ -86,9 +96,10 @@ def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) -> by
     return b"".join(chunks)
 
 
-def _safe_package(data: bytes) -> tuple[bytes, int]:
-    """The package python-docx reads: its XML parts, inflated within the limits, stored
-    uncompressed; other parts empty. Also the number of paragraphs of the main part."""
+def _inflated_parts(data: bytes) -> tuple[dict[str, bytes], int]:
+    """The parts of the package, name → bytes: its XML parts inflated within the limits, other
+    parts empty (in the archive's order, one entry a name: the last, which zipfile and so
+    python-docx would read). Also the number of paragraphs of the main part."""
     check_entry_count(data)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -96,46 +107,58 @@ def _safe_package(data: bytes) -> tuple[bytes, int]:
         raise InputError("not a valid .docx (the ZIP container is damaged)") from None
     if "word/document.xml" not in set(archive.namelist()):
         raise InputError("a ZIP archive that is not a Word .docx document (no word/document.xml)")
-    out = io.BytesIO()
+    parts: dict[str, bytes] = {}
     budget = MAX_XML_INFLATED
     paragraphs = 0
     try:
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as package:
-            # one entry a name: the last, which zipfile (and so python-docx) would read
-            for info in {info.filename: info for info in archive.infolist()}.values():
-                if info.flag_bits & 0x1:
-                    raise InputError("an encrypted (password-protected) .docx")
-                if info.is_dir():
-                    continue
-                if not info.filename.endswith((".xml", ".rels")):
-                    package.writestr(
-                        info.filename, b""
-                    )  # a picture, a font, an embedded object: the part without its bytes
-                    continue
-                xml = _inflate(archive, info, budget)
-                budget -= len(xml)
-                if info.filename == "word/document.xml":
-                    paragraphs = xml.count(b"<w:p>") + xml.count(b"<w:p ")
-                package.writestr(info.filename, xml)
+        for info in {info.filename: info for info in archive.infolist()}.values():
+            if info.flag_bits & 0x1:
+                raise InputError("an encrypted (password-protected) .docx")
+            if info.is_dir():
+                continue
+            if not info.filename.endswith((".xml", ".rels")):
+                parts[info.filename] = b""  # a picture, a font, an embedded object: the part without its bytes
+                continue
+            xml = _inflate(archive, info, budget)
+            budget -= len(xml)
+            if info.filename == "word/document.xml":
+                paragraphs = xml.count(b"<w:p>") + xml.count(b"<w:p ")
+            parts[info.filename] = xml
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError) as exc:
         raise InputError(f"not a readable .docx ({type(exc).__name__}: {exc})") from None
-    return out.getvalue(), paragraphs
+    return parts, paragraphs
+
+
+def _stored_package(parts: dict[str, bytes]) -> bytes:
+    """The package python-docx reads: the parts of :func:`_inflated_parts`, stored uncompressed."""
+    out = io.BytesIO()
+    try:
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as package:
+            for name, blob in parts.items():
+                package.writestr(name, blob)
+    except ValueError as exc:
+        raise InputError(f"not a readable .docx ({type(exc).__name__}: {exc})") from None
+    return out.getvalue()
+
+
+def _safe_package(data: bytes) -> tuple[bytes, int]:
+    """The package python-docx reads (see :func:`_inflated_parts`), and the main part's paragraphs."""
+    parts, paragraphs = _inflated_parts(data)
+    return _stored_package(parts), paragraphs
 
 
 class _Numbering:
     """Word list numbering: numId/ilvl → the label Word would print."""
 
-    def __init__(self, document) -> None:
+    def __init__(self, root) -> None:
+        """``root``: the ``w:numbering`` element of the numbering part, None if there is none."""
         self.abstract_of: dict[str, str] = {}
         self.overrides: dict[str, dict[int, int]] = {}
         self.levels: dict[tuple[str, int], dict] = {}
         self.counters: dict[str, list[int]] = {}
         self.started: set[str] = set()
-        try:
-            part = document.part.numbering_part
-        except (NotImplementedError, KeyError, AttributeError):
+        if root is None:
             return
-        root = part.element
         for absn in root.findall(f"{_W}abstractNum"):
             aid = absn.get(f"{_W}abstractNumId")
             for lvl in absn.findall(f"{_W}lvl"):
@@ -218,16 +241,17 @@ def _format(value: int, fmt: str) -> str:
     return str(value)
 
 
-def _num_props(paragraph, style_numbering: dict) -> tuple[str, int] | None:
-    """(numId, ilvl) of a paragraph, from its own properties or its style's (the style's
-    looked up once per style: python-docx's lookup costs as much as the rest of a paragraph)."""
-    p_pr = paragraph._p.pPr
+def _num_props(p_element, style_of, style_numbering: dict) -> tuple[str, int] | None:
+    """(numId, ilvl) of a paragraph (a python-docx ``CT_P``), from its own properties or its
+    style's (the style's looked up once per style id, through ``style_of(p_element)``: the
+    python-docx style object ``Paragraph.style`` gives)."""
+    p_pr = p_element.pPr
     num = p_pr.numPr if p_pr is not None else None
     if num is not None and num.numId is not None:
         return str(num.numId.val), int(num.ilvl.val) if num.ilvl is not None else 0
-    style_id = paragraph._p.style
+    style_id = p_element.style
     if style_id not in style_numbering:
-        style_numbering[style_id] = _style_num_props(paragraph.style)
+        style_numbering[style_id] = _style_num_props(style_of(p_element))
     return style_numbering[style_id]
 
 
@@ -250,16 +274,19 @@ class _Fonts:
     default; each such run is converted to Unicode by itself, so a document mixing Unicode and
     legacy runs comes out whole."""
 
-    def __init__(self, document) -> None:
-        self.by_style: dict[str, str | None] = {}
-        self.default: str | None = None
+    def __init__(self, root, tables: tuple[dict[str, str | None], str | None] | None = None) -> None:
+        """``root``: the ``w:styles`` element of the styles part, None if there is none;
+        ``tables``: (font by style id, default font) already read from that root."""
         self.converted: dict[str, int] = {}
-        try:
-            root = document.styles.element
-        except (AttributeError, KeyError, NotImplementedError):
-            return
+        self.by_style, self.default = tables if tables is not None else self.tables(root)
+
+    @staticmethod
+    def tables(root) -> tuple[dict[str, str | None], str | None]:
+        """(the font of each style id, through ``basedOn``; the document's default font) of ``root``."""
+        by_style: dict[str, str | None] = {}
+        if root is None:
+            return by_style, None
         defaults = root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr/{_W}rFonts")
-        self.default = _font_of(defaults)
         based: dict[str, str | None] = {}
         own: dict[str, str | None] = {}
         for style in root.findall(f"{_W}style"):
@@ -274,7 +301,8 @@ class _Fonts:
                 seen.add(cur)
                 font = own.get(cur)
                 cur = based.get(cur)
-            self.by_style[sid] = font
+            by_style[sid] = font
+        return by_style, _font_of(defaults)
 
     def paragraph_font(self, p_element) -> str | None:
         style = p_element.find(f"{_W}pPr/{_W}pStyle")
@@ -314,7 +342,7 @@ def _runs_text(p_element, fonts: _Fonts | None = None) -> tuple[list[str], list[
     bold_chars = 0
     chars = 0
     paragraph_font = fonts.paragraph_font(p_element) if fonts is not None else None
-    for node in _descendants(p_element):
+    for node in _text_nodes(p_element):
         tag = node.tag
         if tag == f"{_W}t":
             text = node.text or ""
@@ -350,6 +378,18 @@ def _runs_text(p_element, fonts: _Fonts | None = None) -> tuple[list[str], list[
     return pieces, breaks, chars > 0 and bold_chars >= chars * 0.9
 
 
+_TEXT_TAGS = tuple(f"{_W}{tag}" for tag in ("t", "softHyphen", "tab", "noBreakHyphen", "br", "cr"))
+
+
+def _text_nodes(element):
+    """The nodes of :func:`_runs_text` under ``element`` (text, soft hyphens, tabs, non-breaking
+    hyphens, breaks) in document order: lxml's own walk, unless there is an ``mc:Fallback`` to
+    leave out (:func:`_descendants`, whose nodes of other tags :func:`_runs_text` passes by)."""
+    if next(element.iter(_FALLBACK), None) is None:
+        return element.iter(*_TEXT_TAGS)
+    return _descendants(element)
+
+
 def _descendants(element):
     """Every node under ``element`` in document order, except the copies Word keeps for old
     readers (``mc:Fallback``: a text box is stored twice, once in ``mc:Choice``)."""
@@ -362,29 +402,33 @@ def _descendants(element):
         stack.extend(reversed(node))
 
 
-def _blocks(container, parent):
-    """Paragraphs and tables of a body or a cell in document order, those inside content
-    controls (``w:sdt``) and custom XML included (python-docx lists only direct children)."""
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
+def _blocks(container):
+    """The ``w:p`` and ``w:tbl`` elements of a body or a cell in document order, those inside
+    content controls (``w:sdt``) and custom XML included (python-docx lists only direct children)."""
     for child in container.iterchildren():
         tag = child.tag
-        if tag == f"{_W}p":
-            yield Paragraph(child, parent)
-        elif tag == f"{_W}tbl":
-            yield Table(child, parent)
+        if tag in _BLOCKS:
+            yield child
         elif tag in _CONTAINERS:
-            yield from _blocks(child, parent)
+            yield from _blocks(child)
+
+
+def _rows(tbl) -> list[list]:
+    """The cells of a ``w:tbl`` row by row, as python-docx's ``_Row.cells`` gives them: one a grid
+    column (a cell spanning columns appears once for each), a cell continuing a vertical merge
+    standing for the cell it continues."""
+    from docx.table import Table
+
+    return [list(row.cells) for row in Table(tbl, None).rows]  # type: ignore[arg-type]  # no part: cells only
 
 
 def _paragraph(
-    builder: LineBuilder, paragraph, numbering: _Numbering, style_numbering: dict, fonts: _Fonts | None = None
+    builder: LineBuilder, p_element, numbering: _Numbering, style_of, style_numbering: dict, fonts: _Fonts | None = None
 ) -> None:
-    pieces, breaks, bold = _runs_text(paragraph._p, fonts)
-    props = _num_props(paragraph, style_numbering)
+    pieces, breaks, bold = _runs_text(p_element, fonts)
+    props = _num_props(p_element, style_of, style_numbering)
     label = numbering.label(*props) if props else None
-    p_pr = paragraph._p.pPr
+    p_pr = p_element.pPr
     if p_pr is not None and p_pr.find(f"{_W}pageBreakBefore") is not None:
         builder.pending_break = True
     jc = p_pr.find(f"{_W}jc") if p_pr is not None else None  # the paragraph's own alignment, as python-docx reads it
@@ -397,32 +441,32 @@ def _paragraph(
 
 
 def _cell_lines(cell, fonts: _Fonts | None = None) -> list[str]:
-    from docx.table import Table
-
+    """The lines of a cell (a python-docx ``_Cell``): its paragraphs', then its nested tables'
+    cells' (every grid cell of those, a merged one as often as it spans)."""
     out: list[str] = []
     nested = []
-    for block in _blocks(cell._tc, cell):
-        if isinstance(block, Table):
+    for block in _blocks(cell._tc):
+        if block.tag == f"{_W}tbl":
             nested.append(block)
             continue
-        pieces, _, _ = _runs_text(block._p, fonts)
+        pieces, _, _ = _runs_text(block, fonts)
         for piece in pieces:
             text = clean_text(piece)
             if text and not is_rule(text):
                 out.append(text)
-    for table in nested:
-        for row in table.rows:
-            for inner in row.cells:
+    for tbl in nested:
+        for row in _rows(tbl):
+            for inner in row:
                 out.extend(_cell_lines(inner, fonts))
     return out
 
 
-def _table(builder: LineBuilder, table, fonts: _Fonts | None = None) -> None:
+def _table(builder: LineBuilder, tbl, fonts: _Fonts | None = None) -> None:
     rows = []
-    for row in table.rows:
+    for row in _rows(tbl):
         cells: list[list] = []
         seen = set()
-        for cell in row.cells:
+        for cell in row:
             if id(cell._tc) in seen:  # a merged cell appears once per grid column it spans: read once
                 cells.append([])
                 continue
@@ -432,36 +476,227 @@ def _table(builder: LineBuilder, table, fonts: _Fonts | None = None) -> None:
     builder.table(rows)
 
 
-def read_docx(data: bytes, *, max_paragraphs: int | None = None) -> Text:
-    """``max_paragraphs``: refuse, before python-docx builds them, a main part with more."""
-    data, paragraphs = _safe_package(data)
-    if max_paragraphs is not None and paragraphs > max_paragraphs:
-        raise InputError(
-            f"a .docx of {paragraphs:,} paragraphs is longer than the {max_paragraphs:,} lines limit (a directive "
-            f"has hundreds)"
-        )
+class _Styles:
+    """A styles part's parsed root and what is read from it once: the font tables of
+    :class:`_Fonts` and the default paragraph style (a list: empty until looked up)."""
+
+    def __init__(self, root) -> None:
+        self.root = root
+        self.fonts = _Fonts.tables(root)
+        self.default_style: list = []
+
+
+_STYLES_CACHE = threading.local()  # per thread (lxml trees are not shared between threads): styles bytes → _Styles
+_STYLES_KEPT = 4  # documents of one office share their styles part byte for byte; a few are kept
+
+
+def _styles(blob: bytes) -> _Styles:
+    """The styles part of these bytes, parsed with python-docx's parser, or the one parsed from
+    the same bytes before (read-only: nothing the reading does changes a tree)."""
+    from docx.oxml.parser import parse_xml
+
+    cache: dict[bytes, _Styles] = getattr(_STYLES_CACHE, "parts", None) or {}
+    _STYLES_CACHE.parts = cache
+    styles = cache.pop(blob, None)  # popped and put back: the dict's order is the last use
+    if styles is None:
+        styles = _Styles(parse_xml(blob))
+        while cache and len(cache) >= _STYLES_KEPT:
+            del cache[next(iter(cache))]
+    cache[blob] = styles
+    return styles
+
+
+class _Unusual(Exception):
+    """A package the direct reading does not take: python-docx reads it (and refuses it, or not)."""
+
+
+class _PhysParts:
+    """python-docx's physical package reader (``ZipPkgReader``'s interface) over the parts
+    :func:`_inflated_parts` holds, so that python-docx's own code walks the relationships."""
+
+    def __init__(self, parts: dict[str, bytes]) -> None:
+        self.parts = parts
+
+    def blob_for(self, pack_uri) -> bytes:
+        return self.parts[pack_uri.membername]  # a KeyError, as zipfile raises for a missing member
+
+    @property
+    def content_types_xml(self) -> bytes:
+        from docx.opc.packuri import CONTENT_TYPES_URI
+
+        return self.blob_for(CONTENT_TYPES_URI)
+
+    def rels_xml_for(self, source_uri) -> bytes | None:
+        return self.parts.get(source_uri.rels_uri.membername)
+
+    def close(self) -> None:
+        pass
+
+
+def _related(rels: dict, reltype: str):
+    """The one relationship of ``reltype`` among a part's (rId → serialized relationship, the
+    last of an rId as python-docx keeps it), None if there is none; several: python-docx's
+    ``part_related_by`` refuses them, so do we (the python-docx reading then says how)."""
+    found = [rel for rel in rels.values() if rel.reltype == reltype]
+    if len(found) > 1:
+        raise _Unusual(f"{len(found)} relationships of type {reltype}")
+    return found[0] if found else None
+
+
+def _open_direct(parts: dict[str, bytes]):
+    """(body, numbering root, styles root, style lookup) of the package, read without building
+    python-docx's package: python-docx's ``PackageReader`` walks the relationship graph from the
+    package's and reads the content types, as ``docx.Document`` does; every part python-docx
+    would load as XML (``PartFactory``: the main document, styles, numbering, settings, headers,
+    footers, comments, core properties) is parsed with python-docx's own parser and element
+    classes, so a damaged one is refused the same way; the elements the reading uses are then
+    those ``docx.Document`` would give. Anything python-docx would resolve otherwise (a package
+    without a styles part gets python-docx's default styles; a main part that is not
+    word/document.xml, two style parts ...) raises :class:`_Unusual`."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PACKAGE_URI
+    from docx.opc.part import PartFactory
+    from docx.opc.pkgreader import PackageReader, _ContentTypeMap
+    from docx.oxml.parser import parse_xml
+    from docx.styles.style import StyleFactory
+
+    phys = _PhysParts(parts)
+    content_types = _ContentTypeMap.from_xml(phys.content_types_xml)
+    package_rels = PackageReader._srels_for(phys, PACKAGE_URI)
+    elements: dict[str, object] = {}  # partname → root element of each XML part
+    rels_of: dict[str, dict] = {"/": {rel.rId: rel for rel in package_rels}}
+    types: dict[str, str] = {}
+    for partname, blob, reltype, srels in PackageReader._walk_phys_parts(phys, package_rels):
+        content_type = content_types[partname]
+        types[partname] = content_type
+        rels_of[partname] = {rel.rId: rel for rel in srels}
+        if reltype == RT.IMAGE:
+            continue  # python-docx's ImagePart: the bytes, not parsed
+        if content_type == CT.WML_STYLES:  # parsed once for documents sharing the same bytes
+            elements[partname] = _styles(blob)
+        elif content_type in PartFactory.part_type_for:  # an XmlPart: parsed as python-docx does
+            elements[partname] = parse_xml(blob)
+    main = _related(rels_of["/"], RT.OFFICE_DOCUMENT)
+    if (
+        main is None
+        or main.target_partname != "/word/document.xml"
+        or types[main.target_partname] != CT.WML_DOCUMENT_MAIN
+    ):
+        raise _Unusual("the main document part")
+    document = elements[main.target_partname]
+    if document.tag != f"{_W}document" or document.body is None:  # type: ignore[attr-defined]
+        raise _Unusual("no w:document/w:body")
+    doc_rels = rels_of[main.target_partname]
+
+    def part_element(reltype: str, content_type: str):
+        rel = _related(doc_rels, reltype)
+        if rel is None:
+            return None
+        if rel.is_external or types.get(rel.target_partname) != content_type:
+            raise _Unusual(f"a {reltype} part of another type")
+        return elements[rel.target_partname]
+
+    numbering = part_element(RT.NUMBERING, CT.WML_NUMBERING)
+    cached = part_element(RT.STYLES, CT.WML_STYLES)
+    if cached is None:
+        raise _Unusual("no styles part")  # python-docx would give its default styles
+    styles = cached.root
+    default_style = cached.default_style
+
+    def default_paragraph_style():
+        """``Styles.default(PARAGRAPH)``: the last ``w:style`` of type paragraph marked default
+        (python-docx's ``CT_Styles.default_for``, without building a proxy for every style)."""
+        if not default_style:
+            found = None
+            for style in styles.iterchildren(f"{_W}style"):
+                kind = style.get(f"{_W}type")
+                if kind in (None, "character", "table", "numbering"):  # no w:type: python-docx's type is None
+                    continue
+                if kind != "paragraph" and style.type != WD_STYLE_TYPE.PARAGRAPH:  # python-docx's conversion (or error)
+                    continue
+                if style.default:  # ST_OnOff, converted (or refused) by python-docx
+                    found = style
+            default_style.append(StyleFactory(found) if found is not None else None)
+        return default_style[0]
+
+    def style_of(p_element):
+        """``Paragraph.style``: the paragraph's style by id if it is a paragraph style, else the default."""
+        style_id = p_element.style
+        style = styles.get_by_id(style_id) if style_id else None
+        if style is None or style.type != WD_STYLE_TYPE.PARAGRAPH:
+            return default_paragraph_style()
+        return StyleFactory(style)
+
+    return document.body, numbering, styles, style_of, cached.fonts  # type: ignore[attr-defined]
+
+
+def _open_python_docx(parts: dict[str, bytes]):
+    """(body, numbering root, styles root, style lookup) of the package through ``docx.Document``."""
     try:
         import docx
         from docx.opc.exceptions import PackageNotFoundError
+        from docx.text.paragraph import Paragraph
     except ImportError:  # pragma: no cover - a declared dependency
         raise InputError("reading .docx needs python-docx (pip install python-docx)") from None
+    data = _stored_package(parts)
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise InputError(f"not a readable .docx ({type(exc).__name__}: {exc})") from None
     except Exception as exc:  # lxml syntax errors and the like inside a damaged package
         raise InputError(f"not a readable .docx ({type(exc).__name__})") from None
-    numbering = _Numbering(document)
-    fonts = _Fonts(document)
-    builder = LineBuilder()
-    from docx.table import Table
+    try:
+        numbering = document.part.numbering_part.element
+    except (NotImplementedError, KeyError, AttributeError):
+        numbering = None
+    try:
+        styles = document.styles.element
+    except (AttributeError, KeyError, NotImplementedError):
+        styles = None
+    body = document._body
+    return document.element.body, numbering, styles, lambda p_element: Paragraph(p_element, body).style, None
 
+
+def _read_blocks(body, numbering_root, styles_root, style_of, font_tables) -> tuple[LineBuilder, _Fonts]:
+    """The lines of the body: ``style_of(p)`` gives a paragraph's python-docx style; ``font_tables``
+    the :class:`_Fonts` tables if read already."""
+    numbering = _Numbering(numbering_root)
+    fonts = _Fonts(styles_root, font_tables)
+    builder = LineBuilder()
     style_numbering: dict = {}
-    for block in _blocks(document.element.body, document._body):
-        if isinstance(block, Table):
+    for block in _blocks(body):
+        if block.tag == f"{_W}tbl":
             _table(builder, block, fonts)
         else:
-            _paragraph(builder, block, numbering, style_numbering, fonts)
+            _paragraph(builder, block, numbering, style_of, style_numbering, fonts)
+    return builder, fonts
+
+
+def read_docx(data: bytes, *, max_paragraphs: int | None = None, direct: bool = True) -> Text:
+    """``max_paragraphs``: refuse, before python-docx builds them, a main part with more.
+
+    ``direct``: read the parts' XML without building python-docx's package and document (the
+    same elements, see :func:`_open_direct`; twice as fast); a package that reading does not
+    take, or any error in it, and the whole reading is done again through ``docx.Document``,
+    which gives the output (or the error) of the reader before it. False: through
+    ``docx.Document`` only (the tests compare the two)."""
+    parts, paragraphs = _inflated_parts(data)
+    if max_paragraphs is not None and paragraphs > max_paragraphs:
+        raise InputError(
+            f"a .docx of {paragraphs:,} paragraphs is longer than the {max_paragraphs:,} lines limit (a directive "
+            f"has hundreds)"
+        )
+    read = None
+    if direct:
+        try:
+            read = _read_blocks(*_open_direct(parts))
+        except Exception:  # whatever it is, the python-docx reading below decides (same output or error)
+            read = None
+    if read is None:
+        read = _read_blocks(*_open_python_docx(parts))
+    builder, fonts = read
     lines = builder.lines
     warnings: list[Warning] = []
     encoding = None
