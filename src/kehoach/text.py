@@ -330,7 +330,8 @@ _LOOKALIKES = str.maketrans(
     "ABCEHIJKMOPSTXYaeijopcsyxdqwABEZHIKMNOPTYXotv",
 )
 _FOREIGN_LETTER = re.compile("[\u0370-\u03ff\u0400-\u04ff\u0500-\u052f]")
-_MIXED_WORD = re.compile("\\w*[\u0370-\u052f]\\w*")
+# (tried from a word's start only: from every letter of a long word it was quadratic)
+_MIXED_WORD = re.compile("(?<!\\w)\\w*[\u0370-\u052f]\\w*")
 
 
 def fix_lookalikes(text: str) -> tuple[str, int]:

@@ -71,7 +71,8 @@ class Text:
 # a line that is only a rule: "-----", "___", "* * *", "───", "=====", a lone "*"
 RULE_LINE = re.compile(r"^\s*(?:[-_=─—–~.·•*]\s*){3,}$|^\s*\*\s*$")
 # a rule glued to the end of a cell: "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI -------"
-TRAILING_RULE = re.compile(r"\s+[-_=─—]{3,}\s*$")
+# (from the start of a run of spaces only: tried at every space of a long run it was quadratic)
+TRAILING_RULE = re.compile(r"(?<!\s)\s+[-_=─—]{3,}\s*$")
 LEADING_RULE = re.compile(r"^\s*[-_=─—]{3,}\s+")
 # page markers: "===== Trang 2 =====", "- 2 -", "Trang 2/10", "Page 3"
 PAGE_MARKER = re.compile(
