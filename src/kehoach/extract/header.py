@@ -407,6 +407,8 @@ def infer_issuer(sk: Skeleton, doc_type: str | None = None) -> tuple[str | None,
     own = {fold(n) for t in vocabulary().doc_types if t.code == doc_type for n in t.names} if doc_type else set()
     for para in opening + ending:
         folded = fold(para.text)
+        view: View | None = None  # built once a paragraph (a long one has many verbs)
+        quotes, curly, counted = 0, 0, 0  # quotation marks before the verb, counted as the verbs come
         for m in patterns().issues.finditer(folded):
             said = m.group(0).strip()
             if (
@@ -417,10 +419,13 @@ def infer_issuer(sk: Skeleton, doc_type: str | None = None) -> tuple[str | None,
                 continue  # "X xây dựng chương trình ..." in a Nghị quyết: some other document, not this one
             if para in ending and not said.startswith(("thong bao", "xin thong bao")):
                 continue  # at the end only a notice's "X xin thông báo ..." names who issues it
-            before = para.text[: m.start()]
-            if before.count("“") > before.count("”") or before.count('"') % 2:
+            piece = para.text[counted : m.start()]
+            curly += piece.count("“") - piece.count("”")
+            quotes += piece.count('"')
+            counted = m.start()
+            if curly > 0 or quotes % 2:
                 continue  # inside a quotation: what another document said
-            v = View(para.text)
+            v = view = view or View(para.text)
             best = None
             for h in _CAPITAL_WORD.finditer(para.text, max(0, m.start() - 120), m.start()):
                 name = read_body(v, h.start())
