@@ -185,8 +185,18 @@ def _split_by_codes(words: list[str], parts: list[str]) -> list[str]:
     words = [w for w in words if any(ch.isalnum() for ch in w)]  # "BAN TỔ CHỨC TỈNH ỦY - BAN ...": no dash piece
     if not words:
         return []
-    for end in range(len(words), 0, -1):
-        if _initials(" ".join(words[:end])) in parts:
+    # each word's initial (as _initials takes it), and the longest code: a piece with more
+    # initials than that matches none (without the bound a long line cost n² joins per cut)
+    initials = [_initials(w) for w in words]
+    longest = max(map(len, parts))
+    count, ends = 0, []
+    for end, ini in enumerate(initials, 1):
+        count += len(ini)
+        if count > longest:
+            break
+        ends.append(end)
+    for end in reversed(ends):
+        if "".join(initials[:end]) in parts:
             rest = _split_by_codes(words[end:], parts) if end < len(words) else []
             if end == len(words) or all(_initials(r) in parts for r in rest):
                 return [" ".join(words[:end]), *rest]
