@@ -102,8 +102,10 @@ def _cli(*args, input=None):
         (lambda d: _write(d / "binary.txt", bytes(range(256)) * 20), "binary"),
         (lambda d: _write(d / "old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600), "old binary Word .doc"),
         (lambda d: _write(d / "image.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64), "an image"),
+        (lambda d: _write(d / "plan.docx", "Kế hoạch số 12\n".encode()), "not a Word .docx file"),
+        (lambda d: _write(d / "plan.pdf", b"<html>404 Not Found</html>"), "not a PDF file"),
     ],
-    ids=["missing", "directory", "empty", "blank", "binary", "doc", "image"],
+    ids=["missing", "directory", "empty", "blank", "binary", "doc", "image", "docx-not-zip", "pdf-not-pdf"],
 )
 def test_unusable_input_one_line_exit_1(tmp_path, setup, expected):
     path = setup(tmp_path)

@@ -66,6 +66,14 @@ _CHUNK = _MIB  # a stream of unknown length is read this much at a time
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
+# suffixes whose files are always containers, and what a file so named lacks when it reads as text
+# (.doc is left out: Word 97 "documents" saved as HTML or RTF under .doc are common and are read)
+_CLAIMED = {
+    ".docx": ("Word .docx", "it is no zip archive (damaged or cut short?)"),
+    ".pdf": ("PDF", "it has no %PDF- header (damaged or cut short?)"),
+}
+
+
 def sniff(data: bytes) -> str:
     """The format of ``data``: 'docx', 'pdf', 'doc', 'zip', 'rtf', 'image' or 'txt'."""
     head = data[:8]
@@ -227,6 +235,11 @@ def read_bytes(data: bytes, *, encoding: str | None = None, name: str | None = N
         raise InputError(f"binary data, not a document: its {len(data):,} bytes are all 0x{data[0]:02X}")
     digest = hashlib.sha256(data).hexdigest()
     kind = sniff(data)
+    claimed = _CLAIMED.get(os.path.splitext(name or "")[1].lower())
+    if kind == "txt" and claimed:
+        # a name that promises a container the bytes are not (a download cut short, an error page saved
+        # under the document's name): said, not read as text
+        raise InputError(f"not a {claimed[0]} file: {claimed[1]}")
     if kind == "txt" and len(data) > MAX_TEXT_BYTES:
         raise InputError(
             f"a text file of {_megabytes(len(data))} is larger than the {MAX_TEXT_BYTES // _MIB} MiB limit for text "
